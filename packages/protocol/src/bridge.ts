@@ -1,0 +1,39 @@
+/**
+ * Messages between the loader (runs in the host page) and the chat frame (iframe on the Parley
+ * origin). Both sides post to the exact origin of the other and check `event.origin` and
+ * `event.source` before trusting a message; never `'*'`.
+ */
+export interface HostPage {
+  url: string;
+  title: string;
+  referrer: string;
+}
+
+/** Loader → frame. */
+export interface HostToFrame {
+  'page:changed': HostPage;
+  'window:opened': Record<string, never>;
+}
+
+/** Frame → loader. */
+export interface FrameToHost {
+  'frame:ready': Record<string, never>;
+  'window:minimize': Record<string, never>;
+  'unread:changed': { count: number };
+}
+
+export interface BridgeMessage<M, K extends keyof M = keyof M> {
+  /** Marks our messages among whatever else the host page posts. */
+  parley: 1;
+  type: K;
+  data: M[K];
+}
+
+export function isBridgeMessage(value: unknown): value is BridgeMessage<unknown, never> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { parley?: unknown }).parley === 1 &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}

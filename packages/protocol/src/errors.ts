@@ -1,0 +1,41 @@
+/**
+ * The error catalogue. Codes are stable: clients branch on `code`, never on `message`.
+ * `status` is the HTTP status the same error carries on HTTP routes.
+ */
+export const ERRORS = {
+  bad_request: { status: 400, message: 'The request is malformed.' },
+  validation_failed: { status: 400, message: 'The request does not match the expected schema.' },
+  invalid_frame: { status: 400, message: 'The frame is not a JSON object of the form {ref, cmd, data}.' },
+  unknown_command: { status: 400, message: 'Unknown command.' },
+  message_empty: { status: 400, message: 'A message needs some text.' },
+  message_too_long: { status: 400, message: 'The message is longer than the allowed maximum.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unauthorized: { status: 401, message: 'Sign in first.' },
+  invalid_credentials: { status: 401, message: 'Email or password is wrong.' },
+  invalid_visitor_token: { status: 401, message: 'The visitor token is unknown.' },
+  not_resumed: { status: 401, message: 'Send session.resume before any other command.' },
+  forbidden: { status: 403, message: 'You are not allowed to do this.' },
+  origin_not_allowed: { status: 403, message: 'This site does not allow the widget on this origin.' },
+  not_found: { status: 404, message: 'Not found.' },
+  site_not_found: { status: 404, message: 'Unknown site key.' },
+  conversation_closed: { status: 409, message: 'The conversation is closed; it cannot be changed.' },
+  email_taken: { status: 409, message: 'A user with this email already exists.' },
+  invite_invalid: { status: 410, message: 'The invitation is unknown, used or expired.' },
+  resync_required: { status: 409, message: 'Too far behind to replay; load a fresh snapshot.' },
+  rate_limited: { status: 429, message: 'Too many requests; slow down.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+  not_ready: { status: 503, message: 'The server is not ready.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Optional detail, e.g. which field failed validation. */
+  detail?: string;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}

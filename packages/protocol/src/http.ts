@@ -1,0 +1,49 @@
+/**
+ * HTTP API request and response shapes, by audience: `/api/widget/*` (visitors, bearer visitor
+ * token), `/api/*` (signed-in users, session cookie), `/api/admin/*` (admins).
+ * The OpenAPI document at `/api/openapi.json` is generated from the server's schemas.
+ */
+import type {
+  Availability,
+  Chatflow,
+  ConversationSummary,
+  InboxView,
+  Message,
+  Site,
+  UserRole,
+  UserSummary,
+  ViewCounts,
+  VisitorConversation,
+  WidgetConfig,
+  WorkspaceSummary,
+} from './models.js';
+
+export interface LoginRequest { email: string; password: string }
+export interface MeResponse { user: UserSummary; workspace: WorkspaceSummary }
+export interface AvailabilityRequest { availability: Availability }
+export interface UsersResponse { users: UserSummary[] }
+export interface CreateUserRequest {
+  email: string;
+  name: string;
+  role: UserRole;
+  /** Leave out to invite: the response then carries a one-time invite URL. */
+  password?: string;
+}
+export interface CreateUserResponse { user: UserSummary; inviteUrl: string | null }
+export interface AcceptInviteRequest { token: string; password: string }
+
+export interface ConversationListQuery { view: InboxView; limit?: number; before?: number }
+export interface ConversationListResponse { conversations: ConversationSummary[] }
+export type CountsResponse = ViewCounts;
+export interface ConversationThreadResponse { conversation: ConversationSummary; messages: Message[] }
+export interface PostMessageRequest { clientMessageId: string; body: string }
+export interface PostMessageResponse { message: Message; duplicate: boolean }
+export interface AssignRequest { userId: number | null }
+export interface ConversationResponse { conversation: ConversationSummary }
+
+export interface SitesResponse { sites: Array<Site & { chatflows: Chatflow[] }> }
+
+export interface WidgetConfigResponse { config: WidgetConfig }
+export interface WidgetSessionRequest { siteKey: string; visitorToken?: string }
+export interface WidgetSessionResponse { visitorId: number; visitorToken: string }
+export interface WidgetConversationResponse { conversation: VisitorConversation | null; messages: Message[] }

@@ -1,0 +1,20 @@
+/**
+ * Limits shared by server and clients, so a client can refuse early with the same numbers the
+ * server enforces (the server is still the authority).
+ */
+export const LIMITS = {
+  /** Characters in one chat message. Long enough for a pasted order, short enough to read. */
+  messageMaxLength: 5000,
+  /** Client message ids are opaque strings chosen by the sender (usually a UUID). */
+  clientMessageIdMaxLength: 64,
+  /** Visitor/user display names. */
+  nameMaxLength: 120,
+  /** URLs, titles and referrers captured as visitor context are cut to this length. */
+  contextFieldMaxLength: 2048,
+  /** One realtime frame; larger frames close the socket with code 1009. */
+  frameMaxBytes: 256 * 1024,
+  /** HTTP request bodies. */
+  httpBodyMaxBytes: 256 * 1024,
+  /** A resume further behind than this many events gets `resync_required` instead of a replay. */
+  replayMaxEvents: 2000,
+} as const;

@@ -1,0 +1,153 @@
+/**
+ * Wire models: what the server sends to clients. Timestamps are epoch milliseconds.
+ * Ids are positive integers.
+ */
+export type UserRole = 'admin' | 'agent';
+export type Availability = 'online' | 'away';
+export type ConversationStatus = 'open' | 'closed';
+export type ConversationChannel = 'chat' | 'email' | 'sms' | 'messenger';
+/** Why a conversation closed. `inactive` is set by the inactivity timeout (routing issue). */
+export type CloseReason = 'visitor_ended' | 'agent_closed' | 'inactive';
+export type AuthorKind = 'visitor' | 'user' | 'bot' | 'system';
+export type InboxView = 'unassigned' | 'mine' | 'all' | 'closed';
+
+/** A user as seen by other users of the same workspace. */
+export interface UserSummary {
+  id: number;
+  name: string;
+  email: string;
+  avatarUrl: string | null;
+  role: UserRole;
+  availability: Availability;
+}
+
+/** A user as a visitor may see them: no email, no role. */
+export interface AgentPublic {
+  id: number;
+  name: string;
+  avatarUrl: string | null;
+}
+
+/** What we know about the visitor's browser and page; shown to agents next to the thread. */
+export interface VisitorContext {
+  pageUrl: string | null;
+  pageTitle: string | null;
+  referrer: string | null;
+  /** e.g. "Chrome 156" — parsed from the user agent on the server. */
+  browser: string | null;
+  /** e.g. "Windows 10", "macOS", "Android 14". */
+  os: string | null;
+  /** BCP 47 tag from the browser, e.g. "fi-FI". */
+  language: string | null;
+  /** IANA zone from the browser, e.g. "Europe/Helsinki"; the inbox shows local time from it. */
+  timeZone: string | null;
+  userAgent: string | null;
+}
+
+export interface VisitorSummary {
+  id: number;
+  /** Display name; anonymous visitors get "Visitor #<id>". */
+  name: string;
+  context: VisitorContext;
+}
+
+/** A conversation as agents see it in lists and the thread header. */
+export interface ConversationSummary {
+  id: number;
+  status: ConversationStatus;
+  channel: ConversationChannel;
+  siteId: number;
+  chatflowId: number;
+  visitor: VisitorSummary;
+  assignee: AgentPublic | null;
+  /** Increases on every change; clients keep the highest version they have seen. */
+  version: number;
+  /** Sequence number of the newest message. */
+  lastSeq: number;
+  createdAt: number;
+  updatedAt: number;
+  lastMessageAt: number | null;
+  firstAgentReplyAt: number | null;
+  closedAt: number | null;
+  closeReason: CloseReason | null;
+}
+
+/** A conversation as its visitor sees it: no agent-only data. */
+export interface VisitorConversation {
+  id: number;
+  status: ConversationStatus;
+  assignee: AgentPublic | null;
+  version: number;
+  lastSeq: number;
+  createdAt: number;
+  closedAt: number | null;
+  closeReason: CloseReason | null;
+}
+
+export interface MessageAuthor {
+  kind: AuthorKind;
+  /** User id for `user`, visitor id for `visitor`, null for bot and system. */
+  id: number | null;
+  name: string;
+  avatarUrl: string | null;
+}
+
+export interface Message {
+  id: number;
+  conversationId: number;
+  /** Per-conversation sequence number, 1-based, gap-free: order messages by it. */
+  seq: number;
+  /** The sender's idempotency key; only echoed to the sender's own side. */
+  clientMessageId: string | null;
+  author: MessageAuthor;
+  /** Plain text. Clients render it as text, never as HTML. */
+  body: string;
+  createdAt: number;
+}
+
+export interface ViewCounts {
+  unassigned: number;
+  mine: number;
+  all: number;
+  closed: number;
+}
+
+/** The widget settings of a chatflow (W2, W3). Later issues add routing, targeting and display. */
+export interface ChatflowWidgetSettings {
+  /** CSS hex colour, `#rrggbb`. */
+  accentColor: string;
+  /** Chat heading shown before an agent joins (team or bot name). */
+  headingName: string;
+  headingAvatarUrl: string | null;
+  /** First message the visitor sees when opening the chat. Plain text. */
+  welcomeMessage: string;
+}
+
+export interface Chatflow {
+  id: number;
+  siteId: number;
+  name: string;
+  isDefault: boolean;
+  enabled: boolean;
+  settings: ChatflowWidgetSettings;
+  updatedAt: number;
+}
+
+export interface Site {
+  id: number;
+  name: string;
+  siteKey: string;
+  allowedOrigins: string[];
+}
+
+/** Public widget configuration, fetched by the loader and the chat frame. */
+export interface WidgetConfig {
+  siteKey: string;
+  chatflowId: number;
+  settings: ChatflowWidgetSettings;
+}
+
+export interface WorkspaceSummary {
+  id: number;
+  name: string;
+}

@@ -1,0 +1,178 @@
+/**
+ * The realtime protocol over one WebSocket at `/realtime` (see docs/realtime.md).
+ *
+ * Client → server frames: `{ ref, cmd, data }`; every command is answered by exactly one `ack`
+ * frame with the same `ref`. Server → client frames: `ack`, `event` (durable, carries a feed id),
+ * `signal` (ephemeral: typing), and `error` (a frame that could not be acknowledged).
+ *
+ * The command and event maps are typed per direction and per audience, so renaming an event is a
+ * compile error in server, dashboard and widget alike.
+ */
+import type { ErrorBody } from './errors.js';
+import type {
+  Availability,
+  ConversationSummary,
+  Message,
+  UserSummary,
+  VisitorConversation,
+} from './models.js';
+
+// ---------------------------------------------------------------- commands (client → server)
+
+export interface ResumeData {
+  /** Visitors authenticate with their token; agents with the session cookie (leave it out). */
+  visitorToken?: string;
+  /** The last event id this client applied; leave out for a fresh snapshot. */
+  lastEventId?: number;
+}
+
+export interface VisitorResumeResult {
+  principal: 'visitor';
+  visitorId: number;
+  /** Id of the newest event included; send it back as `lastEventId` when reconnecting. */
+  cursor: number;
+  /** Present when no `lastEventId` was sent: the visitor's latest conversation and its thread. */
+  snapshot?: { conversation: VisitorConversation | null; messages: Message[] };
+}
+
+export interface AgentResumeResult {
+  principal: 'agent';
+  userId: number;
+  cursor: number;
+}
+
+export interface SendMessageData {
+  /** Sender-chosen idempotency key: re-sending the same id stores the message once. */
+  clientMessageId: string;
+  body: string;
+  /** Agents: required. Visitors: ignored; the message goes to the open conversation or starts one. */
+  conversationId?: number;
+}
+
+export interface SendMessageResult {
+  message: Message;
+  /** True when this client message id was already stored (a re-send after reconnect). */
+  duplicate: boolean;
+}
+
+export interface TypingData {
+  conversationId: number;
+  typing: boolean;
+}
+
+export interface ConversationRef {
+  conversationId: number;
+}
+
+export interface AssignData {
+  conversationId: number;
+  /** null = back to Unassigned. */
+  userId: number | null;
+}
+
+export interface ContextUpdateData {
+  pageUrl?: string;
+  pageTitle?: string;
+  referrer?: string;
+  language?: string;
+  timeZone?: string;
+}
+
+/** Commands a visitor connection may send: name → [data, ack result]. */
+export interface VisitorCommands {
+  'session.resume': [ResumeData, VisitorResumeResult];
+  'message.send': [SendMessageData, SendMessageResult];
+  'typing.set': [TypingData, Record<string, never>];
+  'conversation.end': [ConversationRef, { conversation: VisitorConversation }];
+  'context.update': [ContextUpdateData, Record<string, never>];
+}
+
+/** Commands an agent connection may send. */
+export interface AgentCommands {
+  'session.resume': [ResumeData, AgentResumeResult];
+  'message.send': [SendMessageData, SendMessageResult];
+  'typing.set': [TypingData, Record<string, never>];
+  'conversation.assign': [AssignData, { conversation: ConversationSummary }];
+  'conversation.close': [ConversationRef, { conversation: ConversationSummary }];
+  'availability.set': [{ availability: Availability }, { user: UserSummary }];
+}
+
+export type CommandName = keyof VisitorCommands | keyof AgentCommands;
+
+export interface ClientFrame<C extends string = string, D = unknown> {
+  /** Client-chosen number, echoed in the ack. */
+  ref: number;
+  cmd: C;
+  data: D;
+}
+
+// ---------------------------------------------------------------- events (server → client)
+
+/** Durable events an agent connection receives. */
+export interface AgentEvents {
+  'conversation.created': { conversation: ConversationSummary };
+  'conversation.updated': { conversation: ConversationSummary };
+  'conversation.assigned': { conversation: ConversationSummary; previousAssigneeId: number | null };
+  'conversation.closed': { conversation: ConversationSummary };
+  'message.created': { message: Message };
+  'user.updated': { user: UserSummary };
+}
+
+/** Durable events a visitor connection receives (only about its own conversations). */
+export interface VisitorEvents {
+  'conversation.created': { conversation: VisitorConversation };
+  'conversation.updated': { conversation: VisitorConversation };
+  'conversation.assigned': { conversation: VisitorConversation };
+  'conversation.closed': { conversation: VisitorConversation };
+  'message.created': { message: Message };
+}
+
+/** Ephemeral signals: not stored, not replayed. */
+export interface Signals {
+  'typing.changed': {
+    conversationId: number;
+    /** Who is typing: a visitor or a user. */
+    author: { kind: 'visitor' | 'user'; id: number; name: string };
+    typing: boolean;
+  };
+}
+
+export type AckFrame<R = unknown> =
+  | { t: 'ack'; ref: number; ok: true; data: R }
+  | { t: 'ack'; ref: number; ok: false; error: ErrorBody };
+
+export interface EventFrame<M, K extends keyof M = keyof M> {
+  t: 'event';
+  /** Feed id: strictly increasing per workspace, gap-free for what this client may see. */
+  id: number;
+  name: K;
+  data: M[K];
+}
+
+export interface SignalFrame<K extends keyof Signals = keyof Signals> {
+  t: 'signal';
+  name: K;
+  data: Signals[K];
+}
+
+/** Sent for frames that could not be acknowledged (not JSON, no ref). */
+export interface ErrorFrame {
+  t: 'error';
+  error: ErrorBody;
+}
+
+export type ServerFrame<M> = AckFrame | EventFrame<M> | SignalFrame | ErrorFrame;
+export type VisitorServerFrame = ServerFrame<VisitorEvents>;
+export type AgentServerFrame = ServerFrame<AgentEvents>;
+
+/** WebSocket close codes the server uses, beyond the standard ones. */
+export const CLOSE_CODES = {
+  /** The server is shutting down; reconnect (possibly to another node). */
+  goingAway: 1001,
+  /** Frame larger than LIMITS.frameMaxBytes. */
+  tooLarge: 1009,
+  /** Authentication failed on resume; do not retry with the same credentials. */
+  unauthorized: 4401,
+  /** Agent socket from an origin other than the inbox. */
+  forbiddenOrigin: 4403,
+} as const;
