@@ -1,0 +1,86 @@
+import { LIMITS } from '@parley/protocol';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { createTypingNotifier } from '../realtime/typingNotifier.js';
+import { replyProblem, sendReply } from '../state/replies.js';
+
+/** Unsent text per conversation, so switching threads does not lose a half-written reply. */
+const drafts = new Map<number, string>();
+
+export function Composer({ conversationId }: { conversationId: number }) {
+  const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
+  const [showEmptyError, setShowEmptyError] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  const typing = useMemo(() => createTypingNotifier(conversationId), [conversationId]);
+
+  // Leaving the thread (the component is keyed by conversation) ends "typing" for the visitor.
+  useEffect(() => () => typing.stop(), [typing]);
+
+  const tooLong = body.length > LIMITS.messageMaxLength;
+  const problem = tooLong || showEmptyError ? replyProblem(body) : null;
+
+  function update(value: string) {
+    setBody(value);
+    setShowEmptyError(false);
+    drafts.set(conversationId, value);
+    if (value.length > 0) typing.keystroke();
+    else typing.stop();
+  }
+
+  function submit(event?: Event) {
+    event?.preventDefault();
+    if (replyProblem(body)) {
+      setShowEmptyError(true);
+      return;
+    }
+    typing.stop();
+    sendReply(conversationId, body);
+    drafts.delete(conversationId);
+    setBody('');
+    textarea.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    // Enter sends; Shift+Enter is a new line; never interrupt an IME composition.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  return (
+    <form class="composer" onSubmit={submit}>
+      <label for={id} class="composer-label">
+        Reply
+      </label>
+      <textarea
+        id={id}
+        ref={textarea}
+        value={body}
+        rows={3}
+        placeholder="Write a reply…"
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
+        onInput={(event) => update(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => typing.stop()}
+      />
+      <div class="composer-foot">
+        <p id={`${id}-hint`} class="field-hint">
+          Enter to send, Shift+Enter for a new line.{' '}
+          <span class={tooLong ? 'counter over' : 'counter'}>
+            {body.length}/{LIMITS.messageMaxLength}
+          </span>
+        </p>
+        <button type="submit" class="button primary">
+          Send
+        </button>
+      </div>
+      {problem && (
+        <p id={`${id}-error`} class="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect } from 'preact/hooks';
+import { hrefFor, navigate, type Route } from '../router.js';
+import { selectView } from '../state/conversations.js';
+import { inbox } from '../state/inboxStore.js';
+import { useStore } from '../state/store.js';
+import { closeThread, openThread } from '../state/thread.js';
+import { viewLabel } from '../state/views.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { ConversationWorkspace } from './ConversationWorkspace.js';
+import { SideNav } from './SideNav.js';
+import { UsersPage } from './UsersPage.js';
+
+/** The signed-in shell: navigation on the left, the routed page in <main>. */
+export function InboxLayout({ route }: { route: Route }) {
+  const selectedView = useStore(inbox, (state) => state.selectedView);
+  const isAdmin = useStore(inbox, (state) => state.session?.user.role === 'admin');
+  const unassigned = useStore(inbox, (state) => state.counts?.unassigned ?? 0);
+
+  // The route drives the state: which list is shown and which thread is open.
+  useEffect(() => {
+    if (route.name === 'view') {
+      if (route.view === null) {
+        navigate(hrefFor({ name: 'view', view: selectedView }), { replace: true });
+        return;
+      }
+      selectView(route.view);
+      closeThread();
+    } else if (route.name === 'conversation') {
+      openThread(route.id);
+    } else {
+      closeThread();
+    }
+  }, [route]);
+
+  useEffect(() => {
+    const page = route.name === 'users' ? 'Users' : viewLabel(selectedView);
+    // Waiting chats in the tab title, so a background tab still says when someone needs help.
+    document.title = `${unassigned > 0 ? `(${unassigned}) ` : ''}${page} · Parley inbox`;
+  }, [route, selectedView, unassigned]);
+
+  return (
+    <div class="inbox">
+      <SideNav route={route} />
+      <main class="inbox-main" id="main">
+        <ConnectionBanner />
+        {route.name === 'users' ? (
+          isAdmin ? (
+            <UsersPage />
+          ) : (
+            <p class="notice">Only admins can manage users.</p>
+          )
+        ) : route.name === 'not_found' ? (
+          <p class="notice">This page does not exist.</p>
+        ) : (
+          <ConversationWorkspace conversationId={route.name === 'conversation' ? route.id : null} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Message } from '@parley/protocol';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { fullTime, isoTime, messageTime } from '../format/time.js';
+import { useNow } from '../hooks/useNow.js';
+import { inbox, type PendingReply } from '../state/inboxStore.js';
+import { discardReply, retryReply } from '../state/replies.js';
+import { useStore } from '../state/store.js';
+
+interface MessageListProps {
+  conversationId: number;
+  messages: Message[];
+  visitorTyping: boolean;
+}
+
+/** Closer than this to the bottom counts as "reading the latest": new messages keep it in view. */
+const STICK_PX = 80;
+
+export function MessageList({ conversationId, messages, visitorTyping }: MessageListProps) {
+  const allPending = useStore(inbox, (state) => state.pendingReplies);
+  const pending = allPending.filter((p) => p.conversationId === conversationId);
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const stuckToBottom = useRef(true);
+
+  useLayoutEffect(() => {
+    stuckToBottom.current = true;
+  }, [conversationId]);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && stuckToBottom.current) element.scrollTop = element.scrollHeight;
+  }, [conversationId, messages.length, pending.length, visitorTyping]);
+
+  function onScroll() {
+    const element = scroller.current;
+    if (!element) return;
+    stuckToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_PX;
+  }
+
+  return (
+    <div class="messages" ref={scroller} onScroll={onScroll} tabIndex={0} role="log" aria-label="Messages">
+      {messages.length === 0 && pending.length === 0 && <p class="messages-empty">No messages yet.</p>}
+      <ol class="message-list">
+        {messages.map((message) => (
+          <MessageItem key={message.id} message={message} now={now} />
+        ))}
+        {pending.map((reply) => (
+          <PendingItem key={reply.clientMessageId} reply={reply} />
+        ))}
+      </ol>
+      {visitorTyping && <p class="typing">Visitor is typing…</p>}
+    </div>
+  );
+}
+
+function MessageItem({ message, now }: { message: Message; now: number }) {
+  return (
+    <li class={`message from-${message.author.kind}`}>
+      <p class="message-meta">
+        <span class="message-author">{message.author.name}</span>{' '}
+        <time dateTime={isoTime(message.createdAt)} title={fullTime(message.createdAt)}>
+          {messageTime(message.createdAt, now)}
+        </time>
+      </p>
+      {/* Text node only: bodies are never parsed as HTML. */}
+      <p class="message-body">{message.body}</p>
+    </li>
+  );
+}
+
+function PendingItem({ reply }: { reply: PendingReply }) {
+  return (
+    <li class={reply.error ? 'message from-user pending failed' : 'message from-user pending'}>
+      <p class="message-meta">
+        <span class="message-author">You</span> <span>{reply.error ? 'Not sent' : 'Sending…'}</span>
+      </p>
+      <p class="message-body">{reply.body}</p>
+      {reply.error && (
+        <div class="pending-actions">
+          <p class="form-error" role="alert">
+            {reply.error}
+          </p>
+          <button type="button" class="button small" onClick={() => retryReply(reply.clientMessageId)}>
+            Retry
+          </button>
+          <button type="button" class="button small subtle" onClick={() => discardReply(reply.clientMessageId)}>
+            Discard
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+import { hrefFor, onLinkClick, type Route } from '../router.js';
+import { inbox } from '../state/inboxStore.js';
+import { signOut } from '../state/session.js';
+import { useStore } from '../state/store.js';
+import { VIEWS } from '../state/views.js';
+import { AvailabilitySwitch } from './AvailabilitySwitch.js';
+
+export function SideNav({ route }: { route: Route }) {
+  const counts = useStore(inbox, (state) => state.counts);
+  const selectedView = useStore(inbox, (state) => state.selectedView);
+  const session = useStore(inbox, (state) => state.session);
+  if (!session) return null;
+  const onViews = route.name === 'view' || route.name === 'conversation';
+
+  return (
+    <nav class="sidenav" aria-label="Inbox">
+      <p class="brand">Parley</p>
+      <ul class="nav-list">
+        {VIEWS.map(({ view, label }) => {
+          const current = onViews && selectedView === view;
+          return (
+            <li key={view}>
+              <a
+                href={hrefFor({ name: 'view', view })}
+                onClick={onLinkClick}
+                class={current ? 'nav-link current' : 'nav-link'}
+                aria-current={current ? 'page' : undefined}
+              >
+                <span>{label}</span>
+                <span class="count">{counts ? counts[view] : ''}</span>
+              </a>
+            </li>
+          );
+        })}
+        {session.user.role === 'admin' && (
+          <li>
+            <a
+              href={hrefFor({ name: 'users' })}
+              onClick={onLinkClick}
+              class={route.name === 'users' ? 'nav-link current' : 'nav-link'}
+              aria-current={route.name === 'users' ? 'page' : undefined}
+            >
+              Users
+            </a>
+          </li>
+        )}
+      </ul>
+      <div class="me">
+        <p class="me-name">{session.user.name}</p>
+        <p class="me-workspace">{session.workspace.name}</p>
+        <AvailabilitySwitch />
+        <button type="button" class="button subtle" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </nav>
+  );
+}

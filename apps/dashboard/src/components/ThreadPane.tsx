@@ -1,0 +1,62 @@
+import type { ConversationSummary } from '@parley/protocol';
+import { inbox } from '../state/inboxStore.js';
+import { useStore } from '../state/store.js';
+import { fetchThread } from '../state/thread.js';
+import { closedLine } from './closedLine.js';
+import { Composer } from './Composer.js';
+import { MessageList } from './MessageList.js';
+import { ThreadHeader } from './ThreadHeader.js';
+import { VisitorPanel } from './VisitorPanel.js';
+
+export const ASSIGNED_ELSEWHERE = 'This conversation is assigned to someone else.';
+
+export function ThreadPane({ conversationId }: { conversationId: number }) {
+  const thread = useStore(inbox, (state) => state.thread);
+  const conversation = useStore(inbox, (state) => state.conversations.get(conversationId));
+  const me = useStore(inbox, (state) => state.session?.user);
+  if (!me || !thread || thread.conversationId !== conversationId) return <Placeholder text="Loading conversation…" />;
+
+  if (thread.status === 'forbidden' || (conversation && isAssignedElsewhere(conversation, me.id, me.role === 'admin'))) {
+    return <Placeholder text={ASSIGNED_ELSEWHERE} />;
+  }
+  if (thread.status === 'not_found') return <Placeholder text="This conversation does not exist." />;
+  if (thread.status === 'error' && !conversation) {
+    return (
+      <div class="thread-placeholder" role="alert">
+        <p>Could not load the conversation: {thread.errorText}</p>
+        <button type="button" class="button" onClick={() => void fetchThread(conversationId)}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (thread.status === 'loading' || !conversation) return <Placeholder text="Loading conversation…" />;
+
+  return (
+    <div class="thread-area">
+      <section class="thread" aria-labelledby="thread-title">
+        <ThreadHeader conversation={conversation} />
+        <MessageList conversationId={conversationId} messages={thread.messages} visitorTyping={thread.visitorTyping} />
+        {conversation.status === 'open' ? (
+          <Composer key={conversationId} conversationId={conversationId} />
+        ) : (
+          <p class="closed-note">{closedLine(conversation)}</p>
+        )}
+      </section>
+      <VisitorPanel visitor={conversation.visitor} />
+    </div>
+  );
+}
+
+/** Agents may not work on another agent's open conversation (I3); admins may. */
+function isAssignedElsewhere(conversation: ConversationSummary, myId: number, isAdmin: boolean): boolean {
+  return !isAdmin && conversation.status === 'open' && conversation.assignee !== null && conversation.assignee.id !== myId;
+}
+
+function Placeholder({ text }: { text: string }) {
+  return (
+    <div class="thread-placeholder">
+      <p role="status">{text}</p>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { VisitorSummary } from '@parley/protocol';
+import type { ComponentChildren } from 'preact';
+import { visitorLocalTime } from '../format/time.js';
+import { useNow } from '../hooks/useNow.js';
+
+/** What the visitor is looking at and where they are, beside the thread (I6). */
+export function VisitorPanel({ visitor }: { visitor: VisitorSummary }) {
+  const now = useNow();
+  const { context } = visitor;
+  return (
+    <section class="visitor-panel" aria-labelledby="visitor-title">
+      <h2 id="visitor-title">Visitor</h2>
+      <dl class="facts">
+        <Fact label="Name">{visitor.name}</Fact>
+        <Fact label="Current page">
+          <ExternalUrl url={context.pageUrl} />
+        </Fact>
+        <Fact label="Page title">{context.pageTitle}</Fact>
+        <Fact label="Referrer">
+          <ExternalUrl url={context.referrer} />
+        </Fact>
+        <Fact label="Browser">{context.browser}</Fact>
+        <Fact label="Operating system">{context.os}</Fact>
+        <Fact label="Language">{context.language}</Fact>
+        <Fact label="Local time">{visitorLocalTime(context.timeZone, now)}</Fact>
+      </dl>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ComponentChildren }) {
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div class="fact">
+      <dt>{label}</dt>
+      <dd>{empty ? <span class="unknown">Unknown</span> : children}</dd>
+    </div>
+  );
+}
+
+/**
+ * Visitor-supplied URLs are untrusted: only http(s) become links (no `javascript:` or `data:`),
+ * and links open without giving the page a handle on the inbox.
+ */
+function ExternalUrl({ url }: { url: string | null }) {
+  if (!url) return <span class="unknown">Unknown</span>;
+  if (!/^https?:\/\//i.test(url)) return <span class="url">{url}</span>;
+  return (
+    <a class="url" href={url} target="_blank" rel="noopener noreferrer">
+      {url}
+    </a>
+  );
+}

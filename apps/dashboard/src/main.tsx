@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { App } from './components/App.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/conversations.css';
+import './styles/thread.css';
+import './styles/forms.css';
+
+render(<App />, document.getElementById('app')!);

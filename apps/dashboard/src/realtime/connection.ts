@@ -1,0 +1,93 @@
+/**
+ * The inbox's one realtime connection. The session cookie authenticates it, so it starts after
+ * sign-in. Every resume (the first and each reconnect) re-reads what a replay cannot repair on its
+ * own: counts always, and after a resync the lists and the open thread.
+ */
+import {
+  RealtimeClient,
+  type AgentCommands,
+  type AgentEvents,
+  type AgentResumeResult,
+  type Signals,
+} from '@parley/protocol';
+import { loadView, markViewsStale, noteMessageActivity, refreshCounts, scheduleCountsRefresh, upsertConversation } from '../state/conversations.js';
+import { applyUserUpdate, inbox } from '../state/inboxStore.js';
+import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
+
+/**
+ * `AgentCommands` is an interface, and interfaces do not satisfy the client's index-signature
+ * constraint; the same shape as a mapped type alias does.
+ */
+type AgentCommandMap = { [K in keyof AgentCommands]: AgentCommands[K] };
+export type AgentRealtime = RealtimeClient<AgentCommandMap, AgentEvents, AgentResumeResult>;
+
+let client: AgentRealtime | null = null;
+let resumes = 0;
+
+export function realtime(): AgentRealtime | null {
+  return client;
+}
+
+export function startRealtime(onSessionLost: () => void): void {
+  stopRealtime();
+  resumes = 0;
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const started: AgentRealtime = new RealtimeClient<AgentCommandMap, AgentEvents, AgentResumeResult>({
+    url: `${scheme}//${location.host}/realtime`,
+    onEvent: (name, data) => applyEvent(name, data),
+    onSignal: (name, data) => applySignal(name, data),
+    onResumed: () => onResumed(),
+    onStateChange: (connection) =>
+      inbox.update((state) => ({ ...state, connection, hasConnected: state.hasConnected || connection === 'open' })),
+    onUnauthorized: () => onSessionLost(),
+  });
+  client = started;
+  started.connect();
+}
+
+export function stopRealtime(): void {
+  client?.close();
+  client = null;
+}
+
+function onResumed(): void {
+  resumes++;
+  void refreshCounts();
+  const { selectedView, thread } = inbox.get();
+  if (resumes > 1) {
+    // Replay normally covers the gap, but after a resync the client starts from a fresh cursor,
+    // so re-read what is on screen and let other views reload when next shown.
+    markViewsStale();
+  }
+  void loadView(selectedView);
+  if (thread) void fetchThread(thread.conversationId);
+}
+
+function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]): void {
+  switch (name) {
+    case 'conversation.created':
+    case 'conversation.updated':
+    case 'conversation.assigned':
+    case 'conversation.closed': {
+      upsertConversation((data as AgentEvents['conversation.updated']).conversation);
+      scheduleCountsRefresh();
+      break;
+    }
+    case 'message.created': {
+      const { message } = data as AgentEvents['message.created'];
+      noteMessageActivity(message);
+      addMessages([message]);
+      break;
+    }
+    case 'user.updated':
+      applyUserUpdate((data as AgentEvents['user.updated']).user);
+      break;
+  }
+}
+
+function applySignal(name: string, data: unknown): void {
+  if (name !== 'typing.changed') return;
+  const signal = data as Signals['typing.changed'];
+  if (signal.author.kind !== 'visitor') return;
+  setVisitorTyping(signal.conversationId, signal.typing);
+}

@@ -1,0 +1,84 @@
+/**
+ * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
+ * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/invite?token=…
+ */
+import type { InboxView } from '@parley/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { isInboxView } from './state/views.js';
+
+export type Route =
+  | { name: 'view'; view: InboxView | null }
+  | { name: 'conversation'; id: number }
+  | { name: 'users' }
+  | { name: 'invite'; token: string }
+  | { name: 'not_found' };
+
+/** Ends with a slash, e.g. "/inbox/". */
+export const BASE = import.meta.env.BASE_URL;
+
+export function parseRoute(pathname: string, search: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\/+/, '');
+  const parts = rest.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'view', view: null };
+  if (parts.length === 1 && isInboxView(parts[0])) return { name: 'view', view: parts[0] };
+  if (parts.length === 1 && parts[0] === 'users') return { name: 'users' };
+  if (parts.length === 1 && parts[0] === 'invite') {
+    return { name: 'invite', token: new URLSearchParams(search).get('token') ?? '' };
+  }
+  if (parts.length === 2 && parts[0] === 'conversations' && /^[1-9]\d{0,15}$/.test(parts[1])) {
+    return { name: 'conversation', id: Number(parts[1]) };
+  }
+  return { name: 'not_found' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'view':
+      return BASE + (route.view ?? '');
+    case 'conversation':
+      return `${BASE}conversations/${route.id}`;
+    case 'users':
+      return `${BASE}users`;
+    case 'invite':
+      return `${BASE}invite?token=${encodeURIComponent(route.token)}`;
+    case 'not_found':
+      return BASE;
+  }
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  if (href === location.pathname + location.search) return;
+  if (options.replace) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  for (const listener of listeners) listener();
+}
+
+export function useRoute(): Route {
+  const read = () => parseRoute(location.pathname, location.search);
+  const [route, setRoute] = useState<Route>(read);
+  useEffect(() => {
+    const update = () => setRoute(read());
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return route;
+}
+
+/**
+ * Click handler for in-app links: plain clicks navigate without a page load; modified clicks
+ * (new tab, new window) keep the browser's behaviour.
+ */
+export function onLinkClick(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  const anchor = event.currentTarget as HTMLAnchorElement;
+  event.preventDefault();
+  navigate(anchor.getAttribute('href') ?? BASE);
+}

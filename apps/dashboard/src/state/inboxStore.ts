@@ -1,0 +1,106 @@
+/**
+ * Everything the inbox shows, in one store. Actions that change it live next to it in
+ * `conversations.ts`, `thread.ts` and `session.ts`; the realtime connection feeds the same actions.
+ */
+import type {
+  ConversationSummary,
+  InboxView,
+  Message,
+  MeResponse,
+  UserSummary,
+  ViewCounts,
+} from '@parley/protocol';
+import type { ConnectionState } from '@parley/protocol';
+import { createStore } from './store.js';
+
+export type LoadState = 'loading' | 'loaded' | 'error';
+export type ThreadStatus = 'loading' | 'ready' | 'forbidden' | 'not_found' | 'error';
+
+/** A reply the server has not acknowledged yet; shown greyed until the ack replaces it. */
+export interface PendingReply {
+  clientMessageId: string;
+  conversationId: number;
+  body: string;
+  createdAt: number;
+  /** Set when the server refused the reply; the agent can retry or discard it. */
+  error: string | null;
+}
+
+export interface ThreadState {
+  conversationId: number;
+  status: ThreadStatus;
+  errorText: string | null;
+  /** Ordered by seq, unique by id. */
+  messages: Message[];
+  visitorTyping: boolean;
+}
+
+export interface InboxState {
+  /** null = signed out; undefined = not known yet (checking the cookie). */
+  session: MeResponse | null | undefined;
+  users: UserSummary[];
+  /** Every conversation this tab knows about; views are filters over it (see views.ts). */
+  conversations: ReadonlyMap<number, ConversationSummary>;
+  viewLoad: Partial<Record<InboxView, LoadState>>;
+  viewErrors: Partial<Record<InboxView, string>>;
+  counts: ViewCounts | null;
+  connection: ConnectionState;
+  /** Distinguishes "Connecting…" (never opened) from "Reconnecting…". */
+  hasConnected: boolean;
+  selectedView: InboxView;
+  thread: ThreadState | null;
+  pendingReplies: PendingReply[];
+}
+
+export function initialState(session: MeResponse | null | undefined): InboxState {
+  return {
+    session,
+    users: [],
+    conversations: new Map(),
+    viewLoad: {},
+    viewErrors: {},
+    counts: null,
+    connection: 'closed',
+    hasConnected: false,
+    selectedView: readRememberedView(),
+    thread: null,
+    pendingReplies: [],
+  };
+}
+
+export const inbox = createStore<InboxState>(initialState(undefined));
+
+export function myUserId(): number {
+  return inbox.get().session?.user.id ?? 0;
+}
+
+/** Keeps the users list and "me" in step with a user change from HTTP or realtime. */
+export function applyUserUpdate(user: UserSummary): void {
+  inbox.update((state) => {
+    const exists = state.users.some((u) => u.id === user.id);
+    const users = exists ? state.users.map((u) => (u.id === user.id ? user : u)) : [...state.users, user];
+    const session = state.session && state.session.user.id === user.id ? { ...state.session, user } : state.session;
+    return { ...state, users, session };
+  });
+}
+
+const VIEW_KEY = 'parley.inbox.view';
+
+function readRememberedView(): InboxView {
+  try {
+    const value = sessionStorage.getItem(VIEW_KEY);
+    if (value === 'unassigned' || value === 'mine' || value === 'all' || value === 'closed') return value;
+  } catch {
+    // Storage can be disabled; the default view is fine then.
+  }
+  return 'unassigned';
+}
+
+/** Remembered per tab so opening a conversation by URL after a reload keeps the same list. */
+export function rememberView(view: InboxView): void {
+  try {
+    sessionStorage.setItem(VIEW_KEY, view);
+  } catch {
+    // Not worth bothering the user about.
+  }
+}
