@@ -1,0 +1,96 @@
+/**
+ * buildServer(config) assembles one Parley node: storage, pub/sub, the event bus with its
+ * listeners, HTTP routes and the realtime gateway. It returns an app that is not yet listening,
+ * so tests listen on port 0 and production listens on PORT.
+ */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
+import { LIMITS } from '@parley/protocol';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config/config.js';
+import type { AppContext } from './domain/context.js';
+import { EventBus } from './events/eventBus.js';
+import { feedPublisher } from './events/listeners/feedPublisher.js';
+import { registerErrorHandling } from './http/errors.js';
+import { sameOriginWrites } from './http/auth.js';
+import { authRoutes } from './http/routes/authRoutes.js';
+import { conversationRoutes } from './http/routes/conversationRoutes.js';
+import { healthRoutes } from './http/routes/healthRoutes.js';
+import { staticRoutes } from './http/routes/staticRoutes.js';
+import { userRoutes } from './http/routes/userRoutes.js';
+import { widgetRoutes } from './http/routes/widgetRoutes.js';
+import { openPubSub } from './pubsub/index.js';
+import { Gateway, registerRealtime, websocketOptions } from './realtime/gateway.js';
+import { openStorage } from './storage/database.js';
+
+export interface ParleyServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  gateway: Gateway;
+  /** Drains sockets, stops HTTP, closes pub/sub and storage. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  clock?: () => number;
+  logger?: Logger;
+}
+
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<ParleyServer> {
+  const log = options.logger ?? pino({ level: config.logLevel });
+  const storage = await openStorage(config);
+  const pubsub = await openPubSub(config);
+  const bus = new EventBus(log);
+  const ctx: AppContext = { config, storage, pubsub, bus, log, clock: options.clock ?? Date.now };
+  bus.register(feedPublisher(pubsub));
+
+  const gateway = new Gateway(ctx);
+  // Typed as the default instance so route modules need not carry the pino logger type around.
+  const app = Fastify({ loggerInstance: log, bodyLimit: LIMITS.httpBodyMaxBytes, trustProxy: true }) as unknown as FastifyInstance;
+  let shuttingDown = false;
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: websocketOptions });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Parley API', version: '0.1.0', description: 'Live chat: widget, inbox and admin routes. Realtime protocol: docs/realtime.md.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'parley_session' },
+          visitorToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  registerErrorHandling(app);
+  app.addHook('preHandler', sameOriginWrites(ctx));
+
+  await healthRoutes(app, ctx, () => shuttingDown);
+  await authRoutes(app, ctx);
+  await userRoutes(app, ctx);
+  await conversationRoutes(app, ctx);
+  await widgetRoutes(app, ctx);
+  await registerRealtime(app, gateway);
+  await staticRoutes(app, ctx, async () => {
+    const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();
+    return site?.site_key ?? null;
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return {
+    app,
+    ctx,
+    gateway,
+    async close() {
+      shuttingDown = true;
+      await gateway.close();
+      await app.close();
+      await pubsub.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Assign to a user (including "Assign to me") or back to Unassigned (I5). Assigning a user posts
+ * "<name> joined the chat" so the visitor sees who took over (W2).
+ */
+import type { ConversationSummary } from '@parley/protocol';
+import { sql } from 'kysely';
+import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
+import type { UserRow } from '../../storage/schema.js';
+import type { AppContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { appendMessage } from './appendMessage.js';
+import { loadConversationRow } from './loadConversation.js';
+import { assertCanAssign } from './policies.js';
+import { summaryQuery, toSummary } from './presenters.js';
+
+export async function assignConversation(
+  ctx: AppContext,
+  actor: UserRow,
+  conversationId: number,
+  assigneeId: number | null,
+): Promise<ConversationSummary> {
+  return inTransaction(ctx, async (uow) => {
+    const conversation = await loadConversationRow(uow.trx, conversationId);
+    assertCanAssign(actor, conversation);
+    if (conversation.assignee_id === assigneeId) {
+      return toSummary(await summaryQuery(uow.trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+    }
+    return setAssignee(uow, conversationId, conversation.assignee_id, assigneeId, actor.workspace_id);
+  });
+}
+
+/** Shared with replies: replying to an unassigned conversation assigns it to the replier. */
+export async function setAssignee(
+  uow: UnitOfWork,
+  conversationId: number,
+  previousAssigneeId: number | null,
+  assigneeId: number | null,
+  workspaceId: number,
+): Promise<ConversationSummary> {
+  const { trx, now } = uow;
+  let assignee: Pick<UserRow, 'id' | 'name'> | undefined;
+  if (assigneeId !== null) {
+    assignee = await trx
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', '=', assigneeId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    if (!assignee) throw new DomainError('validation_failed', 'no such user in this workspace');
+  }
+  await trx
+    .updateTable('conversations')
+    .set({ assignee_id: assigneeId, version: sql<number>`version + 1`, updated_at: now })
+    .where('id', '=', conversationId)
+    .execute();
+  if (assignee) await appendMessage(uow, conversationId, { author: { kind: 'system', name: 'Parley' }, body: `${assignee.name} joined the chat` });
+  const summary = toSummary(await summaryQuery(trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+  uow.emit({ type: 'conversation.assigned', workspaceId, conversation: summary, previousAssigneeId });
+  return summary;
+}

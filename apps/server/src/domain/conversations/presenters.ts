@@ -1,0 +1,112 @@
+/**
+ * Rows → wire models. Summaries and messages are always loaded with the joins below, so the
+ * same shape reaches HTTP responses, realtime events and snapshots.
+ */
+import type { CloseReason, ConversationSummary, Message, VisitorConversation } from '@parley/protocol';
+import type { Kysely } from 'kysely';
+import type { ConversationRow, Database, MessageRow } from '../../storage/schema.js';
+import { parseContext } from '../visitors/visitorContext.js';
+
+export function visitorDisplayName(visitor: { id: number; name: string | null }): string {
+  return visitor.name ?? `Visitor ${visitor.id}`;
+}
+
+export function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
+    .leftJoin('users as assignee', 'assignee.id', 'conversations.assignee_id')
+    .selectAll('conversations')
+    .select([
+      'visitors.name as visitor_name',
+      'visitors.context as visitor_context',
+      'assignee.name as assignee_name',
+      'assignee.avatar_url as assignee_avatar_url',
+    ]);
+}
+
+export type SummaryRow = ConversationRow & {
+  visitor_name: string | null;
+  visitor_context: string;
+  assignee_name: string | null;
+  assignee_avatar_url: string | null;
+};
+
+export function toSummary(row: SummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    channel: 'chat',
+    siteId: row.site_id,
+    chatflowId: row.chatflow_id,
+    visitor: {
+      id: row.visitor_id,
+      name: visitorDisplayName({ id: row.visitor_id, name: row.visitor_name }),
+      context: parseContext(row.visitor_context),
+    },
+    assignee:
+      row.assignee_id === null
+        ? null
+        : { id: row.assignee_id, name: row.assignee_name ?? '', avatarUrl: row.assignee_avatar_url },
+    version: row.version,
+    lastSeq: row.last_seq,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastMessageAt: row.last_message_at,
+    firstAgentReplyAt: row.first_agent_reply_at,
+    closedAt: row.closed_at,
+    closeReason: row.close_reason as CloseReason | null,
+  };
+}
+
+/** The visitor's view: no context, no agent-only timestamps. */
+export function toVisitorConversation(summary: ConversationSummary): VisitorConversation {
+  return {
+    id: summary.id,
+    status: summary.status,
+    assignee: summary.assignee,
+    version: summary.version,
+    lastSeq: summary.lastSeq,
+    createdAt: summary.createdAt,
+    closedAt: summary.closedAt,
+    closeReason: summary.closeReason,
+  };
+}
+
+export function messageQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('messages')
+    .leftJoin('users', 'users.id', 'messages.author_user_id')
+    .leftJoin('visitors', 'visitors.id', 'messages.author_visitor_id')
+    .selectAll('messages')
+    .select(['users.name as user_name', 'users.avatar_url as user_avatar_url', 'visitors.name as visitor_name']);
+}
+
+export type MessageJoinedRow = MessageRow & {
+  user_name: string | null;
+  user_avatar_url: string | null;
+  visitor_name: string | null;
+};
+
+export function toMessage(row: MessageJoinedRow): Message {
+  const author =
+    row.author_kind === 'user'
+      ? { kind: row.author_kind, id: row.author_user_id, name: row.user_name ?? '', avatarUrl: row.user_avatar_url }
+      : row.author_kind === 'visitor'
+        ? {
+            kind: row.author_kind,
+            id: row.author_visitor_id,
+            name: visitorDisplayName({ id: row.author_visitor_id ?? 0, name: row.visitor_name }),
+            avatarUrl: null,
+          }
+        : { kind: row.author_kind, id: null, name: row.author_name ?? '', avatarUrl: null };
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientMessageId: row.client_message_id,
+    author,
+    body: row.body,
+    createdAt: row.created_at,
+  };
+}

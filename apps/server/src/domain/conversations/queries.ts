@@ -1,0 +1,81 @@
+/**
+ * Inbox reads: view lists, live counts, a thread, and the visitor's own latest conversation.
+ */
+import type { ConversationSummary, InboxView, Message, ViewCounts, VisitorConversation } from '@parley/protocol';
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../../storage/schema.js';
+import type { AppContext } from '../context.js';
+import { loadConversationRow } from './loadConversation.js';
+import { assertCanRead } from './policies.js';
+import { messageQuery, summaryQuery, toMessage, toSummary, toVisitorConversation } from './presenters.js';
+
+export async function listConversations(
+  ctx: AppContext,
+  user: UserRow,
+  view: InboxView,
+  options: { limit: number; before?: number },
+): Promise<ConversationSummary[]> {
+  let query = summaryQuery(ctx.storage.db).where('conversations.workspace_id', '=', user.workspace_id);
+  if (view === 'closed') {
+    query = query.where('conversations.status', '=', 'closed').orderBy('conversations.closed_at', 'desc');
+  } else {
+    query = query.where('conversations.status', '=', 'open');
+    if (view === 'unassigned') query = query.where('conversations.assignee_id', 'is', null);
+    if (view === 'mine') query = query.where('conversations.assignee_id', '=', user.id);
+    query = query.orderBy('conversations.updated_at', 'desc');
+  }
+  if (options.before !== undefined) query = query.where('conversations.id', '<', options.before);
+  const rows = await query.orderBy('conversations.id', 'desc').limit(options.limit).execute();
+  return rows.map(toSummary);
+}
+
+export async function countViews(ctx: AppContext, user: UserRow): Promise<ViewCounts> {
+  const rows = await ctx.storage.db
+    .selectFrom('conversations')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>(eb.case().when('assignee_id', 'is', null).then(1).end()).as('unassigned'),
+      eb.fn.count<number>(eb.case().when('assignee_id', '=', user.id).then(1).end()).as('mine'),
+    ])
+    .where('workspace_id', '=', user.workspace_id)
+    .groupBy('status')
+    .execute();
+  const open = rows.find((r) => r.status === 'open');
+  const closed = rows.find((r) => r.status === 'closed');
+  return {
+    unassigned: Number(open?.unassigned ?? 0),
+    mine: Number(open?.mine ?? 0),
+    all: Number(open?.total ?? 0),
+    closed: Number(closed?.total ?? 0),
+  };
+}
+
+export async function getThread(
+  ctx: AppContext,
+  user: UserRow,
+  conversationId: number,
+): Promise<{ conversation: ConversationSummary; messages: Message[] }> {
+  const row = await loadConversationRow(ctx.storage.db, conversationId);
+  assertCanRead(user, row);
+  const summary = toSummary(await summaryQuery(ctx.storage.db).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+  return { conversation: summary, messages: await loadMessages(ctx.storage.db, conversationId) };
+}
+
+export async function loadMessages(db: Kysely<Database>, conversationId: number): Promise<Message[]> {
+  const rows = await messageQuery(db).where('messages.conversation_id', '=', conversationId).orderBy('messages.seq').execute();
+  return rows.map(toMessage);
+}
+
+/** The visitor's newest conversation (open or closed) with its thread: the widget's snapshot. */
+export async function latestVisitorConversation(
+  db: Kysely<Database>,
+  visitorId: number,
+): Promise<{ conversation: VisitorConversation | null; messages: Message[] }> {
+  const row = await summaryQuery(db)
+    .where('conversations.visitor_id', '=', visitorId)
+    .orderBy('conversations.id', 'desc')
+    .executeTakeFirst();
+  if (!row) return { conversation: null, messages: [] };
+  return { conversation: toVisitorConversation(toSummary(row)), messages: await loadMessages(db, row.id) };
+}

@@ -1,0 +1,36 @@
+/**
+ * A user replies from the inbox. Replying to an unassigned conversation assigns it to the
+ * replier first (Klaviyo's rule), so the visitor sees who answered.
+ */
+import type { SendMessageResult } from '@parley/protocol';
+import { inTransaction } from '../../events/unitOfWork.js';
+import type { UserRow } from '../../storage/schema.js';
+import type { AppContext } from '../context.js';
+import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
+import { setAssignee } from './assignConversation.js';
+import { loadConversationRow } from './loadConversation.js';
+import { assertCanAct } from './policies.js';
+import { retryOnConflict } from './retryOnConflict.js';
+
+export async function sendAgentMessage(
+  ctx: AppContext,
+  user: UserRow,
+  conversationId: number,
+  input: { clientMessageId: string; body: string },
+): Promise<SendMessageResult> {
+  validateBody(input.body);
+  const author = { kind: 'user' as const, userId: user.id };
+  return retryOnConflict(ctx, () =>
+    inTransaction(ctx, async (uow) => {
+      const existing = await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId));
+      if (existing) return { message: existing, duplicate: true };
+      const conversation = await loadConversationRow(uow.trx, conversationId);
+      assertCanAct(user, conversation);
+      if (conversation.assignee_id === null) {
+        await setAssignee(uow, conversationId, null, user.id, user.workspace_id);
+      }
+      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId });
+      return { message, duplicate: false };
+    }),
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * A visitor writes. The message goes to the visitor's open conversation on this site; when there
+ * is none (first message, or the last one was closed) a new conversation starts, with the
+ * chatflow's welcome message as its first line (W3, W13).
+ */
+import type { SendMessageResult } from '@parley/protocol';
+import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
+import type { VisitorRow } from '../../storage/schema.js';
+import type { AppContext } from '../context.js';
+import { parseWidgetSettings } from '../sites/chatflowSettings.js';
+import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
+import { summaryQuery, toSummary } from './presenters.js';
+import { retryOnConflict } from './retryOnConflict.js';
+
+export async function sendVisitorMessage(
+  ctx: AppContext,
+  visitor: VisitorRow,
+  input: { clientMessageId: string; body: string },
+): Promise<SendMessageResult> {
+  validateBody(input.body);
+  const author = { kind: 'visitor' as const, visitorId: visitor.id };
+  return retryOnConflict(ctx, () =>
+    inTransaction(ctx, async (uow) => {
+      const existing = await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId));
+      if (existing) return { message: existing, duplicate: true };
+      const conversationId = (await openConversationId(uow, visitor)) ?? (await startConversation(uow, visitor));
+      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId });
+      return { message, duplicate: false };
+    }),
+  );
+}
+
+async function openConversationId(uow: UnitOfWork, visitor: VisitorRow): Promise<number | null> {
+  const row = await uow.trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('visitor_id', '=', visitor.id)
+    .where('site_id', '=', visitor.site_id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+async function startConversation(uow: UnitOfWork, visitor: VisitorRow): Promise<number> {
+  const { trx, now } = uow;
+  const chatflow = await trx
+    .selectFrom('chatflows')
+    .selectAll()
+    .where('site_id', '=', visitor.site_id)
+    .where('enabled', '=', 1)
+    .orderBy('is_default', 'desc')
+    .orderBy('priority', 'asc')
+    .orderBy('id', 'asc')
+    .executeTakeFirstOrThrow();
+  const created = await trx
+    .insertInto('conversations')
+    .values({
+      workspace_id: visitor.workspace_id,
+      site_id: visitor.site_id,
+      chatflow_id: chatflow.id,
+      visitor_id: visitor.id,
+      status: 'open',
+      channel: 'chat',
+      assignee_id: null,
+      version: 1,
+      last_seq: 0,
+      created_at: now,
+      updated_at: now,
+      last_message_at: null,
+      first_agent_reply_at: null,
+      closed_at: null,
+      close_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const summary = toSummary(await summaryQuery(trx).where('conversations.id', '=', created.id).executeTakeFirstOrThrow());
+  uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
+  const settings = parseWidgetSettings(chatflow.settings);
+  if (settings.welcomeMessage.trim()) {
+    await appendMessage(uow, created.id, { author: { kind: 'bot', name: settings.headingName }, body: settings.welcomeMessage });
+  }
+  return created.id;
+}

@@ -1,0 +1,71 @@
+import type { Chatflow, Site, WidgetConfig } from '@parley/protocol';
+import type { ChatflowRow, SiteRow } from '../../storage/schema.js';
+import type { AppContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { parseWidgetSettings } from './chatflowSettings.js';
+
+export interface SiteWithChatflow {
+  site: SiteRow;
+  chatflow: ChatflowRow;
+}
+
+/**
+ * The site behind a public site key and the chatflow the widget shows. Targeting (next issues)
+ * will pick among several enabled chatflows; today it is the enabled one with the best priority.
+ */
+export async function findSiteForWidget(ctx: AppContext, siteKey: string): Promise<SiteWithChatflow> {
+  const site = await ctx.storage.db.selectFrom('sites').selectAll().where('site_key', '=', siteKey).executeTakeFirst();
+  if (!site) throw new DomainError('site_not_found');
+  const chatflow = await ctx.storage.db
+    .selectFrom('chatflows')
+    .selectAll()
+    .where('site_id', '=', site.id)
+    .where('enabled', '=', 1)
+    .orderBy('is_default', 'desc')
+    .orderBy('priority', 'asc')
+    .orderBy('id', 'asc')
+    .executeTakeFirst();
+  if (!chatflow) throw new DomainError('site_not_found', 'the site has no enabled chatflow');
+  return { site, chatflow };
+}
+
+export function allowedOrigins(site: SiteRow): string[] {
+  try {
+    const parsed: unknown = JSON.parse(site.allowed_origins);
+    return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** An empty list means the widget may run on any origin (the demo site). */
+export function isOriginAllowed(site: SiteRow, origin: string | undefined): boolean {
+  const origins = allowedOrigins(site);
+  return origins.length === 0 || (origin !== undefined && origins.includes(origin));
+}
+
+export function toWidgetConfig(site: SiteRow, chatflow: ChatflowRow): WidgetConfig {
+  return { siteKey: site.site_key, chatflowId: chatflow.id, settings: parseWidgetSettings(chatflow.settings) };
+}
+
+export function toSite(site: SiteRow): Site {
+  return { id: site.id, name: site.name, siteKey: site.site_key, allowedOrigins: allowedOrigins(site) };
+}
+
+export function toChatflow(row: ChatflowRow): Chatflow {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    name: row.name,
+    isDefault: row.is_default === 1,
+    enabled: row.enabled === 1,
+    settings: parseWidgetSettings(row.settings),
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function listSites(ctx: AppContext, workspaceId: number): Promise<Array<Site & { chatflows: Chatflow[] }>> {
+  const sites = await ctx.storage.db.selectFrom('sites').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
+  const chatflows = await ctx.storage.db.selectFrom('chatflows').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
+  return sites.map((site) => ({ ...toSite(site), chatflows: chatflows.filter((c) => c.site_id === site.id).map(toChatflow) }));
+}

@@ -1,0 +1,82 @@
+/**
+ * Anonymous visitor identity: a bearer token the widget keeps in its storage. Presenting a
+ * known token resumes the same visitor (reloads, other tabs); otherwise a new visitor is made.
+ */
+import type { ContextUpdateData } from '@parley/protocol';
+import { sql } from 'kysely';
+import { inTransaction } from '../../events/unitOfWork.js';
+import { summaryQuery, toSummary } from '../conversations/presenters.js';
+import type { VisitorRow } from '../../storage/schema.js';
+import { hashToken, newToken } from '../auth/secrets.js';
+import type { AppContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { findSiteForWidget } from '../sites/queries.js';
+import { EMPTY_CONTEXT, mergeContext, parseContext } from './visitorContext.js';
+
+export async function startVisitorSession(
+  ctx: AppContext,
+  input: { siteKey: string; visitorToken?: string; userAgent?: string },
+): Promise<{ visitor: VisitorRow; visitorToken: string }> {
+  const { site } = await findSiteForWidget(ctx, input.siteKey);
+  const now = ctx.clock();
+  if (input.visitorToken) {
+    const visitor = await visitorForToken(ctx, input.visitorToken);
+    if (!visitor || visitor.site_id !== site.id) throw new DomainError('invalid_visitor_token');
+    await ctx.storage.db.updateTable('visitors').set({ last_seen_at: now }).where('id', '=', visitor.id).execute();
+    return { visitor, visitorToken: input.visitorToken };
+  }
+  const visitorToken = newToken();
+  const context = mergeContext(EMPTY_CONTEXT, {}, input.userAgent);
+  const visitor = await ctx.storage.db
+    .insertInto('visitors')
+    .values({
+      workspace_id: site.workspace_id,
+      site_id: site.id,
+      token_hash: hashToken(visitorToken),
+      name: null,
+      context: JSON.stringify(context),
+      created_at: now,
+      last_seen_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { visitor, visitorToken };
+}
+
+export async function visitorForToken(ctx: AppContext, token: string): Promise<VisitorRow | null> {
+  const visitor = await ctx.storage.db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  return visitor ?? null;
+}
+
+/**
+ * Stores the visitor's current page and browser facts; when a conversation is open its agents see
+ * the change live (I6 visitor context), as a `conversation.updated` event.
+ */
+export async function updateVisitorContext(
+  ctx: AppContext,
+  visitorId: number,
+  update: ContextUpdateData,
+  userAgent: string | undefined,
+): Promise<void> {
+  await inTransaction(ctx, async (uow) => {
+    const row = await uow.trx.selectFrom('visitors').select(['context']).where('id', '=', visitorId).executeTakeFirstOrThrow();
+    const next = JSON.stringify(mergeContext(parseContext(row.context), update, userAgent));
+    if (next === row.context) return;
+    await uow.trx.updateTable('visitors').set({ context: next, last_seen_at: uow.now }).where('id', '=', visitorId).execute();
+    const open = await uow.trx
+      .selectFrom('conversations')
+      .select('id')
+      .where('visitor_id', '=', visitorId)
+      .where('status', '=', 'open')
+      .execute();
+    for (const { id } of open) {
+      await uow.trx.updateTable('conversations').set({ version: sql<number>`version + 1` }).where('id', '=', id).execute();
+      const summary = await summaryQuery(uow.trx).where('conversations.id', '=', id).executeTakeFirstOrThrow();
+      uow.emit({ type: 'conversation.updated', workspaceId: summary.workspace_id, conversation: toSummary(summary) });
+    }
+  });
+}

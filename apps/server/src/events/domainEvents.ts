@@ -1,0 +1,23 @@
+/**
+ * The event catalogue: every change other parts of Parley react to. Events are emitted inside a
+ * unit of work and dispatched to listeners only after its transaction commits.
+ */
+import type { ConversationSummary, Message, UserSummary } from '@parley/protocol';
+
+export type DomainEvent =
+  | { type: 'conversation.created'; workspaceId: number; conversation: ConversationSummary }
+  | { type: 'conversation.updated'; workspaceId: number; conversation: ConversationSummary }
+  | {
+      type: 'conversation.assigned';
+      workspaceId: number;
+      conversation: ConversationSummary;
+      previousAssigneeId: number | null;
+    }
+  | { type: 'conversation.closed'; workspaceId: number; conversation: ConversationSummary }
+  | { type: 'message.created'; workspaceId: number; message: Message; conversation: ConversationSummary }
+  | { type: 'user.updated'; workspaceId: number; user: UserSummary };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** An event as listeners receive it: with the id of its feed row (the realtime cursor). */
+export type CommittedEvent = DomainEvent & { feedId: number };

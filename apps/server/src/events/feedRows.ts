@@ -1,0 +1,41 @@
+/**
+ * Maps a domain event to its realtime feed row: who may see it and the data agents get.
+ * Visitors get a presented subset on delivery (realtime/presentForVisitor.ts).
+ */
+import type { NewFeedRow } from '../storage/schema.js';
+import type { DomainEvent } from './domainEvents.js';
+
+export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
+  const base = { workspace_id: event.workspaceId, type: event.type, created_at: now };
+  switch (event.type) {
+    case 'conversation.created':
+    case 'conversation.updated':
+    case 'conversation.closed':
+      return {
+        ...base,
+        conversation_id: event.conversation.id,
+        visitor_id: event.conversation.visitor.id,
+        agent_user_id: null,
+        data: JSON.stringify({ conversation: event.conversation }),
+      };
+    case 'conversation.assigned':
+      return {
+        ...base,
+        conversation_id: event.conversation.id,
+        visitor_id: event.conversation.visitor.id,
+        agent_user_id: null,
+        data: JSON.stringify({ conversation: event.conversation, previousAssigneeId: event.previousAssigneeId }),
+      };
+    case 'message.created':
+      // The thread of an assigned conversation is for its assignee (and admins) only (I3).
+      return {
+        ...base,
+        conversation_id: event.conversation.id,
+        visitor_id: event.conversation.visitor.id,
+        agent_user_id: event.conversation.assignee?.id ?? null,
+        data: JSON.stringify({ message: event.message }),
+      };
+    case 'user.updated':
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ user: event.user }) };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Request authentication for the two audiences: users (session cookie) and visitors (bearer
+ * visitor token). Routes declare which they need; nothing is public by accident.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../domain/context.js';
+import { userForSession } from '../domain/auth/sessions.js';
+import { DomainError } from '../domain/errors.js';
+import { visitorForToken } from '../domain/visitors/visitorSessions.js';
+import { SESSION_COOKIE } from '../realtime/gateway.js';
+import type { UserRow, VisitorRow } from '../storage/schema.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: UserRow | null;
+    visitor: VisitorRow | null;
+  }
+}
+
+export function requireUser(ctx: AppContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.user = await userForSession(ctx, request.cookies[SESSION_COOKIE]);
+    if (!request.user) throw new DomainError('unauthorized');
+  };
+}
+
+export function requireAdmin(ctx: AppContext) {
+  const user = requireUser(ctx);
+  return async (request: FastifyRequest): Promise<void> => {
+    await user(request);
+    if (request.user!.role !== 'admin') throw new DomainError('forbidden', 'admins only');
+  };
+}
+
+export function requireVisitor(ctx: AppContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    request.visitor = token ? await visitorForToken(ctx, token) : null;
+    if (!request.visitor) throw new DomainError('invalid_visitor_token');
+  };
+}
+
+/**
+ * CSRF defence for cookie-authenticated writes: besides SameSite=Lax cookies, a state-changing
+ * request must come from our own origin (browsers always send Origin on cross-site POSTs).
+ */
+export function sameOriginWrites(ctx: AppContext) {
+  const publicOrigin = new URL(ctx.config.publicUrl).origin;
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const origin = request.headers.origin;
+    if (origin === undefined) return;
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (origin !== publicOrigin && host !== request.headers.host) throw new DomainError('forbidden', 'cross-origin request');
+  };
+}
+
+export function sessionCookieOptions(ctx: AppContext, maxAgeSeconds: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.publicUrl.startsWith('https://'),
+    maxAge: maxAgeSeconds,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Socket commands of visitors. Each decodes (done by the connection), authorizes against the
+ * visitor's own conversations and delegates to the same domain commands HTTP uses.
+ */
+import type { ContextUpdateData, ConversationRef, SendMessageData, TypingData } from '@parley/protocol';
+import { ContextUpdateSchema, ConversationRefSchema, SendMessageSchema, TypingSchema } from '@parley/protocol/schemas';
+import { closeConversation } from '../domain/conversations/closeConversation.js';
+import { loadConversationRow } from '../domain/conversations/loadConversation.js';
+import { toVisitorConversation, visitorDisplayName } from '../domain/conversations/presenters.js';
+import { sendVisitorMessage } from '../domain/conversations/sendVisitorMessage.js';
+import { DomainError } from '../domain/errors.js';
+import { updateVisitorContext } from '../domain/visitors/visitorSessions.js';
+import { command, type CommandTable } from './commandTable.js';
+import type { Principal } from './principal.js';
+import { publishSignal } from './signals.js';
+
+type VisitorPrincipal = Extract<Principal, { kind: 'visitor' }>;
+
+export const visitorCommands: CommandTable<VisitorPrincipal> = {
+  'message.send': command<VisitorPrincipal, SendMessageData>(SendMessageSchema, ({ ctx, principal }, data) =>
+    sendVisitorMessage(ctx, principal.visitor, { clientMessageId: data.clientMessageId, body: data.body }),
+  ),
+
+  'typing.set': command<VisitorPrincipal, TypingData>(TypingSchema, async ({ ctx, principal }, data) => {
+    const conversation = await loadConversationRow(ctx.storage.db, data.conversationId);
+    if (!conversation || conversation.visitor_id !== principal.visitor.id) throw new DomainError('not_found');
+    if (conversation.status === 'closed') throw new DomainError('conversation_closed');
+    await publishSignal(ctx.pubsub, principal.workspaceId, {
+      name: 'typing.changed',
+      data: {
+        conversationId: conversation.id,
+        author: { kind: 'visitor', id: principal.visitor.id, name: visitorDisplayName(principal.visitor) },
+        typing: data.typing,
+      },
+      visitorId: principal.visitor.id,
+      assigneeId: conversation.assignee_id,
+    });
+    return {};
+  }),
+
+  'conversation.end': command<VisitorPrincipal, ConversationRef>(ConversationRefSchema, async ({ ctx, principal }, data) => {
+    const summary = await closeConversation(ctx, { kind: 'visitor', visitor: principal.visitor }, data.conversationId);
+    return { conversation: toVisitorConversation(summary) };
+  }),
+
+  'context.update': command<VisitorPrincipal, ContextUpdateData>(ContextUpdateSchema, async ({ ctx, principal, userAgent }, data) => {
+    await updateVisitorContext(ctx, principal.visitor.id, data, userAgent);
+    return {};
+  }),
+};

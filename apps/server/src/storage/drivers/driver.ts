@@ -1,0 +1,23 @@
+/**
+ * What differs between SQLite and PostgreSQL lives behind this interface, in one small file per
+ * database. Domain code never asks which one it has.
+ */
+import type { Dialect, Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface StorageDriver {
+  name: 'sqlite' | 'postgres';
+  dialect: Dialect;
+  /** Identity primary key column type for migrations. */
+  idType: 'integer' | 'bigserial';
+  /** Timestamp / counter column type for migrations (64-bit on PostgreSQL). */
+  bigintType: 'integer' | 'bigint';
+  /** Runs after connecting (pragmas, type parsers). */
+  prepare(db: Kysely<Database>): Promise<void>;
+  /**
+   * Serializes feed appends of one workspace until the transaction ends, so feed ids commit in
+   * id order and a reader that has seen id N has every id below N. SQLite has one writer anyway.
+   */
+  lockFeed(trx: Transaction<Database>, workspaceId: number): Promise<void>;
+  isUniqueViolation(error: unknown): boolean;
+}

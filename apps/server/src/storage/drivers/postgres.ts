@@ -1,0 +1,29 @@
+import pg from 'pg';
+import { PostgresDialect, sql } from 'kysely';
+import type { StorageDriver } from './driver.js';
+
+// int8 (bigint) comes back as a string by default; our ids and epoch-ms timestamps fit in a double.
+pg.types.setTypeParser(20, Number);
+
+/** Namespace for advisory locks taken on feed appends (first key of the two-int form). */
+const FEED_LOCK_NAMESPACE = 7311;
+
+export function postgresDriver(connectionString: string): StorageDriver {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  return {
+    name: 'postgres',
+    dialect: new PostgresDialect({ pool }),
+    idType: 'bigserial',
+    bigintType: 'bigint',
+    async prepare(db) {
+      await sql`select 1`.execute(db);
+    },
+    async lockFeed(trx, workspaceId) {
+      // Held until commit: feed rows of a workspace get ids in commit order (see FeedTable).
+      await sql`select pg_advisory_xact_lock(${FEED_LOCK_NAMESPACE}, ${workspaceId})`.execute(trx);
+    },
+    isUniqueViolation(error) {
+      return (error as { code?: unknown })?.code === '23505';
+    },
+  };
+}

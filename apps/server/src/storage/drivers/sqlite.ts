@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { SqliteDialect, sql } from 'kysely';
+import type { StorageDriver } from './driver.js';
+
+export function sqliteDriver(dataDir: string): StorageDriver {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const database = new SQLite(path.join(dataDir, 'parley.sqlite'));
+  // WAL lets readers run beside the writer; FULL fsyncs every commit, so a message acknowledged
+  // to its sender survives a crash of the process *and* of the machine.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return {
+    name: 'sqlite',
+    dialect: new SqliteDialect({ database }),
+    idType: 'integer',
+    bigintType: 'integer',
+    async prepare(db) {
+      await sql`select 1`.execute(db);
+    },
+    async lockFeed() {
+      // A single connection with one transaction at a time: appends are already serialized.
+    },
+    isUniqueViolation(error) {
+      const code = (error as { code?: unknown })?.code;
+      return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+    },
+  };
+}

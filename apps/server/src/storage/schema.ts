@@ -1,0 +1,156 @@
+/**
+ * Table types for Kysely. Both dialects store the same shapes: integer ids, timestamps as epoch
+ * milliseconds (bigint on PostgreSQL, parsed to number), booleans as 0/1, JSON as text — so no
+ * query in domain/ needs to know which database it talks to.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface WorkspacesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  workspace_id: number;
+  email: string;
+  name: string;
+  avatar_url: string | null;
+  role: 'admin' | 'agent';
+  /** Null until an invited user sets a password. */
+  password_hash: string | null;
+  availability: 'online' | 'away';
+  max_chats: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface InvitesTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+}
+
+export interface SitesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  site_key: string;
+  secret: string;
+  /** JSON array of origins; empty = any origin. */
+  allowed_origins: string;
+  created_at: number;
+}
+
+export interface ChatflowsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  site_id: number;
+  name: string;
+  is_default: number;
+  enabled: number;
+  priority: number;
+  /** JSON: ChatflowWidgetSettings (later: routing, targeting, display, bot cards). */
+  settings: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VisitorsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  site_id: number;
+  token_hash: string;
+  name: string | null;
+  /** JSON: VisitorContext. */
+  context: string;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  site_id: number;
+  chatflow_id: number;
+  visitor_id: number;
+  status: 'open' | 'closed';
+  channel: string;
+  assignee_id: number | null;
+  version: number;
+  last_seq: number;
+  created_at: number;
+  updated_at: number;
+  last_message_at: number | null;
+  first_agent_reply_at: number | null;
+  closed_at: number | null;
+  close_reason: string | null;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  conversation_id: number;
+  seq: number;
+  author_kind: 'visitor' | 'user' | 'bot' | 'system';
+  author_user_id: number | null;
+  author_visitor_id: number | null;
+  /** Name shown for bot/system authors (users and visitors are looked up). */
+  author_name: string | null;
+  body: string;
+  client_message_id: string | null;
+  /** `v<visitorId>:<clientId>` or `u<userId>:<clientId>`; unique, so a re-send is stored once. */
+  dedupe_key: string | null;
+  created_at: number;
+}
+
+/**
+ * The realtime feed: one row per durable event a client may see, written in the same
+ * transaction as the change it describes. Ids are committed in order per workspace (see the
+ * drivers), which is what makes resume gap-free.
+ */
+export interface FeedTable {
+  id: Generated<number>;
+  workspace_id: number;
+  type: string;
+  conversation_id: number | null;
+  /** Set when the event is visible to this visitor. */
+  visitor_id: number | null;
+  /** Null = every user of the workspace; else only this user (and admins). */
+  agent_user_id: number | null;
+  /** JSON: the event data as agents see it; visitor views are presented on delivery. */
+  data: string;
+  created_at: number;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  sites: SitesTable;
+  chatflows: ChatflowsTable;
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  feed: FeedTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type VisitorRow = Selectable<VisitorsTable>;
+export type ChatflowRow = Selectable<ChatflowsTable>;
+export type SiteRow = Selectable<SitesTable>;
+export type FeedRow = Selectable<FeedTable>;
+export type NewFeedRow = Insertable<FeedTable>;
