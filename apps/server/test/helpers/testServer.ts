@@ -1,0 +1,75 @@
+/**
+ * Real Parley nodes for tests: buildServer on a fresh store, listening on port 0, with the demo
+ * workspace bootstrapped. Several nodes can share one store (multi-node tests).
+ */
+import { pino } from 'pino';
+import { buildServer, type ParleyServer } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { bootstrapWorkspace } from '../../src/domain/sites/bootstrapWorkspace.js';
+import { freshStore, type StoreEnv } from './drivers.js';
+
+export const ADMIN_EMAIL = 'admin@example.com';
+export const ADMIN_PASSWORD = 'admin-password-1';
+
+export interface TestNode {
+  server: ParleyServer;
+  url: string;
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+export interface TestCluster {
+  store: StoreEnv;
+  nodes: TestNode[];
+  siteKey: string;
+  /** The first node, for single-node tests. */
+  url: string;
+  wsUrl: string;
+  addNode(): Promise<TestNode>;
+  close(): Promise<void>;
+}
+
+export function storeEnvVars(store: StoreEnv): Record<string, string> {
+  const vars: Record<string, string> = {
+    PARLEY_DATA_DIR: store.dataDir,
+    PARLEY_ADMIN_EMAIL: ADMIN_EMAIL,
+    PARLEY_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    PARLEY_LOGIN_RATE_LIMIT: '100000',
+    LOG_LEVEL: process.env.PARLEY_TEST_LOG ?? 'silent',
+  };
+  if (store.databaseUrl) vars.DATABASE_URL = store.databaseUrl;
+  if (store.redisUrl) vars.REDIS_URL = store.redisUrl;
+  return vars;
+}
+
+export async function startNode(store: StoreEnv, options: { clock?: () => number } = {}): Promise<TestNode> {
+  const config = loadConfig({ ...storeEnvVars(store), PORT: '0', HOST: '127.0.0.1' });
+  const server = await buildServer(config, { clock: options.clock, logger: pino({ level: config.logLevel }) });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (server.app.server.address() as { port: number }).port;
+  return { server, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/realtime`, close: () => server.close() };
+}
+
+export async function startCluster(options: { nodes?: number; store?: StoreEnv } = {}): Promise<TestCluster> {
+  const store = options.store ?? (await freshStore());
+  const first = await startNode(store);
+  const boot = await bootstrapWorkspace(first.server.ctx);
+  const nodes = [first];
+  for (let i = 1; i < (options.nodes ?? 1); i++) nodes.push(await startNode(store));
+  return {
+    store,
+    nodes,
+    siteKey: boot.siteKey,
+    url: first.url,
+    wsUrl: first.wsUrl,
+    async addNode() {
+      const node = await startNode(store);
+      nodes.push(node);
+      return node;
+    },
+    async close() {
+      for (const node of nodes) await node.close().catch(() => {});
+      await store.drop();
+    },
+  };
+}
