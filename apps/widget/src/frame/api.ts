@@ -1,0 +1,43 @@
+/**
+ * The two HTTP calls the frame makes, both same-origin (the frame lives on the Parley origin).
+ * Everything else goes over the realtime socket.
+ */
+import type {
+  ErrorCode,
+  WidgetConfig,
+  WidgetConfigResponse,
+  WidgetSessionRequest,
+  WidgetSessionResponse,
+} from '@parley/protocol';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | null,
+  ) {
+    super(`HTTP ${status}${code ? ` ${code}` : ''}`);
+    this.name = 'HttpError';
+  }
+}
+
+/** Error bodies carry `{ code }` either at the top level or under `error`; accept both. */
+async function failure(response: Response): Promise<HttpError> {
+  const body = (await response.json().catch(() => null)) as { code?: ErrorCode; error?: { code?: ErrorCode } } | null;
+  return new HttpError(response.status, body?.error?.code ?? body?.code ?? null);
+}
+
+export async function fetchWidgetConfig(siteKey: string): Promise<WidgetConfig> {
+  const response = await fetch(`/api/widget/config?siteKey=${encodeURIComponent(siteKey)}`);
+  if (!response.ok) throw await failure(response);
+  return ((await response.json()) as WidgetConfigResponse).config;
+}
+
+export async function postWidgetSession(request: WidgetSessionRequest): Promise<WidgetSessionResponse> {
+  const response = await fetch('/api/widget/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as WidgetSessionResponse;
+}

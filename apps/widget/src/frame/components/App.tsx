@@ -1,0 +1,90 @@
+/**
+ * The chat window: header, connection status, thread, ended notice, typing line and composer.
+ */
+import type { WidgetConfig } from '@parley/protocol';
+import { useEffect } from 'preact/hooks';
+import type { ChatController } from '../state/chatController';
+import { STRINGS } from '../strings';
+import { useChatView } from '../useChatView';
+import { Composer } from './Composer';
+import { Header } from './Header';
+import { Thread } from './Thread';
+
+interface AppProps {
+  controller: ChatController;
+  /** null while loading. */
+  config: WidgetConfig | null;
+  configFailed: boolean;
+}
+
+function connectionText(connection: string, hasConnected: boolean, unavailable: boolean): string | null {
+  if (unavailable) return STRINGS.unavailable;
+  if (connection === 'open') return null;
+  return hasConnected ? STRINGS.reconnecting : STRINGS.connecting;
+}
+
+export function App({ controller, config, configFailed }: AppProps) {
+  const view = useChatView(controller);
+
+  // Escape closes the window from anywhere inside it, as with any dialog-like overlay.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) controller.minimize();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
+  const { conversation } = view.thread;
+  const settings = config?.settings;
+  const assignee = conversation?.assignee ?? null;
+  const closed = conversation?.status === 'closed';
+  const status = configFailed ? STRINGS.unavailable : connectionText(view.connection, view.hasConnected, view.unavailable);
+
+  return (
+    <div class="window">
+      <Header
+        name={assignee?.name ?? settings?.headingName ?? STRINGS.documentTitle}
+        avatarUrl={assignee ? assignee.avatarUrl : (settings?.headingAvatarUrl ?? null)}
+        canEnd={conversation?.status === 'open'}
+        onEnd={() => controller.endConversation()}
+        onMinimize={() => controller.minimize()}
+      />
+      <main class="body">
+        <p class="status" role="status">
+          {status}
+        </p>
+        {config ? (
+          <Thread
+            thread={view.thread}
+            visitorId={view.visitorId}
+            welcome={{ name: config.settings.headingName, body: config.settings.welcomeMessage }}
+            onRetry={(id) => controller.retry(id)}
+          />
+        ) : (
+          <p class="thread-placeholder">{configFailed ? '' : STRINGS.loading}</p>
+        )}
+        {closed && (
+          <div class="ended" role="status">
+            <p>{conversation.closeReason === 'inactive' ? STRINGS.endedInactive : STRINGS.ended}</p>
+            <p>{STRINGS.writeToStartNew}</p>
+          </div>
+        )}
+        {view.actionError && (
+          <p class="action-error" role="alert">
+            {view.actionError}
+          </p>
+        )}
+        <p class="typing" aria-hidden={view.typingName ? undefined : true}>
+          {view.typingName ? STRINGS.typing(view.typingName) : ''}
+        </p>
+        {!configFailed && (
+          <Composer
+            onSend={(body) => controller.send(body)}
+            onTyping={() => controller.visitorTyping()}
+            focusRequest={view.focusRequest}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * One line of the thread. Bodies are rendered as Preact text children, never as HTML: whatever
+ * a visitor or agent typed (markup, scripts, RTL overrides) shows up as the characters it is.
+ */
+import type { Message } from '@parley/protocol';
+import { formatTime, isoTime } from '../format';
+import { STRINGS } from '../strings';
+import type { PendingMessage } from '../state/thread';
+
+function Time({ at }: { at: number }) {
+  return <time dateTime={isoTime(at)}>{formatTime(at)}</time>;
+}
+
+interface StoredProps {
+  message: Message;
+  /** Written by this visitor (possibly in another tab). */
+  own: boolean;
+  /** First of a run by the same author: show who wrote it. */
+  showAuthor: boolean;
+}
+
+export function StoredMessage({ message, own, showAuthor }: StoredProps) {
+  if (message.author.kind === 'system') {
+    return (
+      <p class="system">
+        {message.body} · <Time at={message.createdAt} />
+      </p>
+    );
+  }
+  return (
+    <div class={own ? 'msg own' : 'msg'}>
+      {own ? <span class="sr">{STRINGS.you}:</span> : showAuthor && <span class="author">{message.author.name}</span>}
+      <p class="bubble">{message.body}</p>
+      <span class="meta">
+        <Time at={message.createdAt} />
+      </span>
+    </div>
+  );
+}
+
+interface PendingProps {
+  pending: PendingMessage;
+  onRetry(clientMessageId: string): void;
+}
+
+export function PendingItem({ pending, onRetry }: PendingProps) {
+  return (
+    <div class={pending.error ? 'msg own failed' : 'msg own pending'}>
+      <span class="sr">{STRINGS.you}:</span>
+      <p class="bubble">{pending.body}</p>
+      {pending.error ? (
+        <span class="meta error" role="alert">
+          {pending.error}{' '}
+          <button type="button" class="link-button" onClick={() => onRetry(pending.clientMessageId)}>
+            {STRINGS.retry}
+          </button>
+        </span>
+      ) : (
+        <span class="meta">{STRINGS.sending}</span>
+      )}
+    </div>
+  );
+}
+
+/** The chatflow's welcome message, shown before the server has stored it in a conversation. */
+export function WelcomeMessage({ name, body }: { name: string; body: string }) {
+  return (
+    <div class="msg">
+      <span class="author">{name}</span>
+      <p class="bubble">{body}</p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The conversation as a live log (role="log", polite): screen readers announce new lines without
+ * losing their place. It follows new messages only while the visitor is at the bottom, so reading
+ * older messages is not interrupted.
+ */
+import type { Message } from '@parley/protocol';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { STRINGS } from '../strings';
+import type { ThreadState } from '../state/thread';
+import { PendingItem, StoredMessage, WelcomeMessage } from './MessageItem';
+
+interface ThreadProps {
+  thread: ThreadState;
+  visitorId: number | null;
+  welcome: { name: string; body: string } | null;
+  onRetry(clientMessageId: string): void;
+}
+
+/**
+ * The server stores the welcome as the conversation's first bot message; until a non-visitor
+ * message is in the thread we show our own copy, so it neither flickers nor appears twice.
+ */
+function needsWelcome(messages: Message[]): boolean {
+  return messages.every((m) => m.author.kind === 'visitor');
+}
+
+function isOwn(message: Message, visitorId: number | null): boolean {
+  return message.author.kind === 'visitor' && (visitorId === null || message.author.id === visitorId);
+}
+
+export function Thread({ thread, visitorId, welcome, onRetry }: ThreadProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const count = thread.messages.length + thread.pending.length;
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [count, thread.pending]);
+
+  // The log also shrinks when notices appear below it or the composer grows; stay at the bottom.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = () => {
+    const el = ref.current;
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  };
+
+  return (
+    // Focusable so keyboard users can scroll it.
+    <div ref={ref} class="thread" role="log" aria-live="polite" aria-label={STRINGS.messages} tabIndex={0} onScroll={onScroll}>
+      {welcome && welcome.body && needsWelcome(thread.messages) && <WelcomeMessage {...welcome} />}
+      {thread.messages.map((message, i) => {
+        const previous = thread.messages[i - 1];
+        const showAuthor =
+          !previous || previous.author.kind !== message.author.kind || previous.author.id !== message.author.id;
+        return <StoredMessage key={message.id} message={message} own={isOwn(message, visitorId)} showAuthor={showAuthor} />;
+      })}
+      {thread.pending.map((pending) => (
+        <PendingItem key={pending.clientMessageId} pending={pending} onRetry={onRetry} />
+      ))}
+    </div>
+  );
+}

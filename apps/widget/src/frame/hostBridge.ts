@@ -1,0 +1,41 @@
+/**
+ * The frame's end of the bridge to the loader (types in @parley/protocol bridge.ts). Only
+ * messages from the parent window *and* the host origin the loader declared are trusted; replies
+ * go to that exact origin.
+ */
+import { isBridgeMessage, type BridgeMessage, type FrameToHost, type HostPage, type HostToFrame } from '@parley/protocol';
+
+export interface HostBridgeHandlers {
+  onPageChanged(page: HostPage): void;
+  onWindowOpened(): void;
+}
+
+export interface HostBridge {
+  post<K extends keyof FrameToHost>(type: K, data: FrameToHost[K]): void;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function connectHostBridge(hostOrigin: string | null, handlers: HostBridgeHandlers): HostBridge {
+  // Opened directly (no host, or not framed): keep working as a standalone page, silently.
+  if (!hostOrigin || window.parent === window) return { post: () => {} };
+
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (event.origin !== hostOrigin || event.source !== window.parent) return;
+    if (!isBridgeMessage(event.data)) return;
+    const message = event.data as BridgeMessage<HostToFrame>;
+    if (message.type === 'page:changed') {
+      const page = (message.data ?? {}) as Partial<HostPage>;
+      handlers.onPageChanged({ url: text(page.url), title: text(page.title), referrer: text(page.referrer) });
+    } else if (message.type === 'window:opened') {
+      handlers.onWindowOpened();
+    }
+  });
+
+  return {
+    post(type, data) {
+      const message: BridgeMessage<FrameToHost, typeof type> = { parley: 1, type, data };
+      window.parent.postMessage(message, hostOrigin);
+    },
+  };
+}

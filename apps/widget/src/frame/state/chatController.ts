@@ -1,0 +1,241 @@
+/**
+ * The chat frame's state and its link to the server: visitor session, realtime client, thread,
+ * typing, unread count. Components only read `view` and call the methods below.
+ *
+ * Delivery guarantees come from RealtimeClient (outbox re-sent after reconnects, cursor-based
+ * replay); this class keeps the *display* consistent with them (see thread.ts).
+ */
+import {
+  RealtimeClient,
+  type ConnectionState,
+  type FrameToHost,
+  type HostPage,
+  type Message,
+  type Signals,
+  type VisitorCommands,
+  type VisitorEvents,
+  type VisitorResumeResult,
+} from '@parley/protocol';
+import { obtainVisitorSession } from '../visitorSession';
+import { newClientMessageId } from './clientMessageId';
+import { buildContextUpdate } from './visitorContext';
+import { describeError } from './describeError';
+import { addPending, applyConversation, applyMessage, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
+import { AgentTyping } from './agentTyping';
+import { TypingSender } from './typingSender';
+import { UnreadCounter } from './unreadCounter';
+
+/**
+ * RealtimeClient wants a map with a string index signature, which an `interface` lacks; the same
+ * map re-stated as a mapped type has one implicitly.
+ */
+type VisitorCommandMap = { [K in keyof VisitorCommands]: VisitorCommands[K] };
+type VisitorClient = RealtimeClient<VisitorCommandMap, VisitorEvents, VisitorResumeResult>;
+type VisitorEvent = { [K in keyof VisitorEvents]: { name: K; data: VisitorEvents[K] } }[keyof VisitorEvents];
+type PostToHost = <K extends keyof FrameToHost>(type: K, data: FrameToHost[K]) => void;
+
+export interface ChatView {
+  thread: ThreadState;
+  visitorId: number | null;
+  connection: ConnectionState;
+  /** False until the first successful resume: "Connecting…" rather than "Reconnecting…". */
+  hasConnected: boolean;
+  /** Name of the agent currently typing in the current conversation. */
+  typingName: string | null;
+  /** The session could not be created (server down, unknown site); retrying in the background. */
+  unavailable: boolean;
+  actionError: string | null;
+  /** Bumped when the composer should take focus (the visitor just opened the window). */
+  focusRequest: number;
+}
+
+export class ChatController {
+  view: ChatView = {
+    thread: emptyThread,
+    visitorId: null,
+    connection: 'closed',
+    hasConnected: false,
+    typingName: null,
+    unavailable: false,
+    actionError: null,
+    focusRequest: 0,
+  };
+  private client: VisitorClient | null = null;
+  private visitorToken = '';
+  private page: HostPage | null = null;
+  /** Last context sent on the current connection; the bridge may repeat the same page. */
+  private sentContext: string | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly typing = new TypingSender((data) => {
+    if (this.client?.state === 'open') this.client.send('typing.set', data).catch(() => {});
+  });
+  private readonly unread: UnreadCounter;
+  private readonly agentTyping = new AgentTyping((typingName) => this.update({ typingName }));
+
+  constructor(
+    private readonly siteKey: string,
+    private readonly postToHost: PostToHost,
+  ) {
+    this.unread = new UnreadCounter((count) => this.postToHost('unread:changed', { count }));
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Creates (or restores) the visitor and connects; retries with backoff while the server is away. */
+  async start(forgetToken = false): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const session = await obtainVisitorSession(this.siteKey, forgetToken);
+        this.update({ unavailable: false, visitorId: session.visitorId });
+        this.connect(session.visitorToken);
+        return;
+      } catch {
+        this.update({ unavailable: true });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+      }
+    }
+  }
+
+  send(body: string): void {
+    this.typing.stop();
+    const pending: PendingMessage = { clientMessageId: newClientMessageId(), body, createdAt: Date.now(), error: null };
+    this.setThread(addPending(this.view.thread, pending));
+    this.dispatch(pending);
+  }
+
+  retry(clientMessageId: string): void {
+    const pending = this.view.thread.pending.find((p) => p.clientMessageId === clientMessageId);
+    if (!pending) return;
+    this.setThread(setPendingError(this.view.thread, clientMessageId, null));
+    this.dispatch(pending);
+  }
+
+  endConversation(): void {
+    const conversation = this.view.thread.conversation;
+    if (!this.client || conversation?.status !== 'open') return;
+    this.update({ actionError: null });
+    this.client.send('conversation.end', { conversationId: conversation.id }).then(
+      (result) => this.setThread(applyConversation(this.view.thread, result.conversation)),
+      (error: unknown) => {
+        // Already closed by the agent or a timeout: the event will bring the closed state.
+        if (describeError(error).code !== 'conversation_closed') this.update({ actionError: describeError(error).text });
+      },
+    );
+  }
+
+  visitorTyping(): void {
+    const conversation = this.view.thread.conversation;
+    // Before the first message there is no conversation to type in: it starts with that message.
+    if (conversation?.status === 'open') this.typing.input(conversation.id);
+  }
+
+  setPage(page: HostPage): void {
+    this.page = page;
+    this.sendContext();
+  }
+
+  windowOpened(): void {
+    this.unread.setWatching(true);
+    // Only when the loader moved focus into the frame; never steal focus on a page load.
+    if (document.hasFocus()) this.update({ focusRequest: this.view.focusRequest + 1 });
+  }
+
+  minimize(): void {
+    this.typing.stop();
+    this.unread.setWatching(false);
+    this.postToHost('window:minimize', {});
+  }
+
+  private connect(visitorToken: string): void {
+    this.visitorToken = visitorToken;
+    const client: VisitorClient = new RealtimeClient<VisitorCommandMap, VisitorEvents, VisitorResumeResult>({
+      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/realtime`,
+      credentials: () => ({ visitorToken: this.visitorToken }),
+      onEvent: (name, data) => this.onEvent({ name, data } as VisitorEvent),
+      onSignal: (name, data) => {
+        if (name === 'typing.changed') this.onTyping(data as Signals['typing.changed']);
+      },
+      onResumed: (result) => this.onResumed(result),
+      onStateChange: (connection) =>
+        this.update({ connection, hasConnected: this.view.hasConnected || connection === 'open' }),
+      onUnauthorized: () => this.renewSession(client),
+    });
+    this.client = client;
+    client.connect();
+    // Messages written before the session existed, or left over from a refused session.
+    for (const pending of this.view.thread.pending) if (!pending.error) this.dispatch(pending);
+  }
+
+  /** The server no longer knows our token: start over as a new visitor. */
+  private renewSession(old: VisitorClient): void {
+    if (this.client !== old) return;
+    this.client = null;
+    old.close();
+    this.setThread({ ...emptyThread, pending: this.view.thread.pending });
+    void this.start(true);
+  }
+
+  private dispatch(pending: PendingMessage): void {
+    const client = this.client;
+    if (!client) return; // connect() sends it once the session exists
+    // Visitors never name a conversation: the server picks the open one or starts a new one.
+    client.send('message.send', { clientMessageId: pending.clientMessageId, body: pending.body }).then(
+      (result) => this.setThread(applyMessage(this.view.thread, result.message)),
+      (error: unknown) => {
+        if (client !== this.client) return; // a replaced client; the new one re-sends it
+        this.setThread(setPendingError(this.view.thread, pending.clientMessageId, describeError(error).text));
+      },
+    );
+  }
+
+  private onResumed(result: VisitorResumeResult): void {
+    this.update({ visitorId: result.visitorId });
+    if (result.snapshot) this.setThread(applySnapshot(this.view.thread, result.snapshot));
+    this.sentContext = null;
+    this.sendContext();
+  }
+
+  private onEvent(event: VisitorEvent): void {
+    if (event.name === 'message.created') this.onMessage(event.data.message);
+    else this.setThread(applyConversation(this.view.thread, event.data.conversation));
+  }
+
+  private onMessage(message: Message): void {
+    const before = this.view.thread.conversation?.id ?? 0;
+    this.setThread(applyMessage(this.view.thread, message));
+    if (message.conversationId < before || message.author.kind === 'visitor') return;
+    this.unread.messageArrived();
+    if (message.author.kind === 'user') this.agentTyping.clear();
+  }
+
+  private onTyping(signal: Signals['typing.changed']): void {
+    if (signal.conversationId === this.view.thread.conversation?.id) this.agentTyping.signal(signal);
+  }
+
+  private sendContext(): void {
+    if (this.client?.state !== 'open') return; // sent again on the next resume
+    const context = buildContextUpdate(this.page);
+    const serialized = JSON.stringify(context);
+    if (serialized === this.sentContext) return;
+    this.sentContext = serialized;
+    this.client.send('context.update', context).catch(() => {});
+  }
+
+  private setThread(thread: ThreadState): void {
+    const wasOpen = this.view.thread.conversation?.status === 'open';
+    this.update({ thread });
+    if (wasOpen && thread.conversation?.status !== 'open') {
+      // A closed conversation refuses typing.set; just forget that we were typing.
+      this.typing.forget();
+      this.agentTyping.clear();
+    }
+  }
+
+  private update(patch: Partial<ChatView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

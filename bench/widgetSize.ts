@@ -1,0 +1,55 @@
+/**
+ * Widget size budget (W1): the embed script must stay tiny because it runs on every page of every
+ * customer site; the chat UI loads only when opened but should still be quick on a phone.
+ *
+ * Reads the built files (run `npm run build -w apps/widget` first), prints gzip sizes (zlib level
+ * 9, what a server would send) and exits 1 when a budget is exceeded or a file is missing.
+ *
+ *   node --import tsx bench/widgetSize.ts
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = new URL('../apps/widget/dist/', import.meta.url).pathname;
+const KB = 1024;
+
+interface Budget {
+  label: string;
+  files: string[];
+  budgetBytes: number;
+}
+
+function filesUnder(dir: string, extensions: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, extensions);
+    return extensions.some((ext) => name.endsWith(ext)) ? [path] : [];
+  });
+}
+
+const gzipSize = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
+const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
+
+const loader = join(dist, 'widget.js');
+const budgets: Budget[] = [
+  { label: 'loader', files: existsSync(loader) ? [loader] : [], budgetBytes: 3 * KB },
+  { label: 'chat UI', files: filesUnder(join(dist, 'frame'), ['.js', '.css']), budgetBytes: 30 * KB },
+];
+
+let failed = false;
+for (const { label, files, budgetBytes } of budgets) {
+  if (files.length === 0) {
+    console.error(`${label}: no built files under ${relative(process.cwd(), dist) || dist} (run npm run build -w apps/widget)`);
+    failed = true;
+    continue;
+  }
+  const total = files.reduce((sum, file) => sum + gzipSize(file), 0);
+  const over = total > budgetBytes;
+  console.log(`${label}: ${kb(total)} gzip (budget ${budgetBytes / KB} KB)${over ? ' OVER BUDGET' : ''}`);
+  for (const file of files) console.log(`  ${relative(dist, file)}: ${kb(gzipSize(file))}`);
+  if (over) failed = true;
+}
+
+process.exit(failed ? 1 : 0);
