@@ -16,6 +16,7 @@ import { EventBus } from './events/eventBus.js';
 import { feedPublisher } from './events/listeners/feedPublisher.js';
 import { registerErrorHandling } from './http/errors.js';
 import { sameOriginWrites } from './http/auth.js';
+import { useTypeBoxValidation } from './http/validation.js';
 import { authRoutes } from './http/routes/authRoutes.js';
 import { conversationRoutes } from './http/routes/conversationRoutes.js';
 import { healthRoutes } from './http/routes/healthRoutes.js';
@@ -66,6 +67,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       },
     },
   });
+  useTypeBoxValidation(app);
   registerErrorHandling(app);
   app.addHook('preHandler', sameOriginWrites(ctx));
 

@@ -14,7 +14,7 @@ export function sendError(reply: FastifyReply, code: ErrorCode, detail?: string)
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return sendError(reply, error.code, error.detail);
-    if (error.validation) return sendError(reply, 'validation_failed', `${error.validationContext ?? ''} ${error.message}`.trim());
+    if (error.validation || error.code === 'FST_ERR_VALIDATION') return sendError(reply, 'validation_failed', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return sendError(reply, 'payload_too_large');
     if (error.statusCode === 429) return sendError(reply, 'rate_limited');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {

@@ -13,7 +13,7 @@
 import type { ErrorBody } from '../errors.js';
 import type { AckFrame, ResumeData, ServerFrame } from '../realtime.js';
 
-type CommandMap = { [name: string]: [unknown, unknown] };
+type CommandMap<C> = { [K in keyof C]: [unknown, unknown] };
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -61,7 +61,7 @@ interface Pending {
 
 const OPEN = 1;
 
-export class RealtimeClient<Commands extends CommandMap, Events, Resume = unknown> {
+export class RealtimeClient<Commands extends CommandMap<Commands>, Events, Resume = unknown> {
   private socket: MinimalSocket | null = null;
   private nextRef = 1;
   private resumed = false;

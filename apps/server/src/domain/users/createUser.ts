@@ -22,6 +22,7 @@ export interface NewUser {
 
 export async function createUser(ctx: AppContext, input: NewUser): Promise<{ user: UserRow; inviteToken: string | null }> {
   const email = input.email.trim().toLowerCase();
+  if (input.name.trim() === '') throw new DomainError('validation_failed', 'name must not be blank');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await inTransaction(ctx, async ({ trx, now, emit }) => {
