@@ -70,7 +70,8 @@ export function AddUserForm() {
           value={password}
           onInput={setPassword}
           autoComplete="new-password"
-          hint="Optional. Leave empty to get an invitation link instead."
+          minLength={8}
+          hint="Optional, at least 8 characters. Leave empty to get an invitation link instead."
         />
       </div>
       {error && (

@@ -15,6 +15,9 @@ export function InboxLayout({ route }: { route: Route }) {
   const selectedView = useStore(inbox, (state) => state.selectedView);
   const isAdmin = useStore(inbox, (state) => state.session?.user.role === 'admin');
   const unassigned = useStore(inbox, (state) => state.counts?.unassigned ?? 0);
+  const openVisitor = useStore(inbox, (state) =>
+    route.name === 'conversation' ? state.conversations.get(route.id)?.visitor.name : undefined,
+  );
 
   // The route drives the state: which list is shown and which thread is open.
   useEffect(() => {
@@ -33,10 +36,10 @@ export function InboxLayout({ route }: { route: Route }) {
   }, [route]);
 
   useEffect(() => {
-    const page = route.name === 'users' ? 'Users' : viewLabel(selectedView);
+    const page = route.name === 'users' ? 'Users' : (openVisitor ?? viewLabel(selectedView));
     // Waiting chats in the tab title, so a background tab still says when someone needs help.
     document.title = `${unassigned > 0 ? `(${unassigned}) ` : ''}${page} · Parley inbox`;
-  }, [route, selectedView, unassigned]);
+  }, [route, selectedView, unassigned, openVisitor]);
 
   return (
     <div class="inbox">

@@ -1,4 +1,5 @@
 import type { ConversationSummary } from '@parley/protocol';
+import { useEffect, useRef } from 'preact/hooks';
 import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { fetchThread } from '../state/thread.js';
@@ -14,11 +15,22 @@ export function ThreadPane({ conversationId }: { conversationId: number }) {
   const thread = useStore(inbox, (state) => state.thread);
   const conversation = useStore(inbox, (state) => state.conversations.get(conversationId));
   const me = useStore(inbox, (state) => state.session?.user);
-  if (!me || !thread || thread.conversationId !== conversationId) return <Placeholder text="Loading conversation…" />;
+  const blocked =
+    !!me && !!conversation && isAssignedElsewhere(conversation, me.id, me.role === 'admin');
+  const forbidden = thread?.conversationId === conversationId && thread.status === 'forbidden';
 
-  if (thread.status === 'forbidden' || (conversation && isAssignedElsewhere(conversation, me.id, me.role === 'admin'))) {
-    return <Placeholder text={ASSIGNED_ELSEWHERE} />;
-  }
+  // Handed back to us (or unassigned, or closed) while blocked: load it again, since the server
+  // may not have sent us its messages in the meantime.
+  const wasBlocked = useRef(false);
+  const known = conversation !== undefined;
+  useEffect(() => {
+    const unblocked = known && !blocked && (forbidden || wasBlocked.current);
+    wasBlocked.current = blocked;
+    if (unblocked) void fetchThread(conversationId);
+  }, [known, blocked, forbidden, conversationId]);
+
+  if (!me || !thread || thread.conversationId !== conversationId) return <Placeholder text="Loading conversation…" />;
+  if (forbidden || blocked) return <Placeholder text={ASSIGNED_ELSEWHERE} />;
   if (thread.status === 'not_found') return <Placeholder text="This conversation does not exist." />;
   if (thread.status === 'error' && !conversation) {
     return (
@@ -36,7 +48,11 @@ export function ThreadPane({ conversationId }: { conversationId: number }) {
     <div class="thread-area">
       <section class="thread" aria-labelledby="thread-title">
         <ThreadHeader conversation={conversation} />
-        <MessageList conversationId={conversationId} messages={thread.messages} visitorTyping={thread.visitorTyping} />
+        <MessageList
+          conversationId={conversationId}
+          messages={thread.messages}
+          visitorTyping={thread.visitorTyping && conversation.status === 'open'}
+        />
         {conversation.status === 'open' ? (
           <Composer key={conversationId} conversationId={conversationId} />
         ) : (

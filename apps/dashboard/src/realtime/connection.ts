@@ -10,7 +10,7 @@ import {
   type AgentResumeResult,
   type Signals,
 } from '@parley/protocol';
-import { loadView, markViewsStale, noteMessageActivity, refreshCounts, scheduleCountsRefresh, upsertConversation } from '../state/conversations.js';
+import { loadView, markViewsStale, refreshCounts, scheduleCountsRefresh, upsertConversation } from '../state/conversations.js';
 import { applyUserUpdate, inbox } from '../state/inboxStore.js';
 import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
 
@@ -74,9 +74,8 @@ function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]):
       break;
     }
     case 'message.created': {
-      const { message } = data as AgentEvents['message.created'];
-      noteMessageActivity(message);
-      addMessages([message]);
+      // The server follows each message with conversation.updated, which re-sorts the lists.
+      addMessages([(data as AgentEvents['message.created']).message]);
       break;
     }
     case 'user.updated':

@@ -3,7 +3,7 @@
  * realtime events; both paths go through `upsertConversation`, which ignores anything older than
  * what we hold (by `version`), so a late HTTP answer never undoes a newer event.
  */
-import type { ConversationSummary, InboxView, Message } from '@parley/protocol';
+import type { ConversationSummary, InboxView } from '@parley/protocol';
 import { api } from '../api/endpoints.js';
 import { errorText } from '../api/request.js';
 import { inbox, myUserId, rememberView } from './inboxStore.js';
@@ -23,17 +23,6 @@ export function upsertConversation(incoming: ConversationSummary): void {
     if (held && held.version > incoming.version) return state;
     const conversations = new Map(state.conversations);
     conversations.set(incoming.id, incoming);
-    return { ...state, conversations };
-  });
-}
-
-/** A new message moves its conversation to the top of the list even before the summary event. */
-export function noteMessageActivity(message: Message): void {
-  inbox.update((state) => {
-    const held = state.conversations.get(message.conversationId);
-    if (!held || held.lastSeq >= message.seq) return state;
-    const conversations = new Map(state.conversations);
-    conversations.set(held.id, { ...held, lastSeq: message.seq, lastMessageAt: message.createdAt });
     return { ...state, conversations };
   });
 }

@@ -32,9 +32,9 @@ export function belongsToView(conversation: ConversationSummary, view: InboxView
   }
 }
 
-/** Last activity: the newest message, or creation for a conversation nobody has written in yet. */
+/** Last activity: any change (message, assignment) bumps `updatedAt`; the server sorts by it too. */
 export function lastActivityAt(conversation: ConversationSummary): number {
-  return conversation.lastMessageAt ?? conversation.createdAt;
+  return conversation.updatedAt;
 }
 
 /** Same order as the server: newest activity first; Closed by closing time, newest first. */
