@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import type { WidgetConfig } from '@parley/protocol';
 import { safeAccent, inkOnWhite, textOn } from '../shared/colors';
-import { fetchWidgetConfig } from './api';
+import { fetchWidgetConfig, HttpError } from './api';
 import { App } from './components/App';
 import { connectHostBridge, type HostBridge } from './hostBridge';
 import { readFrameParams } from './params';
@@ -22,8 +22,8 @@ bridge = connectHostBridge(params.hostOrigin, {
 
 const root = document.getElementById('app')!;
 let config: WidgetConfig | null = null;
-let configFailed = false;
-const draw = () => render(<App controller={controller} config={config} configFailed={configFailed} />, root);
+let configSettled = false;
+const draw = () => render(<App controller={controller} config={config} configSettled={configSettled} />, root);
 
 function applyAccent(accentColor: string): void {
   const accent = safeAccent(accentColor);
@@ -33,19 +33,27 @@ function applyAccent(accentColor: string): void {
   style.setProperty('--accent-ink', inkOnWhite(accent));
 }
 
-/** Retries while the server is unreachable, so a chat opened during a restart recovers. */
+/**
+ * The settings only dress the window (accent, heading, welcome): chatting works without them, so
+ * a failure shows defaults instead of blocking. Retries while the server is unreachable; a 4xx
+ * answer will not change by retrying.
+ */
 async function loadConfig(): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       config = await fetchWidgetConfig(params.siteKey);
-      configFailed = false;
       applyAccent(config.settings.accentColor);
-      return draw();
-    } catch {
-      configFailed = true;
-      draw();
-      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+    } catch (error) {
+      if (!configSettled) console.warn('[parley] widget settings not loaded:', error);
+      if (!(error instanceof HttpError && error.status < 500)) {
+        configSettled = true;
+        draw();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+        continue;
+      }
     }
+    configSettled = true;
+    return draw();
   }
 }
 

@@ -12,9 +12,10 @@ import { Thread } from './Thread';
 
 interface AppProps {
   controller: ChatController;
-  /** null while loading. */
+  /** null while loading, or when the settings could not be loaded (defaults are used then). */
   config: WidgetConfig | null;
-  configFailed: boolean;
+  /** The first config request has answered, successfully or not. */
+  configSettled: boolean;
 }
 
 function connectionText(connection: string, hasConnected: boolean, unavailable: boolean): string | null {
@@ -23,7 +24,7 @@ function connectionText(connection: string, hasConnected: boolean, unavailable: 
   return hasConnected ? STRINGS.reconnecting : STRINGS.connecting;
 }
 
-export function App({ controller, config, configFailed }: AppProps) {
+export function App({ controller, config, configSettled }: AppProps) {
   const view = useChatView(controller);
 
   // Escape closes the window from anywhere inside it, as with any dialog-like overlay.
@@ -38,7 +39,7 @@ export function App({ controller, config, configFailed }: AppProps) {
   const settings = config?.settings;
   const assignee = conversation?.assignee ?? null;
   const closed = conversation?.status === 'closed';
-  const status = configFailed ? STRINGS.unavailable : connectionText(view.connection, view.hasConnected, view.unavailable);
+  const status = connectionText(view.connection, view.hasConnected, view.unavailable);
 
   return (
     <div class="window">
@@ -53,15 +54,15 @@ export function App({ controller, config, configFailed }: AppProps) {
         <p class="status" role="status">
           {status}
         </p>
-        {config ? (
+        {configSettled ? (
           <Thread
             thread={view.thread}
             visitorId={view.visitorId}
-            welcome={{ name: config.settings.headingName, body: config.settings.welcomeMessage }}
+            welcome={settings ? { name: settings.headingName, body: settings.welcomeMessage } : null}
             onRetry={(id) => controller.retry(id)}
           />
         ) : (
-          <p class="thread-placeholder">{configFailed ? '' : STRINGS.loading}</p>
+          <p class="thread-placeholder">{STRINGS.loading}</p>
         )}
         {closed && (
           <div class="ended" role="status">
@@ -77,13 +78,11 @@ export function App({ controller, config, configFailed }: AppProps) {
         <p class="typing" aria-hidden={view.typingName ? undefined : true}>
           {view.typingName ? STRINGS.typing(view.typingName) : ''}
         </p>
-        {!configFailed && (
-          <Composer
-            onSend={(body) => controller.send(body)}
-            onTyping={() => controller.visitorTyping()}
-            focusRequest={view.focusRequest}
-          />
-        )}
+        <Composer
+          onSend={(body) => controller.send(body)}
+          onTyping={() => controller.visitorTyping()}
+          focusRequest={view.focusRequest}
+        />
       </main>
     </div>
   );

@@ -16,6 +16,7 @@ import {
   type VisitorEvents,
   type VisitorResumeResult,
 } from '@parley/protocol';
+import { STRINGS } from '../strings';
 import { obtainVisitorSession } from '../visitorSession';
 import { newClientMessageId } from './clientMessageId';
 import { buildContextUpdate } from './visitorContext';
@@ -121,7 +122,7 @@ export class ChatController {
       (result) => this.setThread(applyConversation(this.view.thread, result.conversation)),
       (error: unknown) => {
         // Already closed by the agent or a timeout: the event will bring the closed state.
-        if (describeError(error).code !== 'conversation_closed') this.update({ actionError: describeError(error).text });
+        if (describeError(error).code !== 'conversation_closed') this.update({ actionError: STRINGS.endFailed });
       },
     );
   }
