@@ -14,12 +14,7 @@ import { loadView, markViewsStale, refreshCounts, scheduleCountsRefresh, upsertC
 import { applyUserUpdate, inbox } from '../state/inboxStore.js';
 import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
 
-/**
- * `AgentCommands` is an interface, and interfaces do not satisfy the client's index-signature
- * constraint; the same shape as a mapped type alias does.
- */
-type AgentCommandMap = { [K in keyof AgentCommands]: AgentCommands[K] };
-export type AgentRealtime = RealtimeClient<AgentCommandMap, AgentEvents, AgentResumeResult>;
+export type AgentRealtime = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
 
 let client: AgentRealtime | null = null;
 let resumes = 0;
@@ -32,7 +27,7 @@ export function startRealtime(onSessionLost: () => void): void {
   stopRealtime();
   resumes = 0;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const started: AgentRealtime = new RealtimeClient<AgentCommandMap, AgentEvents, AgentResumeResult>({
+  const started: AgentRealtime = new RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>({
     url: `${scheme}//${location.host}/realtime`,
     onEvent: (name, data) => applyEvent(name, data),
     onSignal: (name, data) => applySignal(name, data),

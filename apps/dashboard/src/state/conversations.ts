@@ -95,5 +95,6 @@ export function selectView(view: InboxView): void {
   inbox.update((state) => (state.selectedView === view ? state : { ...state, selectedView: view }));
   rememberView(view);
   const { hasConnected, viewLoad } = inbox.get();
-  if (hasConnected && !viewLoad[view]) void loadView(view);
+  // A view that failed to load is retried when chosen again.
+  if (hasConnected && viewLoad[view] !== 'loaded' && viewLoad[view] !== 'loading') void loadView(view);
 }
