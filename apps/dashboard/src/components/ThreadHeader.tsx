@@ -23,6 +23,10 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
       const result = await action();
       upsertConversation(result.conversation);
       scheduleCountsRefresh();
+      // "Assign to me" and "Close conversation" vanish once done; keep keyboard focus in the thread.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body) document.getElementById('thread-title')?.focus();
+      });
     } catch (caught) {
       setError(errorText(caught));
     } finally {
@@ -37,7 +41,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
   return (
     <header class="thread-header">
       <div class="thread-heading">
-        <h2 id="thread-title">{conversation.visitor.name}</h2>
+        <h2 id="thread-title" tabIndex={-1}>{conversation.visitor.name}</h2>
         <p class="thread-status">
           <span class={`status status-${conversation.status}`}>{isOpen ? 'Open' : 'Closed'}</span>
           <span>{assignee ? `Assigned to ${assignee.name}` : 'Unassigned'}</span>

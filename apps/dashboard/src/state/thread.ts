@@ -9,7 +9,7 @@ import { upsertConversation } from './conversations.js';
 import { inbox, type ThreadState } from './inboxStore.js';
 
 /** If the "stopped typing" signal is lost, the hint still goes away after this long. */
-const TYPING_HINT_MS = 8000;
+const TYPING_HINT_MS = 6000;
 let typingTimer: ReturnType<typeof setTimeout> | null = null;
 
 export function openThread(conversationId: number): void {
