@@ -38,10 +38,13 @@ export function allowedOrigins(site: SiteRow): string[] {
   }
 }
 
-/** An empty list means the widget may run on any origin (the demo site). */
-export function isOriginAllowed(site: SiteRow, origin: string | undefined): boolean {
+/**
+ * An empty list means the widget may run on any origin (the demo site). Requests without an
+ * Origin header are same-origin (the chat frame on Parley's own origin) or not from a browser.
+ */
+export function isOriginAllowed(site: SiteRow, origin: string | undefined, publicOrigin: string): boolean {
   const origins = allowedOrigins(site);
-  return origins.length === 0 || (origin !== undefined && origins.includes(origin));
+  return origins.length === 0 || origin === undefined || origin === publicOrigin || origins.includes(origin);
 }
 
 export function toWidgetConfig(site: SiteRow, chatflow: ChatflowRow): WidgetConfig {

@@ -34,7 +34,7 @@ export async function widgetRoutes(base: FastifyInstance, ctx: AppContext): Prom
 
   app.get('/api/widget/config', { schema: { tags, summary: "The site's widget settings (public)", querystring: SiteKeyQuerySchema } }, async (request) => {
     const { site, chatflow } = await findSiteForWidget(ctx, request.query.siteKey);
-    if (!isOriginAllowed(site, request.headers.origin)) throw new DomainError('origin_not_allowed');
+    if (!isOriginAllowed(site, request.headers.origin, new URL(ctx.config.publicUrl).origin)) throw new DomainError('origin_not_allowed');
     return { config: toWidgetConfig(site, chatflow) };
   });
 
