@@ -59,6 +59,8 @@ export async function startParley(options: { drivers: Drivers; visitors: number;
         PARLEY_ADMIN_EMAIL: ADMIN.email,
         PARLEY_ADMIN_PASSWORD: ADMIN.password,
         PARLEY_LOGIN_RATE_LIMIT: '100000',
+        // The bench node plays a deployment behind a proxy so each visitor can have its own address.
+        PARLEY_TRUST_PROXY: 'true',
         // Per-request info logs would measure the logger; warnings and errors still show.
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         HOST: '127.0.0.1',
@@ -134,7 +136,7 @@ async function login(baseUrl: string, email: string, password: string): Promise<
 /**
  * Each visitor comes from its own address (198.18.0.0/15, the range set aside for benchmarks), as
  * real visitors do; otherwise the per-address limit on new sessions (60 a minute) would stop the
- * setup. The server trusts X-Forwarded-For because it runs behind a proxy in production.
+ * setup. The bench node is configured as behind a proxy (PARLEY_TRUST_PROXY), so it believes X-Forwarded-For.
  */
 async function createVisitorSession(baseUrl: string, siteKey: string, index: number): Promise<string> {
   const address = `198.18.${Math.floor(index / 250)}.${(index % 250) + 1}`;

@@ -50,7 +50,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
 
   const gateway = new Gateway(ctx);
   // Typed as the default instance so route modules need not carry the pino logger type around.
-  const app = Fastify({ loggerInstance: log, bodyLimit: LIMITS.httpBodyMaxBytes, trustProxy: true }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: log, bodyLimit: LIMITS.httpBodyMaxBytes, trustProxy: config.trustProxy }) as unknown as FastifyInstance;
   let shuttingDown = false;
 
   await app.register(cookie);

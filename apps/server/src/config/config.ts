@@ -30,6 +30,11 @@ export interface Config {
   sessionDays: number;
   /** PARLEY_LOGIN_RATE_LIMIT — sign-in attempts per minute per client address. Default 30. */
   loginRateLimit: number;
+  /**
+   * PARLEY_TRUST_PROXY — true when Parley runs behind a reverse proxy that sets
+   * X-Forwarded-For; only then are forwarded client addresses believed (rate limits). Default false.
+   */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -92,8 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const sessionDays = integer('PARLEY_SESSION_DAYS', 14, 1, 365);
   const loginRateLimit = integer('PARLEY_LOGIN_RATE_LIMIT', 30, 1, 1_000_000);
+  const trustProxyRaw = text('PARLEY_TRUST_PROXY') ?? 'false';
+  if (!['true', 'false'].includes(trustProxyRaw)) problems.push('PARLEY_TRUST_PROXY must be true or false');
 
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  return { port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit };
+  return { port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, trustProxy: trustProxyRaw === 'true' };
 }
