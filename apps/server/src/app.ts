@@ -23,6 +23,8 @@ import { healthRoutes } from './http/routes/healthRoutes.js';
 import { staticRoutes } from './http/routes/staticRoutes.js';
 import { userRoutes } from './http/routes/userRoutes.js';
 import { widgetRoutes } from './http/routes/widgetRoutes.js';
+import { metricsRoutes } from './http/routes/metricsRoutes.js';
+import { createMetrics } from './operations/metrics.js';
 import { openPubSub } from './pubsub/index.js';
 import { Gateway, registerRealtime, websocketOptions } from './realtime/gateway.js';
 import { openStorage } from './storage/database.js';
@@ -49,6 +51,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   bus.register(feedPublisher(pubsub));
 
   const gateway = new Gateway(ctx);
+  const metrics = createMetrics(() => gateway.countByPrincipal());
+  bus.register(metrics.listener);
   // Typed as the default instance so route modules need not carry the pino logger type around.
   const app = Fastify({ loggerInstance: log, bodyLimit: LIMITS.httpBodyMaxBytes, trustProxy: config.trustProxy }) as unknown as FastifyInstance;
   let shuttingDown = false;
@@ -72,6 +76,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   app.addHook('preHandler', sameOriginWrites(ctx));
 
   await healthRoutes(app, ctx, () => shuttingDown);
+  await metricsRoutes(app, ctx, metrics);
   await authRoutes(app, ctx);
   await userRoutes(app, ctx);
   await conversationRoutes(app, ctx);

@@ -121,4 +121,14 @@ test('health, readiness and an OpenAPI document that covers every HTTP route', a
   ];
   const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
   for (const route of expected) assert.ok(documented.includes(route), `OpenAPI documents ${route}`);
+  assert.ok(documented.includes('get /metrics'));
+});
+
+test('Prometheus metrics count messages and live sockets', async () => {
+  const res = await fetch(`${cluster.url}/metrics`);
+  assert.equal(res.status, 200);
+  const text = await res.text();
+  assert.match(text, /parley_realtime_connections\{principal="agent"\} [1-9]/);
+  assert.match(text, /parley_http_request_duration_seconds_bucket/);
+  assert.match(text, /parley_process_cpu_seconds_total/);
 });

@@ -35,6 +35,8 @@ export interface Config {
    * X-Forwarded-For; only then are forwarded client addresses believed (rate limits). Default false.
    */
   trustProxy: boolean;
+  /** PARLEY_METRICS_TOKEN — bearer token for /metrics from non-loopback scrapers. Default none (loopback only). */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +104,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  return { port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, trustProxy: trustProxyRaw === 'true' };
+  return { port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN') };
 }

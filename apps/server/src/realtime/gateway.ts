@@ -52,6 +52,12 @@ export class Gateway {
     });
   }
 
+  countByPrincipal(): { visitor: number; agent: number } {
+    const counts = { visitor: 0, agent: 0 };
+    for (const connection of this.connections) if (connection.principal) counts[connection.principal.kind]++;
+    return counts;
+  }
+
   /** Graceful shutdown: tell every client to reconnect (to this node later, or another one). */
   async close(): Promise<void> {
     for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, 'server shutting down');

@@ -23,8 +23,9 @@ export interface StoreEnv {
 
 /** A fresh, empty store for one test: its own SQLite directory or its own PostgreSQL database. */
 export async function freshStore(kind: 'sqlite' | 'postgres' = DRIVERS): Promise<StoreEnv> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
+  const makeDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
   if (kind === 'sqlite') {
+    const dataDir = makeDir();
     return { dataDir, databaseUrl: null, redisUrl: null, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `parley_t_${randomBytes(6).toString('hex')}`;
@@ -32,6 +33,7 @@ export async function freshStore(kind: 'sqlite' | 'postgres' = DRIVERS): Promise
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
+  const dataDir = makeDir();
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   return {
