@@ -32,7 +32,8 @@ export interface CreateUserRequest {
 export interface CreateUserResponse { user: UserSummary; inviteUrl: string | null }
 export interface AcceptInviteRequest { token: string; password: string }
 
-export interface ConversationListQuery { view: InboxView; limit?: number; before?: number }
+/** Newest activity first (closed: newest close first), at most `limit` (default 50, max 200). */
+export interface ConversationListQuery { view: InboxView; limit?: number }
 export interface ConversationListResponse { conversations: ConversationSummary[] }
 export type CountsResponse = ViewCounts;
 export interface ConversationThreadResponse { conversation: ConversationSummary; messages: Message[] }

@@ -46,7 +46,7 @@ export interface VisitorContext {
 
 export interface VisitorSummary {
   id: number;
-  /** Display name; anonymous visitors get "Visitor #<id>". */
+  /** Display name; anonymous visitors get "Visitor <id>". */
   name: string;
   context: VisitorContext;
 }
@@ -97,7 +97,7 @@ export interface Message {
   conversationId: number;
   /** Per-conversation sequence number, 1-based, gap-free: order messages by it. */
   seq: number;
-  /** The sender's idempotency key; only echoed to the sender's own side. */
+  /** The sender's idempotency key (null for bot and system lines); lets a sender match its pending copy. */
   clientMessageId: string | null;
   author: MessageAuthor;
   /** Plain text. Clients render it as text, never as HTML. */

@@ -69,6 +69,5 @@ export const ConversationIdParams = Type.Object({ id: Type.Integer({ minimum: 1,
 export const ViewQuerySchema = Type.Object({
   view: Type.Union([Type.Literal('unassigned'), Type.Literal('mine'), Type.Literal('all'), Type.Literal('closed')]),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-  before: Type.Optional(Id),
 });
 export const SiteKeyQuerySchema = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -13,7 +13,7 @@ export async function listConversations(
   ctx: AppContext,
   user: UserRow,
   view: InboxView,
-  options: { limit: number; before?: number },
+  options: { limit: number },
 ): Promise<ConversationSummary[]> {
   let query = summaryQuery(ctx.storage.db).where('conversations.workspace_id', '=', user.workspace_id);
   if (view === 'closed') {
@@ -24,7 +24,6 @@ export async function listConversations(
     if (view === 'mine') query = query.where('conversations.assignee_id', '=', user.id);
     query = query.orderBy('conversations.updated_at', 'desc');
   }
-  if (options.before !== undefined) query = query.where('conversations.id', '<', options.before);
   const rows = await query.orderBy('conversations.id', 'desc').limit(options.limit).execute();
   return rows.map(toSummary);
 }

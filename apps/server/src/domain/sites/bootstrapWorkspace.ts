@@ -4,7 +4,8 @@
  * leave data alone.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../storage/schema.js';
 import { generatePassword, hashPassword } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { DEFAULT_WIDGET_SETTINGS } from './chatflowSettings.js';
@@ -20,15 +21,16 @@ export interface BootstrapResult {
 const DEMO_ADMIN_EMAIL = 'admin@parley.local';
 
 export async function bootstrapWorkspace(ctx: AppContext): Promise<BootstrapResult> {
+  const done = await existingSetup(ctx);
+  if (done) return done;
   const email = (ctx.config.adminEmail ?? DEMO_ADMIN_EMAIL).toLowerCase();
   const generatedPassword = ctx.config.adminPassword ? null : generatePassword();
   const passwordHash = await hashPassword(ctx.config.adminPassword ?? generatedPassword!);
   return ctx.storage.db.transaction().execute(async (trx) => {
     // Two nodes starting on an empty PostgreSQL at once must not both create a workspace.
     if (ctx.storage.driver.name === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(trx);
-    const existing = await trx.selectFrom('sites').select(['site_key']).orderBy('id').executeTakeFirst();
-    const admin = await trx.selectFrom('users').select(['email']).where('role', '=', 'admin').orderBy('id').executeTakeFirst();
-    if (existing && admin) return { created: false, adminEmail: admin.email, generatedPassword: null, siteKey: existing.site_key };
+    const raced = await existingSetup(ctx, trx);
+    if (raced) return raced;
 
     const now = ctx.clock();
     const workspace = await trx.insertInto('workspaces').values({ name: 'Demo workspace', created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -75,4 +77,11 @@ export async function bootstrapWorkspace(ctx: AppContext): Promise<BootstrapResu
       .execute();
     return { created: true, adminEmail: email, generatedPassword, siteKey };
   });
+}
+
+/** The first site and admin when the database was set up before (restart, or another node won). */
+async function existingSetup(ctx: AppContext, db: Kysely<Database> = ctx.storage.db): Promise<BootstrapResult | null> {
+  const site = await db.selectFrom('sites').select(['site_key']).orderBy('id').executeTakeFirst();
+  const admin = await db.selectFrom('users').select(['email']).where('role', '=', 'admin').orderBy('id').executeTakeFirst();
+  return site && admin ? { created: false, adminEmail: admin.email, generatedPassword: null, siteKey: site.site_key } : null;
 }

@@ -19,7 +19,7 @@ export async function conversationRoutes(base: FastifyInstance, ctx: AppContext)
   const preHandler = requireUser(ctx);
 
   app.get('/api/conversations', { schema: { tags, summary: 'Conversations of a view', querystring: ViewQuerySchema }, preHandler }, async (request) => ({
-    conversations: await listConversations(ctx, request.user!, request.query.view, { limit: request.query.limit ?? 50, before: request.query.before }),
+    conversations: await listConversations(ctx, request.user!, request.query.view, { limit: request.query.limit ?? 50 }),
   }));
 
   app.get('/api/conversations/counts', { schema: { tags, summary: 'Live counts of every view' }, preHandler }, async (request) =>
