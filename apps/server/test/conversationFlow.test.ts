@@ -3,26 +3,16 @@
  * assign, reply, close; the visitor sees every step; writing after close starts a new chat.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { connectAgent, connectVisitor, createUserAs, type AgentClient } from './helpers/clients.js';
-import { startCluster, type TestCluster } from './helpers/testServer.js';
+import { test } from 'node:test';
+import { connectAgent, connectVisitor, createUserAs } from './helpers/clients.js';
+import { useNodeWithAdmin } from './helpers/suite.js';
 
-let cluster: TestCluster;
-let admin: AgentClient;
-
-before(async () => {
-  cluster = await startCluster();
-  admin = await connectAgent(cluster.url, cluster.wsUrl);
-});
-after(async () => {
-  admin.close();
-  await cluster.close();
-});
+const shared = useNodeWithAdmin();
 
 test('a visitor message reaches the inbox live, the reply reaches the visitor under the agent name', async () => {
-  const agentCreds = await createUserAs(admin, { email: 'alice@example.com', name: 'Alice' });
-  const alice = await connectAgent(cluster.url, cluster.wsUrl, agentCreds);
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const agentCreds = await createUserAs(shared.admin, { email: 'alice@example.com', name: 'Alice' });
+  const alice = await connectAgent(shared.cluster.url, shared.cluster.wsUrl, agentCreds);
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   assert.deepEqual(visitor.resumes[0]!.snapshot, { conversation: null, messages: [] });
 
   const sent = await visitor.rt.send('message.send', { clientMessageId: 'c1', body: 'Hello, is anyone there? 👋' });
@@ -56,7 +46,7 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
   const visitorAssigned = await visitor.log.waitForEvent('conversation.assigned');
   assert.deepEqual(visitorAssigned.data.conversation.assignee, { id: alice.userId, name: 'Alice', avatarUrl: null });
   assert.equal('visitor' in visitorAssigned.data.conversation, false, 'visitors do not get agent-only fields');
-  await admin.log.waitForEvent('conversation.assigned', (d) => d.conversation.id === conversationId);
+  await shared.admin.log.waitForEvent('conversation.assigned', (d) => d.conversation.id === conversationId);
 
   // Typing both ways.
   await alice.rt.send('typing.set', { conversationId, typing: true });
@@ -97,7 +87,7 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
   assert.deepEqual(finalCounts.body, { unassigned: 1, mine: 0, all: 1, closed: 1 });
 
   // A reload (fresh connection with the same token) gets the latest conversation as snapshot.
-  const reloaded = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey, visitor);
+  const reloaded = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey, visitor);
   assert.equal(reloaded.resumes[0]!.snapshot!.conversation!.id, again.message.conversationId);
   assert.deepEqual(reloaded.resumes[0]!.snapshot!.messages.map((m) => m.body), ['Hi! How can we help you today?', 'One more question']);
   reloaded.close();
@@ -106,22 +96,22 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
 });
 
 test('the visitor can end the chat; ending twice changes nothing', async () => {
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   const sent = await visitor.rt.send('message.send', { clientMessageId: 'x', body: 'bye soon' });
   const ended = await visitor.rt.send('conversation.end', { conversationId: sent.message.conversationId });
   assert.equal(ended.conversation.status, 'closed');
   assert.equal(ended.conversation.closeReason, 'visitor_ended');
   const again = await visitor.rt.send('conversation.end', { conversationId: sent.message.conversationId });
   assert.equal(again.conversation.closedAt, ended.conversation.closedAt);
-  const closed = await admin.log.waitForEvent('conversation.closed', (d) => d.conversation.id === sent.message.conversationId);
+  const closed = await shared.admin.log.waitForEvent('conversation.closed', (d) => d.conversation.id === sent.message.conversationId);
   assert.equal(closed.data.conversation.closeReason, 'visitor_ended');
   visitor.close();
 });
 
 test('an agent cannot open or act on a conversation assigned to someone else; admins can', async () => {
-  const bob = await connectAgent(cluster.url, cluster.wsUrl, await createUserAs(admin, { email: 'bob@example.com', name: 'Bob' }));
-  const carol = await connectAgent(cluster.url, cluster.wsUrl, await createUserAs(admin, { email: 'carol@example.com', name: 'Carol' }));
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const bob = await connectAgent(shared.cluster.url, shared.cluster.wsUrl, await createUserAs(shared.admin, { email: 'bob@example.com', name: 'Bob' }));
+  const carol = await connectAgent(shared.cluster.url, shared.cluster.wsUrl, await createUserAs(shared.admin, { email: 'carol@example.com', name: 'Carol' }));
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   const sent = await visitor.rt.send('message.send', { clientMessageId: 'p1', body: 'private matter' });
   const id = sent.message.conversationId;
   await bob.rt.send('conversation.assign', { conversationId: id, userId: bob.userId });
@@ -136,11 +126,11 @@ test('an agent cannot open or act on a conversation assigned to someone else; ad
 
   // Carol's socket does not carry the thread of Bob's conversation; the admin's does.
   await visitor.rt.send('message.send', { clientMessageId: 'p2', body: 'secret detail' });
-  await admin.log.waitForEvent('message.created', (d) => d.message.body === 'secret detail');
+  await shared.admin.log.waitForEvent('message.created', (d) => d.message.body === 'secret detail');
   await bob.log.waitForEvent('message.created', (d) => d.message.body === 'secret detail');
   assert.equal(carol.log.events.some((e) => e.name === 'message.created' && e.data.message.body === 'secret detail'), false);
 
-  assert.equal((await admin.http('GET', `/api/conversations/${id}`)).status, 200);
+  assert.equal((await shared.admin.http('GET', `/api/conversations/${id}`)).status, 200);
   // After Bob hands it back to Unassigned, Carol may open it.
   await bob.rt.send('conversation.assign', { conversationId: id, userId: null });
   assert.equal((await carol.http('GET', `/api/conversations/${id}`)).status, 200);
@@ -150,8 +140,8 @@ test('an agent cannot open or act on a conversation assigned to someone else; ad
 });
 
 test("a visitor token cannot read or write another visitor's conversation", async () => {
-  const one = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
-  const two = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const one = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
+  const two = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   const sent = await one.rt.send('message.send', { clientMessageId: 'm', body: 'mine only' });
   const id = sent.message.conversationId;
   await assert.rejects(two.rt.send('conversation.end', { conversationId: id }), (e: any) => e.error.code === 'not_found');
@@ -161,11 +151,11 @@ test("a visitor token cannot read or write another visitor's conversation", asyn
   assert.notEqual(other.message.conversationId, id);
   await new Promise((r) => setTimeout(r, 200));
   assert.equal(two.log.events.some((e) => e.data.message?.body === 'mine only' || e.data.conversation?.id === id), false);
-  const http = await fetch(`${cluster.url}/api/widget/conversation`, { headers: { authorization: `Bearer ${two.visitorToken}` } });
+  const http = await fetch(`${shared.cluster.url}/api/widget/conversation`, { headers: { authorization: `Bearer ${two.visitorToken}` } });
   const body = (await http.json()) as any;
   assert.equal(body.conversation.id, other.message.conversationId);
   // Visitor tokens are no agent credentials.
-  const asAgent = await fetch(`${cluster.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${one.visitorToken}` } });
+  const asAgent = await fetch(`${shared.cluster.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${one.visitorToken}` } });
   assert.equal(asAgent.status, 401);
   one.close();
   two.close();

@@ -3,28 +3,18 @@
  * reorder nothing; a re-sent client message id is stored once.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Connection } from '../src/realtime/connection.js';
-import { connectAgent, connectVisitor, type AgentClient, type EventLog } from './helpers/clients.js';
-import { startCluster, type TestCluster } from './helpers/testServer.js';
+import { connectAgent, connectVisitor, type EventLog } from './helpers/clients.js';
+import { useNodeWithAdmin } from './helpers/suite.js';
 
-let cluster: TestCluster;
-let admin: AgentClient;
-
-before(async () => {
-  cluster = await startCluster();
-  admin = await connectAgent(cluster.url, cluster.wsUrl);
-});
-after(async () => {
-  admin.close();
-  await cluster.close();
-});
+const shared = useNodeWithAdmin();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The socket objects behind this node's connections of one principal. */
 function socketsOf(match: (c: Connection) => boolean): Array<{ close(code: number): void; terminate(): void }> {
-  return [...cluster.nodes[0]!.server.gateway.connections].filter(match).map((c) => (c as unknown as { socket: any }).socket);
+  return [...shared.cluster.nodes[0]!.server.gateway.connections].filter(match).map((c) => (c as unknown as { socket: any }).socket);
 }
 
 /** Bodies of message.created events for a conversation, in arrival order. */
@@ -33,8 +23,8 @@ function receivedBodies(log: EventLog, conversationId: number): string[] {
 }
 
 test('server-side closes and abrupt terminations mid-stream lose, duplicate and reorder nothing', async () => {
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
-  const agent = await connectAgent(cluster.url, cluster.wsUrl);
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
+  const agent = await connectAgent(shared.cluster.url, shared.cluster.wsUrl);
   const first = await visitor.rt.send('message.send', { clientMessageId: 'v-0', body: 'v 0' });
   const conversationId = first.message.conversationId;
   await agent.rt.send('conversation.assign', { conversationId, userId: agent.userId });
@@ -82,7 +72,7 @@ test('server-side closes and abrupt terminations mid-stream lose, duplicate and 
 });
 
 test('client-side network loss: pending sends are re-sent after reconnect and stored once', async () => {
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   const sends: Array<Promise<{ message: { id: number }; duplicate: boolean }>> = [];
   for (let i = 0; i < 30; i++) {
     sends.push(visitor.rt.send('message.send', { clientMessageId: `loss-${i}`, body: `loss ${i}` }));
@@ -91,7 +81,7 @@ test('client-side network loss: pending sends are re-sent after reconnect and st
   }
   const results = await Promise.all(sends);
   const conversationId = (results[0]!.message as any).conversationId as number;
-  const thread = await admin.http('GET', `/api/conversations/${conversationId}`);
+  const thread = await shared.admin.http('GET', `/api/conversations/${conversationId}`);
   const bodies = thread.body.messages.filter((m: any) => m.author.kind === 'visitor').map((m: any) => m.body);
   assert.deepEqual(bodies, Array.from({ length: 30 }, (_, i) => `loss ${i}`));
   assert.ok(visitor.resumes.length > 1, 'the client reconnected');
@@ -99,7 +89,7 @@ test('client-side network loss: pending sends are re-sent after reconnect and st
 });
 
 test('re-sending the same client message id stores it once and returns the stored message', async () => {
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   const [a, b] = await Promise.all([
     visitor.rt.send('message.send', { clientMessageId: 'same-id', body: 'only once' }),
     visitor.rt.send('message.send', { clientMessageId: 'same-id', body: 'only once' }),
@@ -107,21 +97,21 @@ test('re-sending the same client message id stores it once and returns the store
   assert.equal(a.message.id, b.message.id);
   assert.deepEqual([a.duplicate, b.duplicate].sort(), [false, true]);
   // The same id over HTTP (another tab without a socket) is the same message too.
-  const viaHttp = await fetch(`${cluster.url}/api/widget/messages`, {
+  const viaHttp = await fetch(`${shared.cluster.url}/api/widget/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${visitor.visitorToken}` },
     body: JSON.stringify({ clientMessageId: 'same-id', body: 'only once' }),
   });
   assert.equal(viaHttp.status, 200);
   assert.equal(((await viaHttp.json()) as any).message.id, a.message.id);
-  const thread = await admin.http('GET', `/api/conversations/${a.message.conversationId}`);
+  const thread = await shared.admin.http('GET', `/api/conversations/${a.message.conversationId}`);
   assert.equal(thread.body.messages.filter((m: any) => m.body === 'only once').length, 1);
   visitor.close();
 });
 
 test('several tabs of one visitor share the conversation and all see every message', async () => {
-  const tab1 = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
-  const tab2 = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey, tab1);
+  const tab1 = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
+  const tab2 = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey, tab1);
   // Both tabs start the chat at once: they must end up in one conversation.
   const [x, y] = await Promise.all([
     tab1.rt.send('message.send', { clientMessageId: 't1', body: 'from tab 1' }),
@@ -135,20 +125,20 @@ test('several tabs of one visitor share the conversation and all see every messa
 });
 
 test('resuming from an old cursor replays exactly the missed events', async () => {
-  const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
   const first = await visitor.rt.send('message.send', { clientMessageId: 'r0', body: 'r 0' });
   await visitor.log.waitForEvent('message.created', (d) => d.message.body === 'r 0');
   const cursor = visitor.rt.cursor!;
   visitor.close();
   // While the visitor is away, an agent writes.
   const id = first.message.conversationId;
-  for (let i = 1; i <= 3; i++) await admin.rt.send('message.send', { conversationId: id, clientMessageId: `away-${i}`, body: `away ${i}` });
-  const back = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey, visitor);
+  for (let i = 1; i <= 3; i++) await shared.admin.rt.send('message.send', { conversationId: id, clientMessageId: `away-${i}`, body: `away ${i}` });
+  const back = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey, visitor);
   back.rt.close();
   // A raw resume with the old cursor: the replay holds the missed messages, nothing older.
   const replayed: string[] = [];
   const { default: WebSocket } = await import('ws');
-  const ws = new WebSocket(cluster.wsUrl);
+  const ws = new WebSocket(shared.cluster.wsUrl);
   await new Promise((r) => ws.once('open', r));
   const done = new Promise<any>((resolve) =>
     ws.on('message', (raw) => {

@@ -7,7 +7,9 @@ import type { SendMessageResult } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { VisitorRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
+import { DomainError } from '../errors.js';
 import { parseWidgetSettings } from '../sites/chatflowSettings.js';
+import { activeChatflow } from '../sites/queries.js';
 import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { summaryQuery, toSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
@@ -43,15 +45,8 @@ async function openConversationId(uow: UnitOfWork, visitor: VisitorRow): Promise
 
 async function startConversation(uow: UnitOfWork, visitor: VisitorRow): Promise<number> {
   const { trx, now } = uow;
-  const chatflow = await trx
-    .selectFrom('chatflows')
-    .selectAll()
-    .where('site_id', '=', visitor.site_id)
-    .where('enabled', '=', 1)
-    .orderBy('is_default', 'desc')
-    .orderBy('priority', 'asc')
-    .orderBy('id', 'asc')
-    .executeTakeFirstOrThrow();
+  const chatflow = await activeChatflow(trx, visitor.site_id);
+  if (!chatflow) throw new DomainError('site_not_found', 'the site has no enabled chatflow');
   const created = await trx
     .insertInto('conversations')
     .values({

@@ -1,5 +1,6 @@
 import type { Chatflow, Site, WidgetConfig } from '@parley/protocol';
-import type { ChatflowRow, SiteRow } from '../../storage/schema.js';
+import type { Kysely } from 'kysely';
+import type { ChatflowRow, Database, SiteRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { parseWidgetSettings } from './chatflowSettings.js';
@@ -16,17 +17,22 @@ export interface SiteWithChatflow {
 export async function findSiteForWidget(ctx: AppContext, siteKey: string): Promise<SiteWithChatflow> {
   const site = await ctx.storage.db.selectFrom('sites').selectAll().where('site_key', '=', siteKey).executeTakeFirst();
   if (!site) throw new DomainError('site_not_found');
-  const chatflow = await ctx.storage.db
+  const chatflow = await activeChatflow(ctx.storage.db, site.id);
+  if (!chatflow) throw new DomainError('site_not_found', 'the site has no enabled chatflow');
+  return { site, chatflow };
+}
+
+/** The chatflow a site's widget runs: the enabled default first, then by priority. */
+export function activeChatflow(db: Kysely<Database>, siteId: number): Promise<ChatflowRow | undefined> {
+  return db
     .selectFrom('chatflows')
     .selectAll()
-    .where('site_id', '=', site.id)
+    .where('site_id', '=', siteId)
     .where('enabled', '=', 1)
     .orderBy('is_default', 'desc')
     .orderBy('priority', 'asc')
     .orderBy('id', 'asc')
     .executeTakeFirst();
-  if (!chatflow) throw new DomainError('site_not_found', 'the site has no enabled chatflow');
-  return { site, chatflow };
 }
 
 export function allowedOrigins(site: SiteRow): string[] {
