@@ -306,13 +306,11 @@ step('keyboard: Tab reaches the launcher, Enter opens the chat in the composer, 
 });
 
 /**
- * Known product gap, kept visible in every run: on a page of another *site* the chat frame is a
- * third-party frame, and Chromium (like other browsers that block third-party storage) denies its
- * localStorage, where the visitor token lives (apps/widget/src/frame/visitorSession.ts). Every
- * page load then becomes a new visitor with an empty chat. Remove `todo` once the token survives
- * (e.g. kept by the loader in the host page's first-party storage and handed over the bridge).
+ * On a page of another *site* the chat frame is third-party, and browsers block or partition its
+ * storage; the loader therefore keeps the visitor token in the host page's storage and hands it
+ * to the frame. A reload must bring back the same visitor and thread.
  */
-test('on another site the visitor is still the same after a reload', { timeout: STEP_MS, todo: 'third-party frame storage is blocked' }, async () => {
+test('on another site the visitor is still the same after a reload', { timeout: STEP_MS }, async () => {
   const page = await newPage();
   await page.goto(`${host.crossSiteUrl}/`);
   await page.getByRole('button', { name: 'Open chat' }).click();

@@ -9,10 +9,20 @@ export interface HostPage {
   referrer: string;
 }
 
+/**
+ * The visitor token lives in the host page's storage (first-party), not the frame's: browsers
+ * block or partition storage of third-party frames, which would make every reload a new visitor.
+ */
+export interface VisitorTokenMessage {
+  visitorToken: string | null;
+}
+
 /** Loader → frame. */
 export interface HostToFrame {
   'page:changed': HostPage;
   'window:opened': Record<string, never>;
+  /** Answer to frame:ready: the token the host page keeps (null: none yet). */
+  'visitor:token': VisitorTokenMessage;
 }
 
 /** Frame → loader. */
@@ -20,6 +30,8 @@ export interface FrameToHost {
   'frame:ready': Record<string, never>;
   'window:minimize': Record<string, never>;
   'unread:changed': { count: number };
+  /** Keep (or, with null, forget) this token in the host page's storage. */
+  'visitor:token': VisitorTokenMessage;
 }
 
 export interface BridgeMessage<M, K extends keyof M = keyof M> {

@@ -8,9 +8,12 @@ import { isBridgeMessage, type BridgeMessage, type FrameToHost, type HostPage, t
 export interface HostBridgeHandlers {
   onPageChanged(page: HostPage): void;
   onWindowOpened(): void;
+  onVisitorToken(token: string | null): void;
 }
 
 export interface HostBridge {
+  /** False when opened standalone: nobody listens to `post`. */
+  framed: boolean;
   post<K extends keyof FrameToHost>(type: K, data: FrameToHost[K]): void;
 }
 
@@ -18,7 +21,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 export function connectHostBridge(hostOrigin: string | null, handlers: HostBridgeHandlers): HostBridge {
   // Opened directly (no host, or not framed): keep working as a standalone page, silently.
-  if (!hostOrigin || window.parent === window) return { post: () => {} };
+  if (!hostOrigin || window.parent === window) return { framed: false, post: () => {} };
 
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.origin !== hostOrigin || event.source !== window.parent) return;
@@ -29,10 +32,14 @@ export function connectHostBridge(hostOrigin: string | null, handlers: HostBridg
       handlers.onPageChanged({ url: text(page.url), title: text(page.title), referrer: text(page.referrer) });
     } else if (message.type === 'window:opened') {
       handlers.onWindowOpened();
+    } else if (message.type === 'visitor:token') {
+      const token = (message.data as HostToFrame['visitor:token'] | undefined)?.visitorToken;
+      handlers.onVisitorToken(typeof token === 'string' && token ? token : null);
     }
   });
 
   return {
+    framed: true,
     post(type, data) {
       const message: BridgeMessage<FrameToHost, typeof type> = { parley: 1, type, data };
       window.parent.postMessage(message, hostOrigin);

@@ -9,6 +9,7 @@ import { fetchWidgetConfig, HttpError } from './api';
 import { App } from './components/App';
 import { connectHostBridge, type HostBridge } from './hostBridge';
 import { readFrameParams } from './params';
+import { receiveHostToken, keepTokenInHostPage } from './visitorSession';
 import { ChatController } from './state/chatController';
 import './styles.css';
 
@@ -18,7 +19,9 @@ const controller = new ChatController(params.siteKey, (type, data) => bridge?.po
 bridge = connectHostBridge(params.hostOrigin, {
   onPageChanged: (page) => controller.setPage(page),
   onWindowOpened: () => controller.windowOpened(),
+  onVisitorToken: receiveHostToken,
 });
+if (bridge.framed) keepTokenInHostPage((visitorToken) => bridge?.post('visitor:token', { visitorToken }));
 
 const root = document.getElementById('app')!;
 let config: WidgetConfig | null = null;
@@ -60,5 +63,6 @@ async function loadConfig(): Promise<void> {
 draw();
 void loadConfig();
 void controller.start();
-// Tell the loader we listen; it answers with the page we are on and whether the window is open.
+// Tell the loader we listen; it answers with the visitor token it keeps, the page we are on and
+// whether the window is open.
 bridge.post('frame:ready', {});

@@ -5,7 +5,7 @@
  */
 import { isBridgeMessage, type BridgeMessage, type FrameToHost, type HostToFrame } from '@parley/protocol';
 import { createLauncher } from './launcher';
-import { readOpen, writeOpen } from './openState';
+import { readOpen, readStored, writeOpen, writeStored } from './hostStorage';
 
 export interface WidgetOptions {
   /** Origin serving widget.js, the API and the chat frame. */
@@ -16,6 +16,7 @@ export interface WidgetOptions {
 
 export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
   const openKey = `parley:${siteKey}:open`;
+  const visitorKey = `parley:${siteKey}:visitor`;
   const launcher = createLauncher(accent, () => open(true));
   let iframe: HTMLIFrameElement | null = null;
   let frameReady = false;
@@ -76,6 +77,7 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
     const message = event.data as BridgeMessage<FrameToHost>;
     if (message.type === 'frame:ready') {
       frameReady = true;
+      post('visitor:token', { visitorToken: readStored(visitorKey) });
       postPage();
       if (isOpen) {
         if (focusWhenReady) iframe.focus();
@@ -84,6 +86,9 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
       focusWhenReady = false;
     } else if (message.type === 'window:minimize') {
       minimize();
+    } else if (message.type === 'visitor:token') {
+      const token = (message.data as FrameToHost['visitor:token']).visitorToken;
+      writeStored(visitorKey, typeof token === 'string' ? token : null);
     } else if (message.type === 'unread:changed') {
       const count = (message.data as FrameToHost['unread:changed']).count;
       launcher.setUnread(typeof count === 'number' ? count : 0);

@@ -179,9 +179,8 @@ export class RealtimeClient<Commands extends CommandMap<Commands>, Events, Resum
     this.cursor = Math.max(this.cursor ?? 0, result.cursor);
     this.resumed = true;
     this.attempts = 0;
-    this.setState('open');
-    this.options.onResumed?.(frame.data as Resume);
-    // Re-send everything not yet acknowledged, in issue order, under fresh refs.
+    // Re-send everything not yet acknowledged, in issue order, under fresh refs. This comes
+    // before onResumed, so commands that handler issues are written once, after these.
     const pendings = [...this.outbox.values()];
     this.outbox.clear();
     for (const pending of pendings) {
@@ -189,6 +188,8 @@ export class RealtimeClient<Commands extends CommandMap<Commands>, Events, Resum
       this.outbox.set(pending.ref, pending);
       this.write(pending);
     }
+    this.setState('open');
+    this.options.onResumed?.(frame.data as Resume);
   }
 
   private onAck(frame: AckFrame): void {
