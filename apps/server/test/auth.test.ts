@@ -3,6 +3,7 @@
  * operations endpoints and the OpenAPI document.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { test } from 'node:test';
 import WebSocket from 'ws';
 import { connectAgent, httpAs, login } from './helpers/clients.js';
@@ -113,6 +114,25 @@ test('health, readiness and an OpenAPI document that covers every HTTP route', a
   const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
   for (const route of expected) assert.ok(documented.includes(route), `OpenAPI documents ${route}`);
   assert.ok(documented.includes('get /metrics'));
+});
+
+test('/ leads to the inbox; /demo embeds the widget from the address it was served on', async () => {
+  const root = await fetch(`${shared.cluster.url}/`, { redirect: 'manual' });
+  assert.equal(root.status, 302);
+  assert.equal(root.headers.get('location'), '/inbox/');
+  const demo = await (await fetch(`${shared.cluster.url}/demo`)).text();
+  assert.ok(demo.includes(`<script src="${shared.cluster.url}/widget.js" data-site="${shared.cluster.siteKey}" async></script>`));
+  // fetch will not send a forged Host header; a raw request does.
+  const spoofed = await new Promise<string>((resolve, reject) => {
+    const req = http.get(`${shared.cluster.url}/demo`, { headers: { host: 'x"><script>alert(1)</script>' } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+  });
+  assert.ok(spoofed.includes('/widget.js'), 'the demo page is still served');
+  assert.equal(spoofed.includes('<script>alert(1)'), false, 'a hostile Host header is not reflected');
 });
 
 test('Prometheus metrics count messages and live sockets', async () => {

@@ -38,10 +38,13 @@ export async function staticRoutes(app: FastifyInstance, ctx: AppContext, demoSi
   app.get('/inbox', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/inbox/'));
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/inbox/'));
 
-  app.get('/demo', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/demo', { schema: { hide: true } }, async (request, reply) => {
     const siteKey = await demoSiteKey();
     if (!siteKey) return reply.status(404).type('text/plain').send('no site yet');
-    return reply.type('text/html; charset=utf-8').send(demoPage(embedSnippet(ctx.config.publicUrl, siteKey)));
+    // The demo is served by this node, so the widget comes from the address the browser used
+    // (a plain host[:port] only; anything else falls back to the configured public URL).
+    const origin = /^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/i.test(request.host) ? `${request.protocol}://${request.host}` : ctx.config.publicUrl;
+    return reply.type('text/html; charset=utf-8').send(demoPage(embedSnippet(origin, siteKey)));
   });
 }
 
