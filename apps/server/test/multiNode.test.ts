@@ -1,22 +1,48 @@
 /**
- * P2: two nodes sharing PostgreSQL + Redis. A visitor on node A and agents on node B talk both
- * ways with live list updates on both nodes; a client that reconnects to the other node resumes
- * without gaps. Always runs on PostgreSQL + Redis (the only scale-out driver set).
+ * P2: two server processes sharing PostgreSQL + Redis. A visitor on node A and agents on node B
+ * talk both ways with live list updates on both nodes; a client that reconnects to the other node
+ * resumes without gaps; when a node shuts down its clients carry on on the other. Always runs on
+ * PostgreSQL + Redis (the only scale-out driver set).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { RealtimeClient, type VisitorCommands, type VisitorEvents, type VisitorResumeResult } from '@parley/protocol';
 import WebSocket from 'ws';
 import { connectAgent, connectVisitor, createVisitorSession, EventLog, type AgentClient } from './helpers/clients.js';
-import { freshStore } from './helpers/drivers.js';
-import { startCluster, type TestCluster } from './helpers/testServer.js';
+import { freshStore, type StoreEnv } from './helpers/drivers.js';
+import { startProcessNode, type ProcessNode } from './helpers/processNode.js';
+import { storeEnvVars } from './helpers/testServer.js';
 
-let cluster: TestCluster;
+interface TwoNodes {
+  store: StoreEnv;
+  nodes: [ProcessNode, ProcessNode];
+  siteKey: string;
+  close(): Promise<void>;
+}
+
+/** Node A starts first and sets up the demo workspace; node B joins the same store. */
+async function startTwoNodes(): Promise<TwoNodes> {
+  const store = await freshStore('postgres');
+  const env = storeEnvVars(store);
+  const a = await startProcessNode(env);
+  const b = await startProcessNode(env);
+  return {
+    store,
+    nodes: [a, b],
+    siteKey: a.siteKey,
+    async close() {
+      await Promise.all([a.stop(), b.stop()]);
+      await store.drop();
+    },
+  };
+}
+
+let cluster: TwoNodes;
 let adminOnB: AgentClient;
 
 before(async () => {
-  cluster = await startCluster({ nodes: 2, store: await freshStore('postgres') });
-  adminOnB = await connectAgent(cluster.nodes[1]!.url, cluster.nodes[1]!.wsUrl);
+  cluster = await startTwoNodes();
+  adminOnB = await connectAgent(cluster.nodes[1].url, cluster.nodes[1].wsUrl);
 });
 after(async () => {
   adminOnB.close();
@@ -24,7 +50,7 @@ after(async () => {
 });
 
 test('visitor on node A and agent on node B talk both ways; lists update live on both nodes', async () => {
-  const a = cluster.nodes[0]!;
+  const a = cluster.nodes[0];
   const adminOnA = await connectAgent(a.url, a.wsUrl);
   const visitor = await connectVisitor(a.url, a.wsUrl, cluster.siteKey);
 
@@ -52,7 +78,7 @@ test('visitor on node A and agent on node B talk both ways; lists update live on
 });
 
 test('a client that reconnects to the other node resumes without gaps', async () => {
-  const [a, b] = cluster.nodes as [typeof cluster.nodes[0], typeof cluster.nodes[0]];
+  const [a, b] = cluster.nodes;
   const session = await createVisitorSession(a.url, cluster.siteKey);
   let target = a.wsUrl;
   const log = new EventLog();
@@ -108,9 +134,9 @@ test('a client that reconnects to the other node resumes without gaps', async ()
 });
 
 test('when a node shuts down, its clients resume on the other node', async () => {
-  const c = await startCluster({ nodes: 2, store: await freshStore('postgres') });
+  const c = await startTwoNodes();
   try {
-    const [a, b] = c.nodes as [typeof c.nodes[0], typeof c.nodes[0]];
+    const [a, b] = c.nodes;
     const session = await createVisitorSession(a.url, c.siteKey);
     let target = a.wsUrl;
     const log = new EventLog();
@@ -127,7 +153,7 @@ test('when a node shuts down, its clients resume on the other node', async () =>
     const agent = await connectAgent(b.url, b.wsUrl);
     const first = await visitor.send('message.send', { clientMessageId: 'x0', body: 'before' });
     target = b.wsUrl;
-    await a.close(); // graceful: sockets get 1001 and reconnect to B
+    await a.stop('SIGTERM'); // graceful: sockets get 1001 and reconnect to B
     const reply = await agent.rt.send('message.send', { conversationId: first.message.conversationId, clientMessageId: 'y', body: 'after failover' });
     await log.waitForEvent('message.created', (d) => d.message.id === reply.message.id);
     const again = await visitor.send('message.send', { clientMessageId: 'x1', body: 'still here' });
@@ -135,7 +161,6 @@ test('when a node shuts down, its clients resume on the other node', async () =>
     visitor.close();
     agent.close();
   } finally {
-    c.nodes.shift();
     await c.close();
   }
 });
