@@ -32,6 +32,8 @@ export class Connection implements FeedSubscriber {
   private live = false;
   private buffered: PresentableEvent[] = [];
   private queue: Promise<void> = Promise.resolve();
+  /** Set by the gateway when the socket closes; a resume still in flight must not attach then. */
+  closed = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -104,8 +106,14 @@ export class Connection implements FeedSubscriber {
       this.socket.close(CLOSE_CODES.unauthorized, code);
       return;
     }
+    // The socket may have closed while we looked up the credentials: then there is nothing to attach.
+    if (this.closed) return;
     this.principal = principal;
     await this.gateway.attach(this);
+    if (this.closed) {
+      this.gateway.detach(this);
+      return;
+    }
     const storage = this.gateway.ctx.storage;
     if (data.lastEventId !== undefined) {
       let rows;

@@ -30,7 +30,18 @@ export class Gateway {
     let entry = this.readers.get(workspaceId);
     if (!entry) {
       const reader = new FeedReader(workspaceId, this.ctx.storage, this.ctx.pubsub, this.ctx.log);
-      entry = { ready: reader.start().then(() => reader), users: 0 };
+      const created: ReaderEntry = {
+        ready: reader.start().then(
+          () => reader,
+          (error: unknown) => {
+            // Do not keep a broken reader: the next connection tries again.
+            if (this.readers.get(workspaceId) === created) this.readers.delete(workspaceId);
+            throw error;
+          },
+        ),
+        users: 0,
+      };
+      entry = created;
       this.readers.set(workspaceId, entry);
     }
     entry.users++;
@@ -113,6 +124,7 @@ export async function registerRealtime(app: FastifyInstance, gateway: Gateway): 
       socket.ping();
     }, HEARTBEAT_MS);
     socket.on('close', () => {
+      connection.closed = true;
       clearInterval(heartbeat);
       gateway.connections.delete(connection);
       gateway.detach(connection);
