@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect, sql } from 'kysely';
+import { SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { StorageDriver } from './driver.js';
 
 export function sqliteDriver(dataDir: string): StorageDriver {
@@ -15,7 +15,7 @@ export function sqliteDriver(dataDir: string): StorageDriver {
   database.pragma('busy_timeout = 5000');
   return {
     name: 'sqlite',
-    dialect: new SqliteDialect({ database }),
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
     idType: 'integer',
     bigintType: 'integer',
     async prepare(db) {
@@ -27,6 +27,27 @@ export function sqliteDriver(dataDir: string): StorageDriver {
     isUniqueViolation(error) {
       const code = (error as { code?: unknown })?.code;
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing is a large share of the CPU per message. Our
+ * queries come from a small, fixed set of builders, so statements are cached by their SQL text
+ * (bounded, in case some query ever embeds values in its text).
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        if (cache.size >= 500) cache.clear();
+        statement = database.prepare(sqlText);
+        cache.set(sqlText, statement);
+      }
+      return statement as unknown as SqliteStatement;
     },
   };
 }
