@@ -7,7 +7,7 @@ import type { AppContext } from '../domain/context.js';
 import { userForSession } from '../domain/auth/sessions.js';
 import { DomainError } from '../domain/errors.js';
 import { visitorForToken } from '../domain/visitors/visitorSessions.js';
-import { SESSION_COOKIE } from '../realtime/gateway.js';
+import { isSameOrigin, SESSION_COOKIE } from './sameOrigin.js';
 import type { UserRow, VisitorRow } from '../storage/schema.js';
 
 declare module 'fastify' {
@@ -46,18 +46,9 @@ export function requireVisitor(ctx: AppContext) {
  * request must come from our own origin (browsers always send Origin on cross-site POSTs).
  */
 export function sameOriginWrites(ctx: AppContext) {
-  const publicOrigin = new URL(ctx.config.publicUrl).origin;
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-    const origin = request.headers.origin;
-    if (origin === undefined) return;
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (origin !== publicOrigin && host !== request.headers.host) throw new DomainError('forbidden', 'cross-origin request');
+    if (!isSameOrigin(request, ctx.config.publicUrl)) throw new DomainError('forbidden', 'cross-origin request');
   };
 }
 

@@ -6,11 +6,11 @@ import { CLOSE_CODES, LIMITS } from '@parley/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../domain/context.js';
 import { userForSession } from '../domain/auth/sessions.js';
+import { isSameOrigin, SESSION_COOKIE } from '../http/sameOrigin.js';
 import type { UserRow } from '../storage/schema.js';
 import { Connection } from './connection.js';
 import { FeedReader } from './feedReader.js';
 
-export const SESSION_COOKIE = 'parley_session';
 const HEARTBEAT_MS = 30_000;
 
 interface ReaderEntry {
@@ -83,16 +83,7 @@ export class Gateway {
  * WebSocket upgrades, so without this check any page could act as a signed-in agent.
  */
 async function cookieUser(ctx: AppContext, request: FastifyRequest): Promise<UserRow | null> {
-  const origin = request.headers.origin;
-  if (origin !== undefined) {
-    let host: string;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      return null;
-    }
-    if (host !== request.headers.host && origin !== new URL(ctx.config.publicUrl).origin) return null;
-  }
+  if (!isSameOrigin(request, ctx.config.publicUrl)) return null;
   return userForSession(ctx, request.cookies[SESSION_COOKIE]);
 }
 

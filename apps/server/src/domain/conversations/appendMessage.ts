@@ -7,7 +7,7 @@ import { LIMITS, type Message } from '@parley/protocol';
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
 import { DomainError } from '../errors.js';
-import { messageQuery, summaryQuery, toMessage, toSummary } from './presenters.js';
+import { loadSummary, messageQuery, toMessage } from './presenters.js';
 
 export type Author =
   | { kind: 'visitor'; visitorId: number }
@@ -48,7 +48,7 @@ export async function appendMessage(uow: UnitOfWork, conversationId: number, inp
       first_agent_reply_at: isAgentReply ? sql<number | null>`coalesce(first_agent_reply_at, ${now})` : sql<number | null>`first_agent_reply_at`,
     })
     .where('id', '=', conversationId)
-    .returning(['last_seq'])
+    .returning(['last_seq', 'workspace_id'])
     .executeTakeFirstOrThrow();
   const author = input.author;
   const inserted = await trx
@@ -68,10 +68,9 @@ export async function appendMessage(uow: UnitOfWork, conversationId: number, inp
     .returning('id')
     .executeTakeFirstOrThrow();
   const message = toMessage(await messageQuery(trx).where('messages.id', '=', inserted.id).executeTakeFirstOrThrow());
-  const row = await summaryQuery(trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow();
-  const summary = toSummary(row);
-  uow.emit({ type: 'message.created', workspaceId: row.workspace_id, message, conversation: summary });
-  uow.emit({ type: 'conversation.updated', workspaceId: row.workspace_id, conversation: summary });
+  const summary = await loadSummary(trx, conversationId);
+  uow.emit({ type: 'message.created', workspaceId: conversation.workspace_id, message, conversation: summary });
+  uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: summary });
   return message;
 }
 

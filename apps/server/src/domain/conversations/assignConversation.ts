@@ -11,7 +11,7 @@ import { DomainError } from '../errors.js';
 import { appendMessage } from './appendMessage.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanAssign } from './policies.js';
-import { summaryQuery, toSummary } from './presenters.js';
+import { loadSummary } from './presenters.js';
 
 export async function assignConversation(
   ctx: AppContext,
@@ -23,7 +23,7 @@ export async function assignConversation(
     const conversation = await loadConversationRow(uow.trx, conversationId);
     assertCanAssign(actor, conversation);
     if (conversation.assignee_id === assigneeId) {
-      return toSummary(await summaryQuery(uow.trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+      return loadSummary(uow.trx, conversationId);
     }
     return setAssignee(uow, conversationId, conversation.assignee_id, assigneeId, actor.workspace_id);
   });
@@ -54,7 +54,7 @@ export async function setAssignee(
     .where('id', '=', conversationId)
     .execute();
   if (assignee) await appendMessage(uow, conversationId, { author: { kind: 'system', name: 'Parley' }, body: `${assignee.name} joined the chat` });
-  const summary = toSummary(await summaryQuery(trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+  const summary = await loadSummary(trx, conversationId);
   uow.emit({ type: 'conversation.assigned', workspaceId, conversation: summary, previousAssigneeId });
   return summary;
 }

@@ -12,7 +12,7 @@ import { DomainError } from '../errors.js';
 import { appendMessage } from './appendMessage.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanRead } from './policies.js';
-import { summaryQuery, toSummary } from './presenters.js';
+import { loadSummary } from './presenters.js';
 
 export type Closer = { kind: 'user'; user: UserRow } | { kind: 'visitor'; visitor: VisitorRow };
 
@@ -32,7 +32,7 @@ export async function closeConversation(ctx: AppContext, closer: Closer, convers
       assertCanRead(closer.user, conversation);
     }
     if (conversation!.status === 'closed') {
-      return toSummary(await summaryQuery(trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+      return loadSummary(trx, conversationId);
     }
     const reason: CloseReason = closer.kind === 'visitor' ? 'visitor_ended' : 'agent_closed';
     await appendMessage(uow, conversationId, {
@@ -45,7 +45,7 @@ export async function closeConversation(ctx: AppContext, closer: Closer, convers
       .where('id', '=', conversationId)
       .where('status', '=', 'open')
       .execute();
-    const summary = toSummary(await summaryQuery(trx).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+    const summary = await loadSummary(trx, conversationId);
     uow.emit({ type: 'conversation.closed', workspaceId: conversation!.workspace_id, conversation: summary });
     return summary;
   });

@@ -25,6 +25,11 @@ export function summaryQuery(db: Kysely<Database>) {
     ]);
 }
 
+/** One conversation as agents see it, read inside or outside a transaction. */
+export async function loadSummary(db: Kysely<Database>, conversationId: number): Promise<ConversationSummary> {
+  return toSummary(await summaryQuery(db).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+}
+
 export type SummaryRow = ConversationRow & {
   visitor_name: string | null;
   visitor_context: string;

@@ -7,7 +7,7 @@ import type { Database, UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanRead } from './policies.js';
-import { messageQuery, summaryQuery, toMessage, toSummary, toVisitorConversation } from './presenters.js';
+import { loadSummary, messageQuery, summaryQuery, toMessage, toSummary, toVisitorConversation } from './presenters.js';
 
 export async function listConversations(
   ctx: AppContext,
@@ -57,7 +57,7 @@ export async function getThread(
 ): Promise<{ conversation: ConversationSummary; messages: Message[] }> {
   const row = await loadConversationRow(ctx.storage.db, conversationId);
   assertCanRead(user, row);
-  const summary = toSummary(await summaryQuery(ctx.storage.db).where('conversations.id', '=', conversationId).executeTakeFirstOrThrow());
+  const summary = await loadSummary(ctx.storage.db, conversationId);
   return { conversation: summary, messages: await loadMessages(ctx.storage.db, conversationId) };
 }
 

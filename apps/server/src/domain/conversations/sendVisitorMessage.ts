@@ -11,7 +11,7 @@ import { DomainError } from '../errors.js';
 import { parseWidgetSettings } from '../sites/chatflowSettings.js';
 import { activeChatflow } from '../sites/queries.js';
 import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
-import { summaryQuery, toSummary } from './presenters.js';
+import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
 
 export async function sendVisitorMessage(
@@ -68,7 +68,7 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow): Promise<
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const summary = toSummary(await summaryQuery(trx).where('conversations.id', '=', created.id).executeTakeFirstOrThrow());
+  const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
   const settings = parseWidgetSettings(chatflow.settings);
   if (settings.welcomeMessage.trim()) {

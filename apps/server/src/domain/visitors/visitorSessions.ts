@@ -5,7 +5,7 @@
 import type { ContextUpdateData } from '@parley/protocol';
 import { sql } from 'kysely';
 import { inTransaction } from '../../events/unitOfWork.js';
-import { summaryQuery, toSummary } from '../conversations/presenters.js';
+import { loadSummary } from '../conversations/presenters.js';
 import type { VisitorRow } from '../../storage/schema.js';
 import { hashToken, newToken } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
@@ -63,7 +63,7 @@ export async function updateVisitorContext(
   userAgent: string | undefined,
 ): Promise<void> {
   await inTransaction(ctx, async (uow) => {
-    const row = await uow.trx.selectFrom('visitors').select(['context']).where('id', '=', visitorId).executeTakeFirstOrThrow();
+    const row = await uow.trx.selectFrom('visitors').select(['context', 'workspace_id']).where('id', '=', visitorId).executeTakeFirstOrThrow();
     const next = JSON.stringify(mergeContext(parseContext(row.context), update, userAgent));
     if (next === row.context) return;
     await uow.trx.updateTable('visitors').set({ context: next, last_seen_at: uow.now }).where('id', '=', visitorId).execute();
@@ -75,8 +75,7 @@ export async function updateVisitorContext(
       .execute();
     for (const { id } of open) {
       await uow.trx.updateTable('conversations').set({ version: sql<number>`version + 1` }).where('id', '=', id).execute();
-      const summary = await summaryQuery(uow.trx).where('conversations.id', '=', id).executeTakeFirstOrThrow();
-      uow.emit({ type: 'conversation.updated', workspaceId: summary.workspace_id, conversation: toSummary(summary) });
+      uow.emit({ type: 'conversation.updated', workspaceId: row.workspace_id, conversation: await loadSummary(uow.trx, id) });
     }
   });
 }

@@ -10,7 +10,7 @@ import { createSession, signIn, signOut } from '../../domain/auth/sessions.js';
 import { acceptInvite } from '../../domain/users/createUser.js';
 import { toUserSummary } from '../../domain/users/presenters.js';
 import { setAvailability } from '../../domain/users/setAvailability.js';
-import { SESSION_COOKIE } from '../../realtime/gateway.js';
+import { SESSION_COOKIE } from '../sameOrigin.js';
 import type { UserRow } from '../../storage/schema.js';
 import { requireUser, sessionCookieOptions } from '../auth.js';
 
