@@ -9,6 +9,8 @@ export interface HostPage {
   referrer: string;
 }
 
+import type { WidgetAvailability } from './routing.js';
+
 /**
  * The visitor token lives in the host page's storage (first-party), not the frame's: browsers
  * block or partition storage of third-party frames, which would make every reload a new visitor.
@@ -23,6 +25,8 @@ export interface HostToFrame {
   'window:opened': Record<string, never>;
   /** Answer to frame:ready: the token the host page keeps (null: none yet). */
   'visitor:token': VisitorTokenMessage;
+  /** The chatflow's live availability (W7), streamed by the loader. */
+  'availability:changed': WidgetAvailability;
 }
 
 /** Frame → loader. */

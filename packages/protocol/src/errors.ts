@@ -19,6 +19,7 @@ export const ERRORS = {
   not_found: { status: 404, message: 'Not found.' },
   site_not_found: { status: 404, message: 'Unknown site key.' },
   conversation_closed: { status: 409, message: 'The conversation is closed; it cannot be changed.' },
+  offer_unavailable: { status: 409, message: 'The offer is no longer open: it was accepted, declined, expired or withdrawn.' },
   email_taken: { status: 409, message: 'A user with this email already exists.' },
   invite_invalid: { status: 410, message: 'The invitation is unknown, used or expired.' },
   resync_required: { status: 409, message: 'Too far behind to replay; load a fresh snapshot.' },

@@ -6,6 +6,7 @@
 import type {
   Availability,
   Chatflow,
+  ChatflowWidgetSettings,
   ConversationSummary,
   InboxView,
   Message,
@@ -17,6 +18,7 @@ import type {
   WidgetConfig,
   WorkspaceSummary,
 } from './models.js';
+import type { ChatflowAvailability, ChatflowRouting, Offer, Team } from './routing.js';
 
 export interface LoginRequest { email: string; password: string }
 export interface MeResponse { user: UserSummary; workspace: WorkspaceSummary }
@@ -48,3 +50,35 @@ export interface WidgetConfigResponse { config: WidgetConfig }
 export interface WidgetSessionRequest { siteKey: string; visitorToken?: string }
 export interface WidgetSessionResponse { visitorId: number; visitorToken: string }
 export interface WidgetConversationResponse { conversation: VisitorConversation | null; messages: Message[] }
+
+/** Admin edits of a user (A3); every field is optional. */
+export interface UpdateUserRequest {
+  name?: string;
+  role?: UserRole;
+  skills?: string[];
+  maxChats?: number;
+}
+export interface UserResponse { user: UserSummary }
+
+export interface TeamsResponse { teams: Team[] }
+export interface TeamRequest { name: string; memberIds: number[] }
+export interface TeamResponse { team: Team }
+
+/** Replace any of a chatflow's setting groups (A2, A7); the rest stay as they are. */
+export interface UpdateChatflowRequest {
+  settings?: ChatflowWidgetSettings;
+  routing?: ChatflowRouting;
+  availability?: ChatflowAvailability;
+}
+export interface ChatflowResponse { chatflow: Chatflow }
+
+/** My pending offers, oldest first, each with its conversation (for the banner after a reload). */
+export interface OffersResponse { offers: Array<{ offer: Offer; conversation: ConversationSummary }> }
+
+export interface OwnerRequest { userId: number | null }
+
+/**
+ * `GET /api/widget/availability?siteKey=` is a server-sent event stream: an `availability`
+ * event with a WidgetAvailability on connect and whenever it changes.
+ */
+export const WIDGET_AVAILABILITY_EVENT = 'availability';

@@ -3,6 +3,8 @@
  * Ids are positive integers.
  */
 export type UserRole = 'admin' | 'agent';
+import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, RoutingState, WidgetAvailability } from './routing.js';
+
 export type Availability = 'online' | 'away';
 export type ConversationStatus = 'open' | 'closed';
 export type ConversationChannel = 'chat' | 'email' | 'sms' | 'messenger';
@@ -19,6 +21,14 @@ export interface UserSummary {
   avatarUrl: string | null;
   role: UserRole;
   availability: Availability;
+  /** Why the user is away when Parley set it (missed offers, lost connection); null otherwise. */
+  awayReason: AwayReason | null;
+  /** At least one inbox connection is live on some node (or within the reconnect grace period). */
+  connected: boolean;
+  /** Free tags used by skill-based routing, e.g. a language. */
+  skills: string[];
+  /** Most open chats the user is offered at once (R2). */
+  maxChats: number;
 }
 
 /** A user as a visitor may see them: no email, no role. */
@@ -42,6 +52,8 @@ export interface VisitorContext {
   /** IANA zone from the browser, e.g. "Europe/Helsinki"; the inbox shows local time from it. */
   timeZone: string | null;
   userAgent: string | null;
+  /** Properties the site set for this visitor (custom routing rules match on them). */
+  properties: Record<string, string>;
 }
 
 export interface VisitorSummary {
@@ -49,6 +61,8 @@ export interface VisitorSummary {
   /** Display name; anonymous visitors get "Visitor <id>". */
   name: string;
   context: VisitorContext;
+  /** The contact owner (R1 `contact_owner`), a user id. */
+  ownerId: number | null;
 }
 
 /** A conversation as agents see it in lists and the thread header. */
@@ -70,6 +84,11 @@ export interface ConversationSummary {
   firstAgentReplyAt: number | null;
   closedAt: number | null;
   closeReason: CloseReason | null;
+  routingState: RoutingState;
+  /** Set while queued. */
+  queue: QueueStatus | null;
+  /** Nobody accepted it in time (R3): it counts as a missed chat. */
+  missed: boolean;
 }
 
 /** A conversation as its visitor sees it: no agent-only data. */
@@ -82,6 +101,8 @@ export interface VisitorConversation {
   createdAt: number;
   closedAt: number | null;
   closeReason: CloseReason | null;
+  /** Set while the visitor waits for a free user: their place in line (W7 at capacity). */
+  queue: QueueStatus | null;
 }
 
 export interface MessageAuthor {
@@ -130,6 +151,8 @@ export interface Chatflow {
   isDefault: boolean;
   enabled: boolean;
   settings: ChatflowWidgetSettings;
+  routing: ChatflowRouting;
+  availability: ChatflowAvailability;
   updatedAt: number;
 }
 
@@ -145,6 +168,8 @@ export interface WidgetConfig {
   siteKey: string;
   chatflowId: number;
   settings: ChatflowWidgetSettings;
+  /** The state when the config was read; `/api/widget/availability` streams changes. */
+  availability: WidgetAvailability;
 }
 
 export interface WorkspaceSummary {

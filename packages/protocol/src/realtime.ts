@@ -16,6 +16,7 @@ import type {
   UserSummary,
   VisitorConversation,
 } from './models.js';
+import type { Offer, OfferRef } from './routing.js';
 
 // ---------------------------------------------------------------- commands (client → server)
 
@@ -76,6 +77,8 @@ export interface ContextUpdateData {
   referrer?: string;
   language?: string;
   timeZone?: string;
+  /** Visitor properties for custom routing rules; replaces the stored set. */
+  properties?: Record<string, string>;
 }
 
 /** Commands a visitor connection may send: name → [data, ack result]. */
@@ -95,6 +98,10 @@ export interface AgentCommands {
   'conversation.assign': [AssignData, { conversation: ConversationSummary }];
   'conversation.close': [ConversationRef, { conversation: ConversationSummary }];
   'availability.set': [{ availability: Availability }, { user: UserSummary }];
+  /** Accept an offer made to me: the conversation is assigned to me. */
+  'offer.accept': [OfferRef, { conversation: ConversationSummary }];
+  /** Decline it: the next eligible user is tried. */
+  'offer.decline': [OfferRef, Record<string, never>];
 }
 
 export type CommandName = keyof VisitorCommands | keyof AgentCommands;
@@ -116,6 +123,10 @@ export interface AgentEvents {
   'conversation.closed': { conversation: ConversationSummary };
   'message.created': { message: Message };
   'user.updated': { user: UserSummary };
+  /** A chat is offered to `offer.userId` (only that user acts on it; admins see it too). */
+  'offer.created': { offer: Offer; conversation: ConversationSummary };
+  /** The offer was accepted, declined, expired or cancelled: remove its banner. */
+  'offer.resolved': { offer: Offer };
 }
 
 /** Durable events a visitor connection receives (only about its own conversations). */

@@ -35,6 +35,7 @@ export const ContextUpdateSchema = Type.Object(
     referrer: Type.Optional(ContextField),
     language: Type.Optional(Type.String({ maxLength: 64 })),
     timeZone: Type.Optional(Type.String({ maxLength: 64 })),
+    properties: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.String({ maxLength: 500 }), { maxProperties: 50 })),
   },
   strict,
 );
@@ -71,3 +72,92 @@ export const ViewQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
 export const SiteKeyQuerySchema = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 100 }) });
+
+// Routing, teams and availability (R1–R4, W7, A3, A7)
+const Name = Type.String({ minLength: 1, maxLength: LIMITS.nameMaxLength });
+const Tag = Type.String({ minLength: 1, maxLength: 64 });
+const ShortText = Type.String({ maxLength: 2000 });
+const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
+const Literals = <const T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const TextOperator = Literals(['is', 'is_not', 'contains', 'starts_with', 'ends_with'] as const);
+
+export const OfferRefSchema = Type.Object({ offerId: Id }, strict);
+export const OwnerSchema = Type.Object({ userId: Type.Union([Id, Type.Null()]) }, strict);
+export const UpdateUserSchema = Type.Object(
+  {
+    name: Type.Optional(Name),
+    role: Type.Optional(Literals(['admin', 'agent'] as const)),
+    skills: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
+    maxChats: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  },
+  strict,
+);
+export const TeamSchema = Type.Object({ name: Name, memberIds: Type.Array(Id, { maxItems: 1000 }) }, strict);
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+
+export const RuleConditionSchema = Type.Union([
+  Type.Object({ field: Type.Literal('page_url'), operator: TextOperator, value: ShortText }, strict),
+  Type.Object({ field: Type.Literal('language'), operator: TextOperator, value: ShortText }, strict),
+  Type.Object({ field: Type.Literal('property'), name: Tag, operator: TextOperator, value: ShortText }, strict),
+]);
+export const RoutingTargetSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('user'), userId: Id }, strict),
+  Type.Object({ kind: Type.Literal('team'), teamId: Id }, strict),
+]);
+export const ChatflowRoutingSchema = Type.Object(
+  {
+    mode: Literals(['round_robin', 'specific_user', 'team', 'custom_rules', 'skills', 'contact_owner'] as const),
+    userId: Type.Union([Id, Type.Null()]),
+    teamId: Type.Union([Id, Type.Null()]),
+    skills: Type.Array(Tag, { maxItems: 20 }),
+    rules: Type.Array(
+      Type.Object({ conditions: Type.Array(RuleConditionSchema, { minItems: 1, maxItems: 20 }), target: RoutingTargetSchema }, strict),
+      { maxItems: 50 },
+    ),
+    acceptTimeoutSeconds: Type.Integer({ minimum: 10, maximum: 3600 }),
+    inactivityTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 10080 }),
+    fallbackMessage: ShortText,
+    ownerUserIds: Type.Array(Id, { maxItems: 100 }),
+  },
+  strict,
+);
+export const OfficeHoursSchema = Type.Object(
+  {
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    ranges: Type.Array(
+      Type.Object({ day: Literals(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const), start: Time, end: Time }, strict),
+      { maxItems: 70 },
+    ),
+    holidays: Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), { maxItems: 366 }),
+  },
+  strict,
+);
+export const ChatflowAvailabilitySchema = Type.Object(
+  {
+    mode: Literals(['users', 'office_hours', 'always'] as const),
+    officeHours: OfficeHoursSchema,
+    typicalReplyTime: Literals(['none', 'minutes', 'hour', 'day'] as const),
+    awayMessage: ShortText,
+    offlineBehavior: Literals(['return_time', 'away_message', 'hide_launcher', 'nothing'] as const),
+    atCapacityBehavior: Literals(['waiting_message', 'hide_launcher', 'nothing'] as const),
+    waitingMessage: ShortText,
+  },
+  strict,
+);
+export const ChatflowWidgetSettingsSchema = Type.Object(
+  {
+    accentColor: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
+    headingName: Name,
+    headingAvatarUrl: Type.Union([Type.String({ maxLength: 2048 }), Type.Null()]),
+    welcomeMessage: ShortText,
+  },
+  strict,
+);
+export const UpdateChatflowSchema = Type.Object(
+  {
+    settings: Type.Optional(ChatflowWidgetSettingsSchema),
+    routing: Type.Optional(ChatflowRoutingSchema),
+    availability: Type.Optional(ChatflowAvailabilitySchema),
+  },
+  strict,
+);
