@@ -16,6 +16,7 @@ const conversation = (id: number, version: number, status: 'open' | 'closed' = '
   createdAt: 1,
   closedAt: status === 'closed' ? 2 : null,
   closeReason: status === 'closed' ? 'visitor_ended' : null,
+  queue: null,
 });
 
 let nextId = 1;

@@ -17,3 +17,21 @@ export function initials(name: string): string {
     .map((word) => Array.from(word)[0]?.toUpperCase() ?? '')
     .join('');
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When the team is back (W7 offline), in the visitor's locale and time zone: "Monday 9:00 AM".
+ * A weekday alone is unambiguous for less than six days ahead; further out the date is added.
+ * `locale` and `timeZone` are for tests; the widget uses the browser's.
+ */
+export function formatReturnTime(epochMs: number, now: number, locale?: string, timeZone?: string): string {
+  const far = epochMs - now >= 6 * DAY_MS;
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    ...(far ? { month: 'long', day: 'numeric' } : {}),
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(epochMs);
+}

@@ -3,12 +3,22 @@
  * messages from the parent window *and* the host origin the loader declared are trusted; replies
  * go to that exact origin.
  */
-import { isBridgeMessage, type BridgeMessage, type FrameToHost, type HostPage, type HostToFrame } from '@parley/protocol';
+import {
+  isBridgeMessage,
+  type BridgeMessage,
+  type FrameToHost,
+  type HostPage,
+  type HostToFrame,
+  type WidgetAvailability,
+} from '@parley/protocol';
+import { readAvailability } from './state/availability';
 
 export interface HostBridgeHandlers {
   onPageChanged(page: HostPage): void;
   onWindowOpened(): void;
   onVisitorToken(token: string | null): void;
+  /** The chatflow's live availability, streamed by the loader (W7). */
+  onAvailability(availability: WidgetAvailability): void;
 }
 
 export interface HostBridge {
@@ -35,6 +45,9 @@ export function connectHostBridge(hostOrigin: string | null, handlers: HostBridg
     } else if (message.type === 'visitor:token') {
       const token = (message.data as HostToFrame['visitor:token'] | undefined)?.visitorToken;
       handlers.onVisitorToken(typeof token === 'string' && token ? token : null);
+    } else if (message.type === 'availability:changed') {
+      const availability = readAvailability(message.data);
+      if (availability) handlers.onAvailability(availability);
     }
   });
 

@@ -3,30 +3,50 @@
  * the session and the config fetch in parallel.
  */
 import { render } from 'preact';
-import type { WidgetConfig } from '@parley/protocol';
+import type { WidgetAvailability, WidgetConfig } from '@parley/protocol';
 import { safeAccent, inkOnWhite, textOn } from '../shared/colors';
 import { fetchWidgetConfig, HttpError } from './api';
 import { App } from './components/App';
 import { connectHostBridge, type HostBridge } from './hostBridge';
 import { readFrameParams } from './params';
 import { receiveHostToken, keepTokenInHostPage } from './visitorSession';
+import { readAvailability } from './state/availability';
 import { ChatController } from './state/chatController';
 import './styles.css';
 
 const params = readFrameParams();
 let bridge: HostBridge | null = null;
+/**
+ * The availability streamed by the loader. Once one has arrived it wins over the config's copy,
+ * which may be older (the config request can answer after a change was streamed). Standalone,
+ * without a loader, the config's copy is all there is.
+ */
+let liveAvailability: WidgetAvailability | null = null;
 const controller = new ChatController(params.siteKey, (type, data) => bridge?.post(type, data));
 bridge = connectHostBridge(params.hostOrigin, {
   onPageChanged: (page) => controller.setPage(page),
   onWindowOpened: () => controller.windowOpened(),
   onVisitorToken: receiveHostToken,
+  onAvailability: (availability) => {
+    liveAvailability = availability;
+    draw();
+  },
 });
 if (bridge.framed) keepTokenInHostPage((visitorToken) => bridge?.post('visitor:token', { visitorToken }));
 
 const root = document.getElementById('app')!;
 let config: WidgetConfig | null = null;
 let configSettled = false;
-const draw = () => render(<App controller={controller} config={config} configSettled={configSettled} />, root);
+const draw = () =>
+  render(
+    <App
+      controller={controller}
+      config={config}
+      configSettled={configSettled}
+      availability={liveAvailability ?? readAvailability(config?.availability)}
+    />,
+    root,
+  );
 
 function applyAccent(accentColor: string): void {
   const accent = safeAccent(accentColor);
@@ -63,6 +83,6 @@ async function loadConfig(): Promise<void> {
 draw();
 void loadConfig();
 void controller.start();
-// Tell the loader we listen; it answers with the visitor token it keeps, the page we are on and
-// whether the window is open.
+// Tell the loader we listen; it answers with the visitor token it keeps, the page we are on, the
+// latest availability and whether the window is open.
 bridge.post('frame:ready', {});

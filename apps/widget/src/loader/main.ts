@@ -39,7 +39,8 @@ function start(): void {
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
     .then((body: WidgetConfigResponse) => {
       const accent = safeAccent(body.config.settings.accentColor);
-      whenBodyReady(() => mountWidget({ origin, siteKey, accent }));
+      const { availability } = body.config;
+      whenBodyReady(() => mountWidget({ origin, siteKey, accent, availability }));
     })
     .catch((error: unknown) => console.warn('[parley] chat widget not shown:', error));
 }

@@ -3,8 +3,16 @@
  * Everything the frame says is checked (origin, source, shape) before it is trusted, and
  * everything sent to it goes to the exact Parley origin, never `'*'`.
  */
-import { isBridgeMessage, type BridgeMessage, type FrameToHost, type HostToFrame } from '@parley/protocol';
+import {
+  isBridgeMessage,
+  WIDGET_AVAILABILITY_EVENT,
+  type BridgeMessage,
+  type FrameToHost,
+  type HostToFrame,
+  type WidgetAvailability,
+} from '@parley/protocol';
 import { createLauncher } from './launcher';
+import { launcherShown } from './launcherRule';
 import { readOpen, readStored, writeOpen, writeStored } from './hostStorage';
 
 export interface WidgetOptions {
@@ -12,9 +20,14 @@ export interface WidgetOptions {
   origin: string;
   siteKey: string;
   accent: string;
+  /** From the config; undefined when the server sent none. */
+  availability: WidgetAvailability | undefined;
 }
 
-export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
+/** After the stream failed for good (see listen), how long to wait before opening a new one. */
+const STREAM_RETRY_MS = 30_000;
+
+export function mountWidget({ origin, siteKey, accent, availability }: WidgetOptions): void {
   const openKey = `parley:${siteKey}:open`;
   const visitorKey = `parley:${siteKey}:visitor`;
   const launcher = createLauncher(accent, () => open(true));
@@ -29,6 +42,38 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
     if (!iframe?.contentWindow || !frameReady) return;
     const message: BridgeMessage<HostToFrame, K> = { parley: 1, type, data };
     iframe.contentWindow.postMessage(message, origin);
+  }
+
+  /** The frame's existence stands for "opened on this page view" (launcherRule.ts). */
+  function showLauncher(): void {
+    launcher.setVisible(launcherShown(isOpen, !!iframe, availability?.hideLauncher === true));
+  }
+
+  function applyAvailability(next: WidgetAvailability): void {
+    availability = next;
+    showLauncher();
+    post('availability:changed', next);
+  }
+
+  /**
+   * Live availability (W7). EventSource reconnects by itself after a dropped connection, but
+   * gives up for good on an HTTP error or a wrong content type (a proxy's 502 during a deploy);
+   * then a new one is opened after a while.
+   */
+  function listen(): void {
+    const source = new EventSource(`${origin}/api/widget/availability?siteKey=${encodeURIComponent(siteKey)}`);
+    source.addEventListener(WIDGET_AVAILABILITY_EVENT, (event) => {
+      try {
+        const next: unknown = JSON.parse((event as MessageEvent<string>).data);
+        // The frame checks the shape again; here only hideLauncher is read.
+        if (typeof next === 'object' && next) applyAvailability(next as WidgetAvailability);
+      } catch {
+        // Not JSON: keep the last state.
+      }
+    });
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) setTimeout(listen, STREAM_RETRY_MS);
+    };
   }
 
   function postPage(): void {
@@ -53,7 +98,7 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
     iframe ??= createFrame();
     iframe.hidden = false;
     isOpen = true;
-    launcher.setVisible(false);
+    showLauncher();
     launcher.setExpanded(true);
     writeOpen(openKey, true);
     post('window:opened', {});
@@ -65,7 +110,7 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
   function minimize(): void {
     if (iframe) iframe.hidden = true;
     isOpen = false;
-    launcher.setVisible(true);
+    showLauncher();
     launcher.setExpanded(false);
     writeOpen(openKey, false);
     launcher.button.focus();
@@ -79,6 +124,7 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
       frameReady = true;
       post('visitor:token', { visitorToken: readStored(visitorKey) });
       postPage();
+      if (availability) post('availability:changed', availability);
       if (isOpen) {
         if (focusWhenReady) iframe.focus();
         post('window:opened', {});
@@ -96,4 +142,6 @@ export function mountWidget({ origin, siteKey, accent }: WidgetOptions): void {
   });
 
   if (readOpen(openKey)) open(false);
+  else showLauncher();
+  listen();
 }

@@ -1,8 +1,11 @@
 /**
- * The chat window: header, connection status, thread, ended notice, typing line and composer.
+ * The chat window: header, connection status, thread, ended notice, availability notice, typing
+ * line and composer.
  */
-import type { WidgetConfig } from '@parley/protocol';
+import type { WidgetAvailability, WidgetConfig } from '@parley/protocol';
 import { useEffect } from 'preact/hooks';
+import { formatReturnTime } from '../format';
+import { availabilityNotice, endedText } from '../state/availability';
 import type { ChatController } from '../state/chatController';
 import { STRINGS } from '../strings';
 import { useChatView } from '../useChatView';
@@ -16,6 +19,8 @@ interface AppProps {
   config: WidgetConfig | null;
   /** The first config request has answered, successfully or not. */
   configSettled: boolean;
+  /** The chatflow's current availability (W7); null when unknown. */
+  availability: WidgetAvailability | null;
 }
 
 function connectionText(connection: string, hasConnected: boolean, unavailable: boolean): string | null {
@@ -24,7 +29,7 @@ function connectionText(connection: string, hasConnected: boolean, unavailable: 
   return hasConnected ? STRINGS.reconnecting : STRINGS.connecting;
 }
 
-export function App({ controller, config, configSettled }: AppProps) {
+export function App({ controller, config, configSettled, availability }: AppProps) {
   const view = useChatView(controller);
 
   // Escape closes the window from anywhere inside it, as with any dialog-like overlay.
@@ -40,6 +45,7 @@ export function App({ controller, config, configSettled }: AppProps) {
   const assignee = conversation?.assignee ?? null;
   const closed = conversation?.status === 'closed';
   const status = connectionText(view.connection, view.hasConnected, view.unavailable);
+  const notice = availabilityNotice({ availability, conversation, now: Date.now(), formatReturn: formatReturnTime });
 
   return (
     <div class="window">
@@ -66,10 +72,15 @@ export function App({ controller, config, configSettled }: AppProps) {
         )}
         {closed && (
           <div class="ended" role="status">
-            <p>{conversation.closeReason === 'inactive' ? STRINGS.endedInactive : STRINGS.ended}</p>
+            <p>{endedText(conversation.closeReason)}</p>
             <p>{STRINGS.writeToStartNew}</p>
           </div>
         )}
+        {/* Always rendered, empty when there is nothing to say: a live region must exist before
+            its text changes for screen readers to announce the change (queue position updates). */}
+        <div class="availability" role="status" data-state={notice?.kind}>
+          {notice?.lines.map((line, i) => <p key={i}>{line}</p>)}
+        </div>
         {view.actionError && (
           <p class="action-error" role="alert">
             {view.actionError}

@@ -52,6 +52,7 @@ function placeholderFor(message: Message): VisitorConversation {
     createdAt: message.createdAt,
     closedAt: null,
     closeReason: null,
+    queue: null,
   };
 }
 
