@@ -28,11 +28,21 @@ import { createMetrics } from './operations/metrics.js';
 import { openPubSub } from './pubsub/index.js';
 import { Gateway, registerRealtime, websocketOptions } from './realtime/gateway.js';
 import { openStorage } from './storage/database.js';
+import { randomUUID } from 'node:crypto';
+import { createMailer } from './operations/mailer.js';
+import { DeadlineRunner } from './scheduling/deadlineRunner.js';
+import { deadlineHandlers } from './scheduling/deadlineHandlers.js';
+import { routingWakeups } from './scheduling/routingWakeups.js';
+import { AvailabilityStreams } from './realtime/availabilityStreams.js';
+import { routingRoutes } from './http/routes/routingRoutes.js';
+import { adminRoutes } from './http/routes/adminRoutes.js';
 
 export interface ParleyServer {
   app: FastifyInstance;
   ctx: AppContext;
   gateway: Gateway;
+  /** Fires due deadlines; tests call tick() after moving their clock. */
+  deadlines: DeadlineRunner;
   /** Drains sockets, stops HTTP, closes pub/sub and storage. */
   close(): Promise<void>;
 }
@@ -40,6 +50,8 @@ export interface ParleyServer {
 export interface BuildOptions {
   clock?: () => number;
   logger?: Logger;
+  /** How often this node looks for due deadlines (ms). Default 1000. */
+  deadlinePollMs?: number;
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<ParleyServer> {
@@ -47,10 +59,14 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const storage = await openStorage(config);
   const pubsub = await openPubSub(config);
   const bus = new EventBus(log);
-  const ctx: AppContext = { config, storage, pubsub, bus, log, clock: options.clock ?? Date.now };
+  const mailer = createMailer({ url: config.smtpUrl, from: config.smtpFrom }, log);
+  const ctx: AppContext = { config, storage, pubsub, bus, log, clock: options.clock ?? Date.now, nodeId: randomUUID(), mailer };
   bus.register(feedPublisher(pubsub));
+  const deadlines = new DeadlineRunner(ctx, deadlineHandlers(ctx), options.deadlinePollMs);
+  bus.register(routingWakeups(deadlines));
 
   const gateway = new Gateway(ctx);
+  const availability = new AvailabilityStreams(ctx);
   const metrics = createMetrics(() => gateway.countByPrincipal());
   bus.register(metrics.listener);
   // Typed as the default instance so route modules need not carry the pino logger type around.
@@ -80,7 +96,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await authRoutes(app, ctx);
   await userRoutes(app, ctx);
   await conversationRoutes(app, ctx);
-  await widgetRoutes(app, ctx);
+  await widgetRoutes(app, ctx, availability);
+  await routingRoutes(app, ctx);
+  await adminRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();
@@ -88,16 +106,23 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  deadlines.start();
+  gateway.presence.start();
+
   return {
     app,
     ctx,
     gateway,
+    deadlines,
     async close() {
       shuttingDown = true;
+      availability.close();
       await gateway.close();
+      await deadlines.stop();
       await app.close();
       await pubsub.close();
       await storage.close();
+      mailer.close();
     },
   };
 }

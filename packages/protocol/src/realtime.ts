@@ -11,6 +11,7 @@
 import type { ErrorBody } from './errors.js';
 import type {
   Availability,
+  Chatflow,
   ConversationSummary,
   Message,
   UserSummary,
@@ -125,6 +126,8 @@ export interface AgentEvents {
   'user.updated': { user: UserSummary };
   /** A chat is offered to `offer.userId` (only that user acts on it; admins see it too). */
   'offer.created': { offer: Offer; conversation: ConversationSummary };
+  /** An admin changed a chatflow's settings. */
+  'chatflow.updated': { chatflow: Chatflow };
   /** The offer was accepted, declined, expired or cancelled: remove its banner. */
   'offer.resolved': { offer: Offer };
 }

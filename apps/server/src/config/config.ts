@@ -37,6 +37,14 @@ export interface Config {
   trustProxy: boolean;
   /** PARLEY_METRICS_TOKEN — bearer token for /metrics from non-loopback scrapers. Default none (loopback only). */
   metricsToken: string | null;
+  /** SMTP_URL — smtp://user:pass@host:port (or smtps://) for missed-chat email. Unset = no email. */
+  smtpUrl: string | null;
+  /** SMTP_FROM — sender of Parley's email. Default "Parley <parley@localhost>". */
+  smtpFrom: string;
+  /** PARLEY_AWAY_AFTER_MISSED_OFFERS — offers a user may let expire in a row before being set away (R3). Default 3. */
+  awayAfterMissedOffers: number;
+  /** PARLEY_PRESENCE_GRACE_SECONDS — how long a user with no live inbox connection still counts as connected (I2). Default 60. */
+  presenceGraceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -102,7 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const trustProxyRaw = text('PARLEY_TRUST_PROXY') ?? 'false';
   if (!['true', 'false'].includes(trustProxyRaw)) problems.push('PARLEY_TRUST_PROXY must be true or false');
 
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const awayAfterMissedOffers = integer('PARLEY_AWAY_AFTER_MISSED_OFFERS', 3, 1, 100);
+  const presenceGraceSeconds = integer('PARLEY_PRESENCE_GRACE_SECONDS', 60, 0, 3600);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  return { port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN') };
+  return {
+    port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN'),
+    smtpUrl,
+    smtpFrom: text('SMTP_FROM') ?? 'Parley <parley@localhost>',
+    awayAfterMissedOffers,
+    presenceGraceSeconds,
+  };
 }

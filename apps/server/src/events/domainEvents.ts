@@ -2,7 +2,7 @@
  * The event catalogue: every change other parts of Parley react to. Events are emitted inside a
  * unit of work and dispatched to listeners only after its transaction commits.
  */
-import type { ConversationSummary, Message, UserSummary } from '@parley/protocol';
+import type { Chatflow, ConversationSummary, Message, Offer, UserSummary } from '@parley/protocol';
 
 export type DomainEvent =
   | { type: 'conversation.created'; workspaceId: number; conversation: ConversationSummary }
@@ -15,7 +15,10 @@ export type DomainEvent =
     }
   | { type: 'conversation.closed'; workspaceId: number; conversation: ConversationSummary }
   | { type: 'message.created'; workspaceId: number; message: Message; conversation: ConversationSummary }
-  | { type: 'user.updated'; workspaceId: number; user: UserSummary };
+  | { type: 'user.updated'; workspaceId: number; user: UserSummary }
+  | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }
+  | { type: 'offer.created'; workspaceId: number; offer: Offer; conversation: ConversationSummary }
+  | { type: 'offer.resolved'; workspaceId: number; offer: Offer; conversation: ConversationSummary };
 
 export type DomainEventType = DomainEvent['type'];
 

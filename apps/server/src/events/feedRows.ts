@@ -35,6 +35,18 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
         agent_user_id: event.conversation.assignee?.id ?? null,
         data: JSON.stringify({ message: event.message }),
       };
+    case 'offer.created':
+    case 'offer.resolved':
+      // Only the offered user acts on an offer (admins see every row anyway); never visitors.
+      return {
+        ...base,
+        conversation_id: event.conversation.id,
+        visitor_id: null,
+        agent_user_id: event.offer.userId,
+        data: JSON.stringify(event.type === 'offer.created' ? { offer: event.offer, conversation: event.conversation } : { offer: event.offer }),
+      };
+    case 'chatflow.updated':
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflow: event.chatflow }) };
     case 'user.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ user: event.user }) };
   }

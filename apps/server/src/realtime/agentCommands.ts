@@ -1,8 +1,9 @@
 /**
  * Socket commands of signed-in users: the same domain commands as the inbox's HTTP routes.
  */
-import type { AssignData, ConversationRef, SendMessageData, TypingData, Availability } from '@parley/protocol';
-import { AssignSchema, AvailabilitySchema, ConversationRefSchema, SendMessageSchema, TypingSchema } from '@parley/protocol/schemas';
+import type { AssignData, ConversationRef, SendMessageData, TypingData, Availability, OfferRef } from '@parley/protocol';
+import { AssignSchema, AvailabilitySchema, ConversationRefSchema, OfferRefSchema, SendMessageSchema, TypingSchema } from '@parley/protocol/schemas';
+import { acceptOffer, declineOffer } from '../domain/routing/offers.js';
 import { assignConversation } from '../domain/conversations/assignConversation.js';
 import { closeConversation } from '../domain/conversations/closeConversation.js';
 import { loadConversationRow } from '../domain/conversations/loadConversation.js';
@@ -49,4 +50,13 @@ export const agentCommands: CommandTable<AgentPrincipal> = {
   'availability.set': command<AgentPrincipal, { availability: Availability }>(AvailabilitySchema, async ({ ctx, principal }, data) => ({
     user: await setAvailability(ctx, principal.user.id, data.availability),
   })),
+
+  'offer.accept': command<AgentPrincipal, OfferRef>(OfferRefSchema, async ({ ctx, principal }, data) => ({
+    conversation: await acceptOffer(ctx, principal.user, data.offerId),
+  })),
+
+  'offer.decline': command<AgentPrincipal, OfferRef>(OfferRefSchema, async ({ ctx, principal }, data) => {
+    await declineOffer(ctx, principal.user, data.offerId);
+    return {};
+  }),
 };

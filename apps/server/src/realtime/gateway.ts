@@ -10,6 +10,7 @@ import { isSameOrigin, SESSION_COOKIE } from '../http/sameOrigin.js';
 import type { UserRow } from '../storage/schema.js';
 import { Connection } from './connection.js';
 import { FeedReader } from './feedReader.js';
+import { PresenceTracker } from './presenceTracker.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -21,8 +22,13 @@ interface ReaderEntry {
 export class Gateway {
   private readonly readers = new Map<number, ReaderEntry>();
   readonly connections = new Set<Connection>();
+  readonly presence: PresenceTracker;
+  /** Detach can be reached twice (socket closed during resume); it must count once. */
+  private readonly attached = new WeakSet<Connection>();
 
-  constructor(readonly ctx: AppContext) {}
+  constructor(readonly ctx: AppContext) {
+    this.presence = new PresenceTracker(ctx);
+  }
 
   /** Subscribes a resumed connection to its workspace's reader (starting the reader if needed). */
   async attach(connection: Connection): Promise<void> {
@@ -45,12 +51,16 @@ export class Gateway {
       this.readers.set(workspaceId, entry);
     }
     entry.users++;
+    this.attached.add(connection);
+    if (connection.principal!.kind === 'agent') this.presence.opened(workspaceId, connection.principal!.user.id);
     (await entry.ready).subscribers.add(connection);
   }
 
   detach(connection: Connection): void {
     const workspaceId = connection.principal?.workspaceId;
-    if (workspaceId === undefined) return;
+    if (workspaceId === undefined || !this.attached.has(connection)) return;
+    this.attached.delete(connection);
+    if (connection.principal?.kind === 'agent') this.presence.closed(workspaceId, connection.principal.user.id);
     const entry = this.readers.get(workspaceId);
     if (!entry) return;
     entry.users--;
@@ -72,6 +82,7 @@ export class Gateway {
   /** Graceful shutdown: tell every client to reconnect (to this node later, or another one). */
   async close(): Promise<void> {
     for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, 'server shutting down');
+    await this.presence.stop();
     const readers = [...this.readers.values()];
     this.readers.clear();
     await Promise.all(readers.map(async (entry) => (await entry.ready).stop()));

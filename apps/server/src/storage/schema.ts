@@ -23,6 +23,13 @@ export interface UsersTable {
   availability: 'online' | 'away';
   max_chats: number;
   created_at: number;
+  /** JSON array of skill tags. */
+  skills: Generated<string>;
+  away_reason: 'manual' | 'missed_offers' | 'disconnected' | null;
+  /** Offers that expired in a row; reset by accepting or declining. */
+  missed_offers: Generated<number>;
+  /** After the last inbox connection dropped, the user still counts as connected until then. */
+  grace_until: number | null;
 }
 
 export interface SessionsTable {
@@ -65,6 +72,10 @@ export interface ChatflowsTable {
   settings: string;
   created_at: number;
   updated_at: number;
+  /** JSON: ChatflowRouting. */
+  routing: Generated<string>;
+  /** JSON: ChatflowAvailability. */
+  availability: Generated<string>;
 }
 
 export interface VisitorsTable {
@@ -77,6 +88,7 @@ export interface VisitorsTable {
   context: string;
   created_at: number;
   last_seen_at: number;
+  owner_id: number | null;
 }
 
 export interface ConversationsTable {
@@ -96,6 +108,12 @@ export interface ConversationsTable {
   first_agent_reply_at: number | null;
   closed_at: number | null;
   close_reason: string | null;
+  routing_state: Generated<'routing' | 'offered' | 'queued' | 'missed' | 'assigned'>;
+  queue_position: number | null;
+  queue_wait_seconds: number | null;
+  missed: Generated<number>;
+  /** Last message from the visitor or a user (not bot/system lines): the inactivity clock (R4). */
+  last_activity_at: number | null;
 }
 
 export interface MessagesTable {
@@ -133,6 +151,63 @@ export interface FeedTable {
   created_at: number;
 }
 
+export interface TeamsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  created_at: number;
+}
+
+export interface TeamMembersTable {
+  team_id: number;
+  user_id: number;
+}
+
+export interface OffersTable {
+  id: Generated<number>;
+  workspace_id: number;
+  conversation_id: number;
+  user_id: number;
+  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+  created_at: number;
+  expires_at: number;
+  resolved_at: number | null;
+}
+
+/**
+ * Durable deadlines (R6): offer expiry, inactivity, queue wake-ups, presence grace, emails.
+ * A node leases due rows (lease_owner/lease_until) and deletes a row in the same transaction as
+ * its effect, so each fires once even across restarts and nodes.
+ */
+export interface DeadlinesTable {
+  id: Generated<number>;
+  /** Unique per purpose, e.g. `offer:12`: scheduling again moves the same deadline. */
+  key: string;
+  kind: string;
+  workspace_id: number;
+  due_at: number;
+  payload: string;
+  lease_owner: string | null;
+  lease_until: number | null;
+  attempts: number;
+  created_at: number;
+}
+
+/** Live inbox sockets per node and user (I2). seen_at is refreshed by the node's heartbeat. */
+export interface PresenceTable {
+  node_id: string;
+  user_id: number;
+  workspace_id: number;
+  sockets: number;
+  seen_at: number;
+}
+
+/** Round robin position per pool (a chatflow or a team): the last user offered a chat. */
+export interface RoutingCursorsTable {
+  scope: string;
+  last_user_id: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -144,6 +219,12 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   feed: FeedTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  offers: OffersTable;
+  deadlines: DeadlinesTable;
+  presence: PresenceTable;
+  routing_cursors: RoutingCursorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -154,3 +235,6 @@ export type ChatflowRow = Selectable<ChatflowsTable>;
 export type SiteRow = Selectable<SitesTable>;
 export type FeedRow = Selectable<FeedTable>;
 export type NewFeedRow = Insertable<FeedTable>;
+export type OfferRow = Selectable<OffersTable>;
+export type DeadlineRow = Selectable<DeadlinesTable>;
+export type TeamRow = Selectable<TeamsTable>;

@@ -38,6 +38,8 @@ export function dedupeKey(author: Author, clientMessageId: string | null | undef
 export async function appendMessage(uow: UnitOfWork, conversationId: number, input: NewMessage): Promise<Message> {
   const { trx, now } = uow;
   const isAgentReply = input.author.kind === 'user';
+  // Bot and system lines (welcome, fallback, "joined") do not keep a chat alive (R4).
+  const isParticipant = input.author.kind === 'user' || input.author.kind === 'visitor';
   const conversation = await trx
     .updateTable('conversations')
     .set({
@@ -45,6 +47,7 @@ export async function appendMessage(uow: UnitOfWork, conversationId: number, inp
       version: sql<number>`version + 1`,
       updated_at: now,
       last_message_at: now,
+      last_activity_at: isParticipant ? now : sql<number | null>`last_activity_at`,
       first_agent_reply_at: isAgentReply ? sql<number | null>`coalesce(first_agent_reply_at, ${now})` : sql<number | null>`first_agent_reply_at`,
     })
     .where('id', '=', conversationId)

@@ -8,6 +8,8 @@ import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { withdrawOffers } from '../routing/offerRecords.js';
+import { scheduleDrain } from '../routing/triggers.js';
 import { appendMessage } from './appendMessage.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanAssign } from './policies.js';
@@ -48,11 +50,22 @@ export async function setAssignee(
       .executeTakeFirst();
     if (!assignee) throw new DomainError('validation_failed', 'no such user in this workspace');
   }
+  // A hand-made assignment wins over routing: a pending offer is withdrawn. Back to Unassigned
+  // puts the chat back into routing. Either way capacity moved, so the queue may move too.
+  await withdrawOffers(uow, conversationId);
   await trx
     .updateTable('conversations')
-    .set({ assignee_id: assigneeId, version: sql<number>`version + 1`, updated_at: now })
+    .set({
+      assignee_id: assigneeId,
+      routing_state: assigneeId === null ? 'queued' : 'assigned',
+      queue_position: null,
+      queue_wait_seconds: null,
+      version: sql<number>`version + 1`,
+      updated_at: now,
+    })
     .where('id', '=', conversationId)
     .execute();
+  await scheduleDrain(uow, workspaceId, `assign:${conversationId}:${now}`);
   if (assignee) await appendMessage(uow, conversationId, { author: { kind: 'system', name: 'Parley' }, body: `${assignee.name} joined the chat` });
   const summary = await loadSummary(trx, conversationId);
   uow.emit({ type: 'conversation.assigned', workspaceId, conversation: summary, previousAssigneeId });

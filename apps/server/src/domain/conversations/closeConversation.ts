@@ -1,14 +1,17 @@
 /**
- * Ends a conversation, by its visitor (W13 "End chat") or a user (I6 "Close conversation").
- * Closing is final: nothing reopens a closed conversation, and ending an already closed one
- * changes nothing.
+ * Ends a conversation, by its visitor (W13 "End chat"), a user (I6 "Close conversation") or the
+ * inactivity timeout (R4). Closing is final: nothing reopens a closed conversation, and ending
+ * an already closed one changes nothing.
  */
 import type { CloseReason, ConversationSummary } from '@parley/protocol';
 import { sql } from 'kysely';
-import { inTransaction } from '../../events/unitOfWork.js';
-import type { UserRow, VisitorRow } from '../../storage/schema.js';
+import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
+import type { ConversationRow, UserRow, VisitorRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
+import { cancelDeadline, deadlineKeys } from '../deadlines/deadlineStore.js';
 import { DomainError } from '../errors.js';
+import { withdrawOffers } from '../routing/offerRecords.js';
+import { scheduleDrain } from '../routing/triggers.js';
 import { appendMessage } from './appendMessage.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanRead } from './policies.js';
@@ -24,29 +27,43 @@ const CLOSING_LINES: Record<CloseReason, (name: string) => string> = {
 
 export async function closeConversation(ctx: AppContext, closer: Closer, conversationId: number): Promise<ConversationSummary> {
   return inTransaction(ctx, async (uow) => {
-    const { trx, now } = uow;
-    const conversation = await loadConversationRow(trx, conversationId);
+    const conversation = await loadConversationRow(uow.trx, conversationId);
     if (closer.kind === 'visitor') {
       if (!conversation || conversation.visitor_id !== closer.visitor.id) throw new DomainError('not_found');
     } else {
       assertCanRead(closer.user, conversation);
     }
-    if (conversation!.status === 'closed') {
-      return loadSummary(trx, conversationId);
-    }
     const reason: CloseReason = closer.kind === 'visitor' ? 'visitor_ended' : 'agent_closed';
-    await appendMessage(uow, conversationId, {
-      author: { kind: 'system', name: 'Parley' },
-      body: CLOSING_LINES[reason](closer.kind === 'user' ? closer.user.name : ''),
-    });
-    await trx
-      .updateTable('conversations')
-      .set({ status: 'closed', closed_at: now, close_reason: reason, updated_at: now, version: sql<number>`version + 1` })
-      .where('id', '=', conversationId)
-      .where('status', '=', 'open')
-      .execute();
-    const summary = await loadSummary(trx, conversationId);
-    uow.emit({ type: 'conversation.closed', workspaceId: conversation!.workspace_id, conversation: summary });
-    return summary;
+    return closeInUnitOfWork(uow, conversation!, reason, closer.kind === 'user' ? closer.user.name : '');
   });
+}
+
+/**
+ * Shared by every closer. A pending offer is withdrawn, the inactivity deadline goes, and the
+ * queue is woken: the assignee has a free slot now.
+ */
+export async function closeInUnitOfWork(uow: UnitOfWork, conversation: ConversationRow, reason: CloseReason, closerName: string): Promise<ConversationSummary> {
+  const { trx, now } = uow;
+  if (conversation.status === 'closed') return loadSummary(trx, conversation.id);
+  await appendMessage(uow, conversation.id, { author: { kind: 'system', name: 'Parley' }, body: CLOSING_LINES[reason](closerName) });
+  await withdrawOffers(uow, conversation.id);
+  await trx
+    .updateTable('conversations')
+    .set({
+      status: 'closed',
+      closed_at: now,
+      close_reason: reason,
+      updated_at: now,
+      queue_position: null,
+      queue_wait_seconds: null,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', conversation.id)
+    .where('status', '=', 'open')
+    .execute();
+  await cancelDeadline(trx, deadlineKeys.inactivity(conversation.id));
+  await scheduleDrain(uow, conversation.workspace_id, `close:${conversation.id}`);
+  const summary = await loadSummary(trx, conversation.id);
+  uow.emit({ type: 'conversation.closed', workspaceId: conversation.workspace_id, conversation: summary });
+  return summary;
 }

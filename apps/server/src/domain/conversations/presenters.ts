@@ -20,6 +20,7 @@ export function summaryQuery(db: Kysely<Database>) {
     .select([
       'visitors.name as visitor_name',
       'visitors.context as visitor_context',
+      'visitors.owner_id as visitor_owner_id',
       'assignee.name as assignee_name',
       'assignee.avatar_url as assignee_avatar_url',
     ]);
@@ -33,6 +34,7 @@ export async function loadSummary(db: Kysely<Database>, conversationId: number):
 export type SummaryRow = ConversationRow & {
   visitor_name: string | null;
   visitor_context: string;
+  visitor_owner_id: number | null;
   assignee_name: string | null;
   assignee_avatar_url: string | null;
 };
@@ -48,6 +50,7 @@ export function toSummary(row: SummaryRow): ConversationSummary {
       id: row.visitor_id,
       name: visitorDisplayName({ id: row.visitor_id, name: row.visitor_name }),
       context: parseContext(row.visitor_context),
+      ownerId: row.visitor_owner_id,
     },
     assignee:
       row.assignee_id === null
@@ -61,6 +64,12 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     firstAgentReplyAt: row.first_agent_reply_at,
     closedAt: row.closed_at,
     closeReason: row.close_reason as CloseReason | null,
+    routingState: row.routing_state,
+    queue:
+      row.routing_state === 'queued' && row.queue_position !== null
+        ? { position: row.queue_position, estimatedWaitSeconds: row.queue_wait_seconds ?? 0 }
+        : null,
+    missed: row.missed === 1,
   };
 }
 
@@ -75,6 +84,7 @@ export function toVisitorConversation(summary: ConversationSummary): VisitorConv
     createdAt: summary.createdAt,
     closedAt: summary.closedAt,
     closeReason: summary.closeReason,
+    queue: summary.status === 'open' ? summary.queue : null,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * A visitor writes. The message goes to the visitor's open conversation on this site; when there
  * is none (first message, or the last one was closed) a new conversation starts, with the
- * chatflow's welcome message as its first line (W3, W13).
+ * chatflow's welcome message as its first line (W3, W13), and routing starts (R1).
  */
 import type { SendMessageResult } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
@@ -10,6 +10,8 @@ import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { parseWidgetSettings } from '../sites/chatflowSettings.js';
 import { activeChatflow } from '../sites/queries.js';
+import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
+import { parseRouting } from '../routing/routingSettings.js';
 import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
@@ -65,9 +67,20 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow): Promise<
       first_agent_reply_at: null,
       closed_at: null,
       close_reason: null,
+      routing_state: 'routing',
+      last_activity_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Routing and the inactivity timeout are durable deadlines from the first moment (R6): if this
+  // node dies right after the commit, another one (or this one after a restart) routes the chat.
+  const routing = parseRouting(chatflow.routing);
+  await scheduleDeadline(trx, { key: deadlineKeys.route(created.id), kind: 'route', workspaceId: visitor.workspace_id, dueAt: now, payload: { conversationId: created.id } }, now);
+  await scheduleDeadline(
+    trx,
+    { key: deadlineKeys.inactivity(created.id), kind: 'inactivity', workspaceId: visitor.workspace_id, dueAt: now + routing.inactivityTimeoutMinutes * 60_000, payload: { conversationId: created.id } },
+    now,
+  );
   const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
   const settings = parseWidgetSettings(chatflow.settings);

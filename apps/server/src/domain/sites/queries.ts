@@ -1,8 +1,9 @@
-import type { Chatflow, Site, WidgetConfig } from '@parley/protocol';
+import type { Chatflow, Site, WidgetAvailability, WidgetConfig } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { ChatflowRow, Database, SiteRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { parseAvailability, parseRouting } from '../routing/routingSettings.js';
 import { parseWidgetSettings } from './chatflowSettings.js';
 
 export interface SiteWithChatflow {
@@ -53,8 +54,8 @@ export function isOriginAllowed(site: SiteRow, origin: string | undefined, publi
   return origins.length === 0 || origin === undefined || origin === publicOrigin || origins.includes(origin);
 }
 
-export function toWidgetConfig(site: SiteRow, chatflow: ChatflowRow): WidgetConfig {
-  return { siteKey: site.site_key, chatflowId: chatflow.id, settings: parseWidgetSettings(chatflow.settings) };
+export function toWidgetConfig(site: SiteRow, chatflow: ChatflowRow, availability: WidgetAvailability): WidgetConfig {
+  return { siteKey: site.site_key, chatflowId: chatflow.id, settings: parseWidgetSettings(chatflow.settings), availability };
 }
 
 export function toSite(site: SiteRow): Site {
@@ -69,6 +70,8 @@ export function toChatflow(row: ChatflowRow): Chatflow {
     isDefault: row.is_default === 1,
     enabled: row.enabled === 1,
     settings: parseWidgetSettings(row.settings),
+    routing: parseRouting(row.routing),
+    availability: parseAvailability(row.availability),
     updatedAt: row.updated_at,
   };
 }

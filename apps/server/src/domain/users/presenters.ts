@@ -1,7 +1,10 @@
 import type { AgentPublic, UserSummary } from '@parley/protocol';
-import type { UserRow } from '../../storage/schema.js';
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../../storage/schema.js';
+import { connectedExpression } from '../presence/connected.js';
+import { parseSkills } from '../routing/candidates.js';
 
-export function toUserSummary(user: UserRow): UserSummary {
+export function toUserSummary(user: UserRow, connected = false): UserSummary {
   return {
     id: user.id,
     name: user.name,
@@ -9,7 +12,21 @@ export function toUserSummary(user: UserRow): UserSummary {
     avatarUrl: user.avatar_url,
     role: user.role,
     availability: user.availability,
+    awayReason: user.availability === 'away' ? user.away_reason : null,
+    connected,
+    skills: parseSkills(user.skills),
+    maxChats: user.max_chats,
   };
+}
+
+/** Users with their live connection state, read inside or outside a transaction. */
+export function userSummaryQuery(db: Kysely<Database>, now: number) {
+  return db.selectFrom('users').selectAll('users').select((eb) => connectedExpression(now)(eb).as('connected'));
+}
+
+export async function loadUserSummary(db: Kysely<Database>, userId: number, now: number): Promise<UserSummary> {
+  const row = await userSummaryQuery(db, now).where('users.id', '=', userId).executeTakeFirstOrThrow();
+  return toUserSummary(row, Boolean(row.connected));
 }
 
 export function toAgentPublic(user: Pick<UserRow, 'id' | 'name' | 'avatar_url'>): AgentPublic {

@@ -1,13 +1,8 @@
 import type { UserSummary } from '@parley/protocol';
 import type { AppContext } from '../context.js';
-import { toUserSummary } from './presenters.js';
+import { toUserSummary, userSummaryQuery } from './presenters.js';
 
 export async function listUsers(ctx: AppContext, workspaceId: number): Promise<UserSummary[]> {
-  const rows = await ctx.storage.db
-    .selectFrom('users')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('name')
-    .execute();
-  return rows.map(toUserSummary);
+  const rows = await userSummaryQuery(ctx.storage.db, ctx.clock()).where('users.workspace_id', '=', workspaceId).orderBy('users.name').execute();
+  return rows.map((row) => toUserSummary(row, Boolean(row.connected)));
 }

@@ -1,19 +1,24 @@
 import type { Availability, UserSummary } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { AppContext } from '../context.js';
-import { toUserSummary } from './presenters.js';
+import { scheduleDrain } from '../routing/triggers.js';
+import { loadUserSummary } from './presenters.js';
 
-/** I2: online/away is stored and broadcast to the workspace; routing reads it (next issue). */
+/**
+ * I2: the user's own online/away switch. Going online resets the missed-offer streak and wakes
+ * the queue, since there may be chats waiting for exactly this user.
+ */
 export async function setAvailability(ctx: AppContext, userId: number, availability: Availability): Promise<UserSummary> {
-  return inTransaction(ctx, async ({ trx, emit }) => {
-    const user = await trx
+  return inTransaction(ctx, async (uow) => {
+    const user = await uow.trx
       .updateTable('users')
-      .set({ availability })
+      .set({ availability, away_reason: availability === 'away' ? 'manual' : null, missed_offers: 0 })
       .where('id', '=', userId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const summary = toUserSummary(user);
-    emit({ type: 'user.updated', workspaceId: user.workspace_id, user: summary });
+    const summary = await loadUserSummary(uow.trx, userId, uow.now);
+    uow.emit({ type: 'user.updated', workspaceId: user.workspace_id, user: summary });
+    if (availability === 'online') await scheduleDrain(uow, user.workspace_id, `user:${userId}:${uow.now}`);
     return summary;
   });
 }

@@ -10,6 +10,7 @@ export const EMPTY_CONTEXT: VisitorContext = {
   language: null,
   timeZone: null,
   userAgent: null,
+  properties: {},
 };
 
 export function parseContext(json: string): VisitorContext {
@@ -35,6 +36,8 @@ export function mergeContext(current: VisitorContext, update: ContextUpdateData,
     if (value !== undefined) next[field] = value;
   }
   if (next.timeZone && !isValidTimeZone(next.timeZone)) next.timeZone = null;
+  // The schema bounds keys, values and count; the set is replaced, not merged, so a site can unset.
+  if (update.properties !== undefined) next.properties = { ...update.properties };
   if (userAgent) {
     next.userAgent = userAgent.slice(0, LIMITS.contextFieldMaxLength);
     Object.assign(next, describeUserAgent(userAgent));

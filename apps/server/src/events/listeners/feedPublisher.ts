@@ -10,7 +10,7 @@ import type { Listener } from '../eventBus.js';
 export function feedPublisher(pubsub: PubSub): Listener {
   return {
     name: 'feedPublisher',
-    events: ['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created', 'user.updated'],
+    events: ['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created', 'user.updated', 'offer.created', 'offer.resolved', 'chatflow.updated'],
     async handle(event) {
       await pubsub.publish(feedChannel(event.workspaceId), JSON.stringify({ feedId: event.feedId }));
     },

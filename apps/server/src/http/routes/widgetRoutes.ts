@@ -15,11 +15,13 @@ import { DomainError } from '../../domain/errors.js';
 import { findSiteForWidget, isOriginAllowed, toWidgetConfig } from '../../domain/sites/queries.js';
 import { startVisitorSession } from '../../domain/visitors/visitorSessions.js';
 import { requireVisitor } from '../auth.js';
+import { widgetAvailability } from '../../domain/availability/widgetAvailability.js';
+import type { AvailabilityStreams } from '../../realtime/availabilityStreams.js';
 
 const tags = ['widget'];
 const bearer = [{ visitorToken: [] }];
 
-export async function widgetRoutes(base: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function widgetRoutes(base: FastifyInstance, ctx: AppContext, availability: AvailabilityStreams): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const preHandler = requireVisitor(ctx);
 
@@ -35,8 +37,27 @@ export async function widgetRoutes(base: FastifyInstance, ctx: AppContext): Prom
   app.get('/api/widget/config', { schema: { tags, summary: "The site's widget settings (public)", querystring: SiteKeyQuerySchema } }, async (request) => {
     const { site, chatflow } = await findSiteForWidget(ctx, request.query.siteKey);
     if (!isOriginAllowed(site, request.headers.origin, new URL(ctx.config.publicUrl).origin)) throw new DomainError('origin_not_allowed');
-    return { config: toWidgetConfig(site, chatflow) };
+    return { config: toWidgetConfig(site, chatflow, await widgetAvailability(ctx.storage.db, chatflow, ctx.clock())) };
   });
+
+  app.get(
+    '/api/widget/availability',
+    { schema: { tags, summary: "Server-sent events: the chatflow's availability (W7) now and on every change (public)", querystring: SiteKeyQuerySchema } },
+    async (request, reply) => {
+      const { site, chatflow } = await findSiteForWidget(ctx, request.query.siteKey);
+      if (!isOriginAllowed(site, request.headers.origin, new URL(ctx.config.publicUrl).origin)) throw new DomainError('origin_not_allowed');
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'access-control-allow-origin': '*',
+        // Proxies must not buffer the stream.
+        'x-accel-buffering': 'no',
+      });
+      await availability.add(site.workspace_id, chatflow.id, reply.raw);
+    },
+  );
 
   app.post(
     '/api/widget/session',

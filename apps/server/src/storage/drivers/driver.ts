@@ -19,5 +19,12 @@ export interface StorageDriver {
    * id order and a reader that has seen id N has every id below N. SQLite has one writer anyway.
    */
   lockFeed(trx: Transaction<Database>, workspaceId: number): Promise<void>;
+  /**
+   * Serializes routing decisions of one workspace until the transaction ends, so two chats
+   * arriving at once cannot both take a user's last free slot (R2).
+   */
+  lockRouting(trx: Transaction<Database>, workspaceId: number): Promise<void>;
+  /** Whether `for update skip locked` is available for claiming rows (deadlines). */
+  supportsSkipLocked: boolean;
   isUniqueViolation(error: unknown): boolean;
 }

@@ -7,6 +7,8 @@ pg.types.setTypeParser(20, Number);
 
 /** Namespace for advisory locks taken on feed appends (first key of the two-int form). */
 const FEED_LOCK_NAMESPACE = 7311;
+/** Namespace for the per-workspace routing lock. */
+const ROUTING_LOCK_NAMESPACE = 7312;
 
 export function postgresDriver(connectionString: string): StorageDriver {
   const pool = new pg.Pool({ connectionString, max: 10 });
@@ -22,6 +24,10 @@ export function postgresDriver(connectionString: string): StorageDriver {
       // Held until commit: feed rows of a workspace get ids in commit order (see FeedTable).
       await sql`select pg_advisory_xact_lock(${FEED_LOCK_NAMESPACE}, ${workspaceId})`.execute(trx);
     },
+    async lockRouting(trx, workspaceId) {
+      await sql`select pg_advisory_xact_lock(${ROUTING_LOCK_NAMESPACE}, ${workspaceId})`.execute(trx);
+    },
+    supportsSkipLocked: true,
     isUniqueViolation(error) {
       return (error as { code?: unknown })?.code === '23505';
     },

@@ -24,6 +24,10 @@ export function sqliteDriver(dataDir: string): StorageDriver {
     async lockFeed() {
       // A single connection with one transaction at a time: appends are already serialized.
     },
+    async lockRouting() {
+      // One transaction at a time already.
+    },
+    supportsSkipLocked: false,
     isUniqueViolation(error) {
       const code = (error as { code?: unknown })?.code;
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

@@ -1,0 +1,149 @@
+/**
+ * The routing loop (R1–R3, queue). Every conversation waiting for a user — new, queued, or back
+ * from a declined or expired offer — is taken in arrival order per pool and either offered to
+ * the next eligible user in round-robin order, kept in the queue (everyone it could go to is at
+ * capacity), or given the fallback message (nobody it could go to is left). Runs under the
+ * workspace routing lock, so capacity is counted once for all concurrent arrivals.
+ */
+import type { ChatflowRouting } from '@parley/protocol';
+import { sql } from 'kysely';
+import type { UnitOfWork } from '../../events/unitOfWork.js';
+import { loadSummary } from '../conversations/presenters.js';
+import { parseContext } from '../visitors/visitorContext.js';
+import { hasCapacity, isReachable, loadCandidates, type Candidate } from './candidates.js';
+import { fallBack } from './fallback.js';
+import { createOffer } from './offerRecords.js';
+import { estimateWaitSeconds } from './queueEstimate.js';
+import { parseRouting } from './routingSettings.js';
+import { resolvePool, type WorkspaceDirectory } from './routingPool.js';
+import { RoundRobin } from './roundRobin.js';
+import type { StorageDriver } from '../../storage/drivers/driver.js';
+
+interface Waiting {
+  id: number;
+  chatflow_id: number;
+  routing_state: string;
+  queue_position: number | null;
+  queue_wait_seconds: number | null;
+  context: string;
+  owner_id: number | null;
+}
+
+/** Routes every waiting conversation of the workspace (or of one chatflow). */
+export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspaceId: number, chatflowId?: number): Promise<void> {
+  await driver.lockRouting(uow.trx, workspaceId);
+  let query = uow.trx
+    .selectFrom('conversations')
+    .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
+    .select([
+      'conversations.id',
+      'conversations.chatflow_id',
+      'conversations.routing_state',
+      'conversations.queue_position',
+      'conversations.queue_wait_seconds',
+      'visitors.context',
+      'visitors.owner_id',
+    ])
+    .where('conversations.workspace_id', '=', workspaceId)
+    .where('conversations.status', '=', 'open')
+    .where('conversations.routing_state', 'in', ['routing', 'queued'])
+    .orderBy('conversations.id');
+  if (chatflowId !== undefined) query = query.where('conversations.chatflow_id', '=', chatflowId);
+  const waiting: Waiting[] = await query.execute();
+  if (waiting.length === 0) return;
+
+  const directory = await loadDirectory(uow, workspaceId);
+  const routings = await loadRoutings(uow, [...new Set(waiting.map((w) => w.chatflow_id))]);
+  const tried = await triedUsers(uow, waiting.map((w) => w.id));
+  const roundRobin = new RoundRobin(uow.trx);
+  const blocked = new Set<string>();
+  const stillQueued = new Map<number, Waiting[]>();
+
+  for (const conversation of waiting) {
+    const routing = routings.get(conversation.chatflow_id)!;
+    const pool = resolvePool(routing, { chatflowId: conversation.chatflow_id, context: parseContext(conversation.context), ownerId: conversation.owner_id }, directory);
+    if (pool === null) {
+      await fallBack(uow, conversation.id, routing);
+      continue;
+    }
+    const untried = pool.members.filter((c) => isReachable(c) && !tried.get(conversation.id)?.has(c.id));
+    if (!blocked.has(pool.scope)) {
+      const eligible = untried.filter(hasCapacity);
+      if (eligible.length > 0) {
+        const chosen = await roundRobin.next(pool.scope, eligible);
+        await createOffer(uow, conversation.id, chosen.id, routing);
+        chosen.load++;
+        continue;
+      }
+    }
+    if (untried.length === 0) {
+      await fallBack(uow, conversation.id, routing);
+      continue;
+    }
+    // Everyone this chat could go to is busy: it waits, and so does everyone behind it (FIFO).
+    blocked.add(pool.scope);
+    const line = stillQueued.get(conversation.chatflow_id) ?? [];
+    line.push(conversation);
+    stillQueued.set(conversation.chatflow_id, line);
+  }
+  await roundRobin.save();
+  for (const [chatflow, line] of stillQueued) await updatePositions(uow, workspaceId, chatflow, line, directory.candidates);
+}
+
+/** Positions count per chatflow: the visitor sees their place among the chats before theirs. */
+async function updatePositions(uow: UnitOfWork, workspaceId: number, chatflowId: number, line: Waiting[], candidates: Candidate[]): Promise<void> {
+  const estimate = await estimateWaitSeconds(uow.trx, chatflowId, uow.now, candidates);
+  for (const [index, conversation] of line.entries()) {
+    const position = index + 1;
+    const wait = estimate(position);
+    if (conversation.routing_state === 'queued' && conversation.queue_position === position && conversation.queue_wait_seconds === wait) continue;
+    await uow.trx
+      .updateTable('conversations')
+      .set({ routing_state: 'queued', queue_position: position, queue_wait_seconds: wait, version: sql<number>`version + 1`, updated_at: uow.now })
+      .where('id', '=', conversation.id)
+      .execute();
+    const summary = await loadSummary(uow.trx, conversation.id);
+    uow.emit({ type: 'conversation.updated', workspaceId, conversation: summary });
+  }
+}
+
+async function loadDirectory(uow: UnitOfWork, workspaceId: number): Promise<WorkspaceDirectory> {
+  const candidates = await loadCandidates(uow.trx, workspaceId, uow.now);
+  const memberships = await uow.trx
+    .selectFrom('team_members')
+    .innerJoin('teams', 'teams.id', 'team_members.team_id')
+    .select(['team_members.team_id', 'team_members.user_id'])
+    .where('teams.workspace_id', '=', workspaceId)
+    .execute();
+  const teamMembers = new Map<number, Set<number>>();
+  for (const m of memberships) {
+    const set = teamMembers.get(m.team_id) ?? new Set<number>();
+    set.add(m.user_id);
+    teamMembers.set(m.team_id, set);
+  }
+  return { candidates, teamMembers };
+}
+
+async function loadRoutings(uow: UnitOfWork, chatflowIds: number[]): Promise<Map<number, ChatflowRouting>> {
+  const rows = await uow.trx.selectFrom('chatflows').select(['id', 'routing']).where('id', 'in', chatflowIds).execute();
+  return new Map(rows.map((row) => [row.id, parseRouting(row.routing)]));
+}
+
+/** Users who already declined or let expire an offer of the conversation: not asked again. */
+async function triedUsers(uow: UnitOfWork, conversationIds: number[]): Promise<Map<number, Set<number>>> {
+  const tried = new Map<number, Set<number>>();
+  for (let i = 0; i < conversationIds.length; i += 500) {
+    const rows = await uow.trx
+      .selectFrom('offers')
+      .select(['conversation_id', 'user_id'])
+      .where('conversation_id', 'in', conversationIds.slice(i, i + 500))
+      .where('status', 'in', ['declined', 'expired'])
+      .execute();
+    for (const row of rows) {
+      const set = tried.get(row.conversation_id) ?? new Set<number>();
+      set.add(row.user_id);
+      tried.set(row.conversation_id, set);
+    }
+  }
+  return tried;
+}

@@ -1,0 +1,93 @@
+/**
+ * R1: which users a conversation may go to, by the chatflow's assignment mode. A pool has a
+ * scope, the key of its round-robin cursor and of its FIFO queue: conversations of one pool
+ * are offered strictly in arrival order.
+ */
+import type { ChatflowRouting, RuleCondition, TextOperator, VisitorContext } from '@parley/protocol';
+import type { Candidate } from './candidates.js';
+
+export interface RoutingPool {
+  scope: string;
+  /** Candidates allowed by the chatflow, in user id order. */
+  members: Candidate[];
+}
+
+export interface RoutingSubject {
+  chatflowId: number;
+  context: VisitorContext;
+  ownerId: number | null;
+}
+
+export interface WorkspaceDirectory {
+  candidates: Candidate[];
+  teamMembers: Map<number, Set<number>>;
+}
+
+/** The pool for a conversation, or null when custom rules match nothing (→ fallback message). */
+export function resolvePool(routing: ChatflowRouting, subject: RoutingSubject, directory: WorkspaceDirectory): RoutingPool | null {
+  const everyone = directory.candidates;
+  const team = (teamId: number | null): RoutingPool => {
+    const members = teamId === null ? new Set<number>() : (directory.teamMembers.get(teamId) ?? new Set<number>());
+    return { scope: `team:${teamId}`, members: everyone.filter((c) => members.has(c.id)) };
+  };
+  const user = (userId: number | null): RoutingPool => ({ scope: `user:${userId}`, members: everyone.filter((c) => c.id === userId) });
+
+  switch (routing.mode) {
+    case 'round_robin':
+      return { scope: `chatflow:${subject.chatflowId}`, members: everyone };
+    case 'specific_user':
+      return user(routing.userId);
+    case 'team':
+      return team(routing.teamId);
+    case 'skills': {
+      const required = routing.skills.map(normalizeSkill);
+      return {
+        scope: `skills:${[...required].sort().join(',')}`,
+        members: everyone.filter((c) => {
+          const held = new Set(c.skills.map(normalizeSkill));
+          return required.every((skill) => held.has(skill));
+        }),
+      };
+    }
+    case 'contact_owner':
+      // A visitor without an owner goes round robin across the chatflow.
+      return subject.ownerId === null ? { scope: `chatflow:${subject.chatflowId}`, members: everyone } : user(subject.ownerId);
+    case 'custom_rules': {
+      const rule = routing.rules.find((r) => r.conditions.every((condition) => matches(condition, subject.context)));
+      if (!rule) return null;
+      return rule.target.kind === 'user' ? user(rule.target.userId) : team(rule.target.teamId);
+    }
+  }
+}
+
+export function normalizeSkill(skill: string): string {
+  return skill.trim().toLowerCase();
+}
+
+function matches(condition: RuleCondition, context: VisitorContext): boolean {
+  const actual =
+    condition.field === 'page_url'
+      ? context.pageUrl
+      : condition.field === 'language'
+        ? context.language
+        : (Object.hasOwn(context.properties ?? {}, condition.name) ? context.properties[condition.name] : null) ?? null;
+  return compare(condition.operator, actual, condition.value);
+}
+
+/** Text comparisons ignore case: "FI-fi" is Finnish too, and URLs are compared as typed. */
+export function compare(operator: TextOperator, actual: string | null, expected: string): boolean {
+  const a = (actual ?? '').toLowerCase();
+  const e = expected.toLowerCase();
+  switch (operator) {
+    case 'is':
+      return actual !== null && a === e;
+    case 'is_not':
+      return a !== e;
+    case 'contains':
+      return actual !== null && a.includes(e);
+    case 'starts_with':
+      return actual !== null && a.startsWith(e);
+    case 'ends_with':
+      return actual !== null && a.endsWith(e);
+  }
+}

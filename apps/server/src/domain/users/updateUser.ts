@@ -1,0 +1,40 @@
+/**
+ * A3: an admin changes a user's name, role, skills or capacity. Raising capacity may let queued
+ * chats move, so the queue is woken.
+ */
+import type { UpdateUserRequest, UserSummary } from '@parley/protocol';
+import { inTransaction } from '../../events/unitOfWork.js';
+import type { UserRow } from '../../storage/schema.js';
+import type { AppContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { normalizeSkill } from '../routing/routingPool.js';
+import { scheduleDrain } from '../routing/triggers.js';
+import { loadUserSummary } from './presenters.js';
+
+export async function updateUser(ctx: AppContext, admin: UserRow, userId: number, input: UpdateUserRequest): Promise<UserSummary> {
+  if (input.name !== undefined && input.name.trim() === '') throw new DomainError('validation_failed', 'name must not be blank');
+  return inTransaction(ctx, async (uow) => {
+    const user = await uow.trx.selectFrom('users').selectAll().where('id', '=', userId).where('workspace_id', '=', admin.workspace_id).executeTakeFirst();
+    if (!user) throw new DomainError('not_found');
+    if (input.role === 'agent' && user.role === 'admin') {
+      const admins = await uow.trx.selectFrom('users').select('id').where('workspace_id', '=', admin.workspace_id).where('role', '=', 'admin').execute();
+      // A workspace must keep someone who can manage it.
+      if (admins.length <= 1) throw new DomainError('validation_failed', 'the last admin cannot become an agent');
+    }
+    const skills = input.skills === undefined ? undefined : [...new Set(input.skills.map(normalizeSkill).filter((s) => s.length > 0))];
+    await uow.trx
+      .updateTable('users')
+      .set({
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(skills !== undefined ? { skills: JSON.stringify(skills) } : {}),
+        ...(input.maxChats !== undefined ? { max_chats: input.maxChats } : {}),
+      })
+      .where('id', '=', userId)
+      .execute();
+    const summary = await loadUserSummary(uow.trx, userId, uow.now);
+    uow.emit({ type: 'user.updated', workspaceId: admin.workspace_id, user: summary });
+    await scheduleDrain(uow, admin.workspace_id, `user-settings:${userId}:${uow.now}`);
+    return summary;
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * What each kind of durable deadline does when it comes due (R6).
+ */
+import type { AppContext } from '../domain/context.js';
+import type { DeadlineKind } from '../domain/deadlines/deadlineStore.js';
+import { checkInactivity } from '../domain/conversations/inactivity.js';
+import { graceEnded } from '../domain/presence/presence.js';
+import { drainQueue } from '../domain/routing/drainQueue.js';
+import { expireOffer } from '../domain/routing/offers.js';
+import { sendMissedChatEmail } from '../domain/routing/sendMissedChatEmail.js';
+import type { DeadlineRow } from '../storage/schema.js';
+import type { DeadlineHandler } from './deadlineRunner.js';
+
+function payloadId(deadline: DeadlineRow, field: string): number {
+  const value = (JSON.parse(deadline.payload) as Record<string, unknown>)[field];
+  if (typeof value !== 'number') throw new Error(`deadline ${deadline.key} has no ${field}`);
+  return value;
+}
+
+export function deadlineHandlers(ctx: AppContext): Record<DeadlineKind, DeadlineHandler> {
+  return {
+    route: {
+      transactional: true,
+      async run(uow, deadline) {
+        const conversation = await uow.trx
+          .selectFrom('conversations')
+          .select(['chatflow_id', 'routing_state', 'status'])
+          .where('id', '=', payloadId(deadline, 'conversationId'))
+          .executeTakeFirst();
+        // Already placed by an earlier drain (one drain serves every chat that was waiting).
+        if (!conversation || conversation.status !== 'open' || conversation.routing_state !== 'routing') return;
+        await drainQueue(uow, ctx.storage.driver, deadline.workspace_id, conversation.chatflow_id);
+      },
+    },
+    drain_queue: {
+      transactional: true,
+      run: (uow, deadline) => drainQueue(uow, ctx.storage.driver, deadline.workspace_id),
+    },
+    offer_expiry: {
+      transactional: true,
+      run: (uow, deadline) => expireOffer(uow, ctx, payloadId(deadline, 'offerId')),
+    },
+    inactivity: {
+      transactional: true,
+      run: (uow, deadline) => checkInactivity(uow, payloadId(deadline, 'conversationId')),
+    },
+    presence_grace: {
+      transactional: true,
+      run: (uow, deadline) => graceEnded(uow, ctx, payloadId(deadline, 'userId')),
+    },
+    missed_chat_email: {
+      transactional: false,
+      run: (deadline) => sendMissedChatEmail(ctx, payloadId(deadline, 'conversationId')),
+    },
+  };
+}
