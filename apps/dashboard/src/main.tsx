@@ -5,5 +5,7 @@ import './styles/layout.css';
 import './styles/conversations.css';
 import './styles/thread.css';
 import './styles/forms.css';
+import './styles/offers.css';
+import './styles/admin.css';
 
 render(<App />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 /**
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
- * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/invite?token=…
+ * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/teams, /inbox/chatflows,
+ * /inbox/chatflows/<id>, /inbox/invite?token=…
  */
 import type { InboxView } from '@parley/protocol';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,6 +11,9 @@ export type Route =
   | { name: 'view'; view: InboxView | null }
   | { name: 'conversation'; id: number }
   | { name: 'users' }
+  | { name: 'teams' }
+  | { name: 'chatflows' }
+  | { name: 'chatflow'; id: number }
   | { name: 'invite'; token: string }
   | { name: 'not_found' };
 
@@ -22,6 +26,11 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 0) return { name: 'view', view: null };
   if (parts.length === 1 && isInboxView(parts[0])) return { name: 'view', view: parts[0] };
   if (parts.length === 1 && parts[0] === 'users') return { name: 'users' };
+  if (parts.length === 1 && parts[0] === 'teams') return { name: 'teams' };
+  if (parts.length === 1 && parts[0] === 'chatflows') return { name: 'chatflows' };
+  if (parts.length === 2 && parts[0] === 'chatflows' && /^[1-9]\d{0,15}$/.test(parts[1])) {
+    return { name: 'chatflow', id: Number(parts[1]) };
+  }
   if (parts.length === 1 && parts[0] === 'invite') {
     return { name: 'invite', token: new URLSearchParams(search).get('token') ?? '' };
   }
@@ -39,6 +48,12 @@ export function hrefFor(route: Route): string {
       return `${BASE}conversations/${route.id}`;
     case 'users':
       return `${BASE}users`;
+    case 'teams':
+      return `${BASE}teams`;
+    case 'chatflows':
+      return `${BASE}chatflows`;
+    case 'chatflow':
+      return `${BASE}chatflows/${route.id}`;
     case 'invite':
       return `${BASE}invite?token=${encodeURIComponent(route.token)}`;
     case 'not_found':

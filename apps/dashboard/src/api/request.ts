@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Which field failed and why, when the server says (validation errors). */
+    readonly detail: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,7 +23,7 @@ export function setSessionLostHandler(handler: (() => void) | null): void {
   onSessionLost = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -47,11 +49,12 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
 
-  const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; detail?: unknown } } | null)?.error;
   const code: ErrorCode = isErrorCode(error?.code) ? error.code : statusToCode(response.status);
   const message = typeof error?.message === 'string' ? error.message : `Request failed (${response.status}).`;
   if (response.status === 401 && !options.expectUnauthorized) onSessionLost?.();
-  throw new ApiError(response.status, code, message);
+  const detail = typeof error?.detail === 'string' && error.detail ? error.detail : null;
+  throw new ApiError(response.status, code, message, detail);
 }
 
 function statusToCode(status: number): ErrorCode {
@@ -62,9 +65,9 @@ function statusToCode(status: number): ErrorCode {
   return 'internal_error';
 }
 
-/** A message fit to show a person, whatever was thrown. */
+/** A message fit to show a person, whatever was thrown; validation errors say which field. */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return error.detail ? `${error.message} ${error.detail}` : error.message;
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong.';
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { askNotificationPermission } from '../alerts/desktopNotifications.js';
 import { api } from '../api/endpoints.js';
 import { errorText } from '../api/request.js';
 import { applyUserUpdate, inbox } from '../state/inboxStore.js';
@@ -6,7 +7,7 @@ import { useStore } from '../state/store.js';
 
 /**
  * Online / away. Shows the server's truth: it flips when the server confirms, and also when
- * another tab or the away-after-disconnect rule changes it (user.updated events).
+ * another tab, the away-after-disconnect rule or missed offers change it (user.updated events).
  */
 export function AvailabilitySwitch() {
   const availability = useStore(inbox, (state) => state.session?.user.availability ?? 'away');
@@ -15,6 +16,8 @@ export function AvailabilitySwitch() {
   const online = availability === 'online';
 
   async function toggle() {
+    // Chats start reaching me now, and this click is the gesture a permission prompt needs.
+    if (!online) askNotificationPermission();
     setBusy(true);
     setError(null);
     try {

@@ -6,6 +6,7 @@ import { loadView } from '../state/conversations.js';
 import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { conversationsInView, lastActivityAt } from '../state/views.js';
+import { RoutingBadge } from './RoutingBadge.js';
 
 const EMPTY_TEXT: Record<InboxView, string> = {
   unassigned: 'Nobody is waiting. New chats appear here.',
@@ -68,6 +69,7 @@ function ConversationItem({ conversation, current, now }: { conversation: Conver
       </span>
       <span class="item-meta">
         <span class={`status status-${status}`}>{status === 'open' ? 'Open' : 'Closed'}</span>
+        <RoutingBadge conversation={conversation} />
         <span class="item-assignee">{assignee ? assignee.name : 'Unassigned'}</span>
       </span>
     </a>

@@ -5,16 +5,18 @@ import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { closeThread, openThread } from '../state/thread.js';
 import { viewLabel } from '../state/views.js';
+import { AdminPages, adminPageTitle, isAdminRoute } from './AdminPages.js';
+import { AwayNotice } from './AwayNotice.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConversationWorkspace } from './ConversationWorkspace.js';
+import { OfferBanner } from './OfferBanner.js';
 import { SideNav } from './SideNav.js';
-import { UsersPage } from './UsersPage.js';
 
 /** The signed-in shell: navigation on the left, the routed page in <main>. */
 export function InboxLayout({ route }: { route: Route }) {
   const selectedView = useStore(inbox, (state) => state.selectedView);
-  const isAdmin = useStore(inbox, (state) => state.session?.user.role === 'admin');
   const unassigned = useStore(inbox, (state) => state.counts?.unassigned ?? 0);
+  const offers = useStore(inbox, (state) => state.offers.length);
   const openVisitor = useStore(inbox, (state) =>
     route.name === 'conversation' ? state.conversations.get(route.id)?.visitor.name : undefined,
   );
@@ -36,22 +38,21 @@ export function InboxLayout({ route }: { route: Route }) {
   }, [route]);
 
   useEffect(() => {
-    const page = route.name === 'users' ? 'Users' : (openVisitor ?? viewLabel(selectedView));
-    // Waiting chats in the tab title, so a background tab still says when someone needs help.
-    document.title = `${unassigned > 0 ? `(${unassigned}) ` : ''}${page} · Parley inbox`;
-  }, [route, selectedView, unassigned, openVisitor]);
+    const page = isAdminRoute(route) ? adminPageTitle(route) : (openVisitor ?? viewLabel(selectedView));
+    // Offers and waiting chats in the tab title, so a background tab still says when someone needs help.
+    const offered = offers > 0 ? `${offers === 1 ? 'Chat offer' : `${offers} chat offers`} · ` : '';
+    document.title = `${offered}${unassigned > 0 ? `(${unassigned}) ` : ''}${page} · Parley inbox`;
+  }, [route, selectedView, unassigned, openVisitor, offers]);
 
   return (
     <div class="inbox">
       <SideNav route={route} />
       <main class="inbox-main" id="main">
+        <OfferBanner />
+        <AwayNotice />
         <ConnectionBanner />
-        {route.name === 'users' ? (
-          isAdmin ? (
-            <UsersPage />
-          ) : (
-            <p class="notice">Only admins can manage users.</p>
-          )
+        {isAdminRoute(route) ? (
+          <AdminPages route={route} />
         ) : route.name === 'not_found' ? (
           <p class="notice">This page does not exist.</p>
         ) : (

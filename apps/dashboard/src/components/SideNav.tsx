@@ -5,6 +5,12 @@ import { useStore } from '../state/store.js';
 import { VIEWS } from '../state/views.js';
 import { AvailabilitySwitch } from './AvailabilitySwitch.js';
 
+const ADMIN_LINKS: ReadonlyArray<{ target: Route; label: string }> = [
+  { target: { name: 'users' }, label: 'Users' },
+  { target: { name: 'teams' }, label: 'Teams' },
+  { target: { name: 'chatflows' }, label: 'Chatflows' },
+];
+
 export function SideNav({ route }: { route: Route }) {
   const counts = useStore(inbox, (state) => state.counts);
   const selectedView = useStore(inbox, (state) => state.selectedView);
@@ -32,19 +38,27 @@ export function SideNav({ route }: { route: Route }) {
             </li>
           );
         })}
-        {session.user.role === 'admin' && (
-          <li>
-            <a
-              href={hrefFor({ name: 'users' })}
-              onClick={onLinkClick}
-              class={route.name === 'users' ? 'nav-link current' : 'nav-link'}
-              aria-current={route.name === 'users' ? 'page' : undefined}
-            >
-              Users
-            </a>
-          </li>
-        )}
       </ul>
+      {session.user.role === 'admin' && (
+        <ul class="nav-list" aria-label="Settings">
+          {ADMIN_LINKS.map(({ target, label }) => {
+            // A chatflow's own page counts as the Chatflows section.
+            const current = route.name === target.name || (target.name === 'chatflows' && route.name === 'chatflow');
+            return (
+              <li key={label}>
+                <a
+                  href={hrefFor(target)}
+                  onClick={onLinkClick}
+                  class={current ? 'nav-link current' : 'nav-link'}
+                  aria-current={current ? 'page' : undefined}
+                >
+                  {label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <div class="me">
         <p class="me-name">{session.user.name}</p>
         <p class="me-workspace">{session.workspace.name}</p>

@@ -5,6 +5,7 @@ import { errorText } from '../api/request.js';
 import { scheduleCountsRefresh, upsertConversation } from '../state/conversations.js';
 import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
+import { RoutingBadge } from './RoutingBadge.js';
 
 /** Visitor name, status and assignee, with the actions that change them. */
 export function ThreadHeader({ conversation }: { conversation: ConversationSummary }) {
@@ -44,6 +45,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
         <h2 id="thread-title" tabIndex={-1}>{conversation.visitor.name}</h2>
         <p class="thread-status">
           <span class={`status status-${conversation.status}`}>{isOpen ? 'Open' : 'Closed'}</span>
+          <RoutingBadge conversation={conversation} />
           <span>{assignee ? `Assigned to ${assignee.name}` : 'Unassigned'}</span>
         </p>
       </div>

@@ -59,7 +59,7 @@ export function ThreadPane({ conversationId }: { conversationId: number }) {
           <p class="closed-note">{closedLine(conversation)}</p>
         )}
       </section>
-      <VisitorPanel visitor={conversation.visitor} />
+      <VisitorPanel conversation={conversation} />
     </div>
   );
 }

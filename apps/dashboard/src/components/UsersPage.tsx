@@ -1,17 +1,29 @@
-import { useEffect } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { inbox } from '../state/inboxStore.js';
 import { loadUsers } from '../state/session.js';
 import { useStore } from '../state/store.js';
 import { AddUserForm } from './AddUserForm.js';
+import { UserEditForm } from './users/UserEditForm.js';
+import { UserRow } from './users/UserRow.js';
 
-/** Admins: who is on the team, who is online, and adding people (A3). */
+const COLUMNS = 7;
+
+/** Admins: who is on the team, who is online, their role, skills and capacity, and adding people (A3). */
 export function UsersPage() {
   const users = useStore(inbox, (state) => state.users);
+  const [editingId, setEditingId] = useState<number | null>(null);
   const sorted = [...users].sort((a, b) => a.name.localeCompare(b.name));
 
   useEffect(() => {
     void loadUsers();
   }, []);
+
+  function stopEditing(userId: number) {
+    setEditingId(null);
+    // Back to the row's Edit button, where the keyboard was before.
+    requestAnimationFrame(() => document.getElementById(`edit-user-${userId}`)?.focus());
+  }
 
   return (
     <div class="page">
@@ -23,21 +35,30 @@ export function UsersPage() {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
-            <th scope="col">Availability</th>
+            <th scope="col">Skills</th>
+            <th scope="col">Max chats</th>
+            <th scope="col">Presence</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {sorted.map((user) => (
-            <tr key={user.id}>
-              <td>{user.name}</td>
-              <td class="email">{user.email}</td>
-              <td>{user.role === 'admin' ? 'Admin' : 'Agent'}</td>
-              <td>
-                <span class={`presence presence-${user.availability}`}>
-                  {user.availability === 'online' ? 'Online' : 'Away'}
-                </span>
-              </td>
-            </tr>
+            <Fragment key={user.id}>
+              <UserRow
+                user={user}
+                editing={editingId === user.id}
+                onEdit={() => setEditingId(editingId === user.id ? null : user.id)}
+              />
+              {editingId === user.id && (
+                <tr class="edit-row">
+                  <td colSpan={COLUMNS}>
+                    <UserEditForm user={user} onDone={() => stopEditing(user.id)} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

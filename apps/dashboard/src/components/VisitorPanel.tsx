@@ -1,11 +1,13 @@
-import type { VisitorSummary } from '@parley/protocol';
+import type { ConversationSummary } from '@parley/protocol';
 import type { ComponentChildren } from 'preact';
 import { visitorLocalTime } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
+import { OwnerSelect } from './OwnerSelect.js';
 
-/** What the visitor is looking at and where they are, beside the thread (I6). */
-export function VisitorPanel({ visitor }: { visitor: VisitorSummary }) {
+/** What the visitor is looking at and where they are, and who owns the contact (I6, I7). */
+export function VisitorPanel({ conversation }: { conversation: ConversationSummary }) {
   const now = useNow();
+  const { visitor } = conversation;
   const { context } = visitor;
   return (
     <section class="visitor-panel" aria-labelledby="visitor-title">
@@ -24,6 +26,7 @@ export function VisitorPanel({ visitor }: { visitor: VisitorSummary }) {
         <Fact label="Language">{context.language}</Fact>
         <Fact label="Local time">{visitorLocalTime(context.timeZone, now)}</Fact>
       </dl>
+      <OwnerSelect conversation={conversation} />
     </section>
   );
 }

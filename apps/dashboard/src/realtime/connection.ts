@@ -1,7 +1,7 @@
 /**
  * The inbox's one realtime connection. The session cookie authenticates it, so it starts after
  * sign-in. Every resume (the first and each reconnect) re-reads what a replay cannot repair on its
- * own: counts always, and after a resync the lists and the open thread.
+ * own: counts and pending offers always, and after a resync the lists and the open thread.
  */
 import {
   RealtimeClient,
@@ -12,6 +12,7 @@ import {
 } from '@parley/protocol';
 import { loadView, markViewsStale, refreshCounts, scheduleCountsRefresh, upsertConversation } from '../state/conversations.js';
 import { applyUserUpdate, inbox } from '../state/inboxStore.js';
+import { applyOfferCreated, applyOfferResolved, loadOffers } from '../state/offers.js';
 import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
 
 export type AgentRealtime = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
@@ -48,6 +49,7 @@ export function stopRealtime(): void {
 function onResumed(): void {
   resumes++;
   void refreshCounts();
+  void loadOffers();
   const { selectedView, thread } = inbox.get();
   if (resumes > 1) {
     // Replay normally covers the gap, but after a resync the client starts from a fresh cursor,
@@ -75,6 +77,15 @@ function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]):
     }
     case 'user.updated':
       applyUserUpdate((data as AgentEvents['user.updated']).user);
+      break;
+    case 'offer.created': {
+      const { offer, conversation } = data as AgentEvents['offer.created'];
+      applyOfferCreated(offer, conversation);
+      scheduleCountsRefresh();
+      break;
+    }
+    case 'offer.resolved':
+      applyOfferResolved((data as AgentEvents['offer.resolved']).offer);
       break;
   }
 }

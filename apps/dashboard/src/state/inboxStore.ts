@@ -3,10 +3,13 @@
  * `conversations.ts`, `thread.ts` and `session.ts`; the realtime connection feeds the same actions.
  */
 import type {
+  AwayReason,
   ConversationSummary,
   InboxView,
   Message,
   MeResponse,
+  Offer,
+  Team,
   UserSummary,
   ViewCounts,
 } from '@parley/protocol';
@@ -35,6 +38,15 @@ export interface ThreadState {
   visitorTyping: boolean;
 }
 
+/** A chat offered to me (I4), with the conversation as it was when offered. */
+export interface PendingOffer {
+  offer: Offer;
+  conversation: ConversationSummary;
+}
+
+/** Why Parley set me to Away on its own; a manual switch needs no explanation. */
+export type AutoAwayReason = Exclude<AwayReason, 'manual'>;
+
 export interface InboxState {
   /** null = signed out; undefined = not known yet (checking the cookie). */
   session: MeResponse | null | undefined;
@@ -50,6 +62,13 @@ export interface InboxState {
   selectedView: InboxView;
   thread: ThreadState | null;
   pendingReplies: PendingReply[];
+  /** Offers waiting for my answer, oldest first. */
+  offers: PendingOffer[];
+  /** A one-off line under the offers, e.g. that an accepted chat was gone already. */
+  offerNotice: string | null;
+  /** Shown until dismissed or until I switch back to Available. */
+  autoAway: AutoAwayReason | null;
+  teams: Team[];
 }
 
 export function initialState(session: MeResponse | null | undefined): InboxState {
@@ -65,6 +84,11 @@ export function initialState(session: MeResponse | null | undefined): InboxState
     selectedView: readRememberedView(),
     thread: null,
     pendingReplies: [],
+    offers: [],
+    offerNotice: null,
+    // Signing in (or reloading) after Parley set me to Away still deserves the explanation.
+    autoAway: session ? autoAwayAfter(null, session.user) : null,
+    teams: [],
   };
 }
 
@@ -79,9 +103,29 @@ export function applyUserUpdate(user: UserSummary): void {
   inbox.update((state) => {
     const exists = state.users.some((u) => u.id === user.id);
     const users = exists ? state.users.map((u) => (u.id === user.id ? user : u)) : [...state.users, user];
-    const session = state.session && state.session.user.id === user.id ? { ...state.session, user } : state.session;
-    return { ...state, users, session };
+    const isMe = state.session?.user.id === user.id;
+    if (!state.session || !isMe) return { ...state, users };
+    const autoAway = autoAwayAfter(state.session.user, user, state.autoAway);
+    return { ...state, users, session: { ...state.session, user }, autoAway };
   });
+}
+
+/**
+ * The auto-away notice after a change to me: shown when Parley newly set me to Away (I2, R3),
+ * kept (or kept dismissed) while the same reason holds, gone once I am online or chose Away.
+ */
+function autoAwayAfter(
+  before: UserSummary | null,
+  after: UserSummary,
+  shown: AutoAwayReason | null = null,
+): AutoAwayReason | null {
+  if (after.availability === 'online' || after.awayReason === null || after.awayReason === 'manual') return null;
+  const unchanged = before !== null && before.availability === 'away' && before.awayReason === after.awayReason;
+  return unchanged ? shown : after.awayReason;
+}
+
+export function dismissAutoAway(): void {
+  inbox.update((state) => (state.autoAway ? { ...state, autoAway: null } : state));
 }
 
 const VIEW_KEY = 'parley.inbox.view';

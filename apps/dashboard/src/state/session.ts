@@ -2,10 +2,13 @@
 import type { MeResponse } from '@parley/protocol';
 import { api } from '../api/endpoints.js';
 import { ApiError, setSessionLostHandler } from '../api/request.js';
+import { unlockAudioOnFirstGesture } from '../alerts/chime.js';
 import { startRealtime, stopRealtime } from '../realtime/connection.js';
 import { resetConversationBookkeeping } from './conversations.js';
 import { closeThread } from './thread.js';
 import { inbox, initialState } from './inboxStore.js';
+import { resetOffers } from './offers.js';
+import { resetSites } from './sites.js';
 
 /** Asks the server whether the cookie still holds a session. */
 export async function restoreSession(): Promise<void> {
@@ -20,6 +23,8 @@ export async function restoreSession(): Promise<void> {
 export function beginSession(me: MeResponse): void {
   inbox.update(() => ({ ...initialState(me) }));
   setSessionLostHandler(endSession);
+  // The offer chime can only play once the page has had a gesture; the first one unlocks it.
+  unlockAudioOnFirstGesture();
   startRealtime(endSession);
   void loadUsers();
 }
@@ -45,6 +50,8 @@ export async function signOut(): Promise<void> {
 export function endSession(): void {
   setSessionLostHandler(null);
   stopRealtime();
+  resetOffers();
+  resetSites();
   closeThread();
   resetConversationBookkeeping();
   inbox.update(() => initialState(null));

@@ -1,0 +1,42 @@
+import type { Route } from '../router.js';
+import { inbox } from '../state/inboxStore.js';
+import { useStore } from '../state/store.js';
+import { ChatflowSettingsPage } from './chatflows/ChatflowSettingsPage.js';
+import { ChatflowsPage } from './chatflows/ChatflowsPage.js';
+import { TeamsPage } from './teams/TeamsPage.js';
+import { UsersPage } from './UsersPage.js';
+
+export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' }>;
+
+export function isAdminRoute(route: Route): route is AdminRoute {
+  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow';
+}
+
+/** Page names for the tab title. */
+export function adminPageTitle(route: AdminRoute): string {
+  switch (route.name) {
+    case 'users':
+      return 'Users';
+    case 'teams':
+      return 'Teams';
+    case 'chatflows':
+    case 'chatflow':
+      return 'Chatflows';
+  }
+}
+
+/** The admin screens (A2, A3, A7). The server checks the role too; this only keeps agents out. */
+export function AdminPages({ route }: { route: AdminRoute }) {
+  const isAdmin = useStore(inbox, (state) => state.session?.user.role === 'admin');
+  if (!isAdmin) return <p class="notice">Only admins can manage {adminPageTitle(route).toLowerCase()}.</p>;
+  switch (route.name) {
+    case 'users':
+      return <UsersPage />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'chatflows':
+      return <ChatflowsPage />;
+    case 'chatflow':
+      return <ChatflowSettingsPage chatflowId={route.id} />;
+  }
+}

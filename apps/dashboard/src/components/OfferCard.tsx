@@ -1,0 +1,77 @@
+import type { ConversationSummary, Offer } from '@parley/protocol';
+import { useId, useState } from 'preact/hooks';
+import { offerAcceptId } from '../alerts/offerAlerts.js';
+import { formatCountdown, useCountdown } from '../hooks/useCountdown.js';
+import { acceptOffer, declineOffer } from '../state/offers.js';
+
+/**
+ * One chat offered to me: who, on which page, how long is left, and Accept / Decline. Visitor
+ * data is shown as text only.
+ */
+export function OfferCard({ offer, conversation }: { offer: Offer; conversation: ConversationSummary }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const secondsLeft = useCountdown(offer.createdAt, offer.expiresAt);
+  const titleId = useId();
+  const { visitor } = conversation;
+  const page = visitor.context.pageTitle || visitor.context.pageUrl;
+
+  async function answer(action: (offerId: number) => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action(offer.id);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'Something went wrong.');
+      setBusy(false);
+    }
+  }
+
+  async function decline() {
+    await answer(declineOffer);
+    // The card is gone with its buttons: hand focus to the next offer, if there is one.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) document.querySelector<HTMLElement>('[data-offer-accept]')?.focus();
+    });
+  }
+
+  return (
+    <article class="offer" aria-labelledby={titleId}>
+      <div class="offer-text">
+        <p id={titleId} class="offer-title">
+          Chat offer: <span class="offer-visitor">{visitor.name}</span>
+        </p>
+        <p class="offer-page" title={visitor.context.pageUrl ?? undefined}>
+          {page ? `On ${page}` : 'Page unknown'}
+        </p>
+        {visitor.context.language && <p class="offer-language">Language: {visitor.context.language}</p>}
+      </div>
+      <p class="offer-timer">
+        {secondsLeft > 0 ? 'Expires in ' : ''}
+        <span role="timer" class="offer-countdown">
+          {secondsLeft > 0 ? formatCountdown(secondsLeft) : 'Time is up'}
+        </span>
+      </p>
+      <div class="offer-actions">
+        <button
+          type="button"
+          id={offerAcceptId(offer.id)}
+          data-offer-accept
+          class="button primary"
+          aria-disabled={busy}
+          onClick={() => busy || void answer(acceptOffer)}
+        >
+          Accept
+        </button>
+        <button type="button" class="button" aria-disabled={busy} onClick={() => busy || void decline()}>
+          Decline
+        </button>
+      </div>
+      {error && (
+        <p class="form-error offer-error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

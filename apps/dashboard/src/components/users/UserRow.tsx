@@ -1,0 +1,43 @@
+import type { UserSummary } from '@parley/protocol';
+
+const AWAY_WHY: Record<string, string> = {
+  missed_offers: ' (missed offers)',
+  disconnected: ' (connection lost)',
+};
+
+/** One user's line in the Users table: who, what they do, and whether chats can reach them. */
+export function UserRow({ user, editing, onEdit }: { user: UserSummary; editing: boolean; onEdit: () => void }) {
+  const online = user.availability === 'online';
+  return (
+    <tr>
+      <td>{user.name}</td>
+      <td class="email">{user.email}</td>
+      <td>{user.role === 'admin' ? 'Admin' : 'Agent'}</td>
+      <td>{user.skills.length > 0 ? user.skills.join(', ') : <span class="unknown">None</span>}</td>
+      <td class="number">{user.maxChats}</td>
+      <td>
+        <span class={`presence presence-${user.availability}`}>
+          {online ? 'Online' : `Away${(user.awayReason && AWAY_WHY[user.awayReason]) || ''}`}
+        </span>{' '}
+        <span
+          class={user.connected ? 'connected-dot connected' : 'connected-dot'}
+          title={user.connected ? 'Inbox connected' : 'Inbox not connected'}
+        >
+          <span class="visually-hidden">{user.connected ? 'Inbox connected' : 'Inbox not connected'}</span>
+        </span>
+      </td>
+      <td>
+        <button
+          type="button"
+          id={`edit-user-${user.id}`}
+          class="button small"
+          aria-expanded={editing}
+          aria-label={`Edit ${user.name}`}
+          onClick={onEdit}
+        >
+          Edit
+        </button>
+      </td>
+    </tr>
+  );
+}
