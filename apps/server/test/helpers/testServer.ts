@@ -42,20 +42,27 @@ export function storeEnvVars(store: StoreEnv): Record<string, string> {
   return vars;
 }
 
-export async function startNode(store: StoreEnv, options: { clock?: () => number } = {}): Promise<TestNode> {
-  const config = loadConfig({ ...storeEnvVars(store), PORT: '0', HOST: '127.0.0.1' });
+export interface NodeOptions {
+  clock?: () => number;
+  /** Extra environment, e.g. SMTP_URL. */
+  env?: Record<string, string>;
+}
+
+export async function startNode(store: StoreEnv, options: NodeOptions = {}): Promise<TestNode> {
+  const config = loadConfig({ ...storeEnvVars(store), PORT: '0', HOST: '127.0.0.1', ...options.env });
   const server = await buildServer(config, { clock: options.clock, logger: pino({ level: config.logLevel }) });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (server.app.server.address() as { port: number }).port;
   return { server, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/realtime`, close: () => server.close() };
 }
 
-export async function startCluster(options: { nodes?: number; store?: StoreEnv } = {}): Promise<TestCluster> {
+export async function startCluster(options: { nodes?: number; store?: StoreEnv } & NodeOptions = {}): Promise<TestCluster> {
   const store = options.store ?? (await freshStore());
-  const first = await startNode(store);
+  const nodeOptions: NodeOptions = { clock: options.clock, env: options.env };
+  const first = await startNode(store, nodeOptions);
   const boot = await bootstrapWorkspace(first.server.ctx);
   const nodes = [first];
-  for (let i = 1; i < (options.nodes ?? 1); i++) nodes.push(await startNode(store));
+  for (let i = 1; i < (options.nodes ?? 1); i++) nodes.push(await startNode(store, nodeOptions));
   return {
     store,
     nodes,
@@ -63,7 +70,7 @@ export async function startCluster(options: { nodes?: number; store?: StoreEnv }
     url: first.url,
     wsUrl: first.wsUrl,
     async addNode() {
-      const node = await startNode(store);
+      const node = await startNode(store, nodeOptions);
       nodes.push(node);
       return node;
     },
