@@ -22,9 +22,7 @@ const MAX_QUOTE_CHARS = 1000;
 const MAX_LINE_CHARS = 200;
 
 // C0 controls (CR, LF, tab, …), DEL, C1 controls and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
 /** One line: every control character becomes a space, runs of spaces collapse, long text is cut. */
