@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { offerAcceptId } from '../alerts/offerAlerts.js';
 import { formatCountdown, useCountdown } from '../hooks/useCountdown.js';
 import { acceptOffer, declineOffer } from '../state/offers.js';
+import { refocusAfterCardGone } from './offerFocus.js';
 
 /**
  * One chat offered to me: who, on which page, how long is left, and Accept / Decline. Visitor
@@ -16,23 +17,17 @@ export function OfferCard({ offer, conversation }: { offer: Offer; conversation:
   const { visitor } = conversation;
   const page = visitor.context.pageTitle || visitor.context.pageUrl;
 
-  async function answer(action: (offerId: number) => Promise<void>) {
+  async function answer(action: 'accept' | 'decline') {
     setBusy(true);
     setError(null);
     try {
-      await action(offer.id);
+      if (action === 'decline') await declineOffer(offer.id);
+      // An opened chat takes focus itself; otherwise the card is gone with its buttons.
+      if (action === 'decline' || !(await acceptOffer(offer.id))) refocusAfterCardGone();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'Something went wrong.');
       setBusy(false);
     }
-  }
-
-  async function decline() {
-    await answer(declineOffer);
-    // The card is gone with its buttons: hand focus to the next offer, if there is one.
-    requestAnimationFrame(() => {
-      if (document.activeElement === document.body) document.querySelector<HTMLElement>('[data-offer-accept]')?.focus();
-    });
   }
 
   return (
@@ -59,11 +54,11 @@ export function OfferCard({ offer, conversation }: { offer: Offer; conversation:
           data-offer-accept
           class="button primary"
           aria-disabled={busy}
-          onClick={() => busy || void answer(acceptOffer)}
+          onClick={() => busy || void answer('accept')}
         >
           Accept
         </button>
-        <button type="button" class="button" aria-disabled={busy} onClick={() => busy || void decline()}>
+        <button type="button" class="button" aria-disabled={busy} onClick={() => busy || void answer('decline')}>
           Decline
         </button>
       </div>

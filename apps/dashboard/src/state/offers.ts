@@ -70,11 +70,11 @@ function removeOffer(offerId: number): void {
 }
 
 /**
- * Accept: the conversation becomes mine and opens. An offer that expired or was withdrawn in
- * the meantime (`offer_unavailable`) leaves with a short explanation. Other failures are thrown
- * for the banner to show next to its buttons.
+ * Accept: the conversation becomes mine and opens (true). An offer that expired or was withdrawn
+ * in the meantime (`offer_unavailable`) leaves with a short explanation (false). Other failures
+ * are thrown for the banner to show next to its buttons.
  */
-export async function acceptOffer(offerId: number): Promise<void> {
+export async function acceptOffer(offerId: number): Promise<boolean> {
   try {
     const { conversation } = await api.acceptOffer(offerId);
     removeOffer(offerId);
@@ -82,12 +82,14 @@ export async function acceptOffer(offerId: number): Promise<void> {
     scheduleCountsRefresh();
     navigate(hrefFor({ name: 'conversation', id: conversation.id }));
     focusThreadWhenShown(conversation.id);
+    return true;
   } catch (error) {
     if (!(error instanceof ApiError && (error.code === 'offer_unavailable' || error.code === 'not_found'))) {
       throw new Error(errorText(error));
     }
     removeOffer(offerId);
     inbox.update((state) => ({ ...state, offerNotice: OFFER_GONE_TEXT }));
+    return false;
   }
 }
 

@@ -19,7 +19,7 @@ export function ChatflowSettingsPage({ chatflowId }: { chatflowId: number }) {
   }, [chatflowId]);
 
   return (
-    <div class="page">
+    <div class="page settings-page">
       <p>
         <a href={hrefFor({ name: 'chatflows' })} onClick={onLinkClick}>
           All chatflows

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { newKey, type AvailabilityDraft, type RangeDraft } from '../../state/chatflowDraft.js';
-import { DAYS } from '../../state/chatflowProblems.js';
+import { DAYS, isTime } from '../../state/chatflowProblems.js';
 import { SelectField } from '../fields/SelectField.js';
 import { DayHours } from './DayHours.js';
 import { HolidaysEditor } from './HolidaysEditor.js';
@@ -42,7 +42,7 @@ export function OfficeHoursEditor({ value, onChange }: OfficeHoursEditorProps) {
             dayName={name}
             ranges={ranges.filter((r) => r.day === day)}
             onAdd={() => {
-              const range: RangeDraft = { key: newKey(), day, start: '09:00', end: '17:00' };
+              const range: RangeDraft = { key: newKey(), day, ...nextOpening(ranges.filter((r) => r.day === day)) };
               onChange({ ranges: [...ranges, range] });
               return range;
             }}
@@ -59,6 +59,13 @@ export function OfficeHoursEditor({ value, onChange }: OfficeHoursEditorProps) {
       <HolidaysEditor holidays={value.holidays} onChange={(holidays) => onChange({ holidays })} />
     </fieldset>
   );
+}
+
+/** A new range starts where the day's last one ends (a second shift), or 09:00–17:00. */
+function nextOpening(dayRanges: RangeDraft[]): { start: string; end: string } {
+  const last = dayRanges[dayRanges.length - 1];
+  const endsInDay = last && isTime(last.start) && isTime(last.end) && last.end !== '24:00' && last.end > last.start;
+  return endsInDay ? { start: last.end, end: '24:00' } : { start: '09:00', end: '17:00' };
 }
 
 /** Every zone this browser knows; the saved one stays listed even if this browser lacks it. */

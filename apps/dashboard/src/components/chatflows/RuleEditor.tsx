@@ -73,7 +73,7 @@ export function RuleEditor({ rule, index, count, users, teams, onChange, onMove,
           type="button"
           id={`rule-${rule.key}-up`}
           class="button small"
-          aria-label={`Move ${name.toLowerCase()} up`}
+          aria-label={`Move up, ${name.toLowerCase()}`}
           disabled={index === 0}
           onClick={() => onMove(-1)}
         >
@@ -83,7 +83,7 @@ export function RuleEditor({ rule, index, count, users, teams, onChange, onMove,
           type="button"
           id={`rule-${rule.key}-down`}
           class="button small"
-          aria-label={`Move ${name.toLowerCase()} down`}
+          aria-label={`Move down, ${name.toLowerCase()}`}
           disabled={index === count - 1}
           onClick={() => onMove(1)}
         >

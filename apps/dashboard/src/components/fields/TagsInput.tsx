@@ -45,7 +45,7 @@ export function TagsInput({ label, tags, onChange, hint, maxTags = 50, maxLength
     <div class="field tags-field">
       <label for={id}>{label}</label>
       {tags.length > 0 && (
-        <ul class="tags" id={`${id}-tags`} aria-label={`${label} chosen`}>
+        <ul class="tags" id={`${id}-tags`}>
           {tags.map((tag) => (
             <li key={tag} class="tag">
               <span>{tag}</span>
