@@ -20,11 +20,24 @@ export const OFFER_GONE_TEXT = 'This chat is no longer available.';
 const EXPIRY_GRACE_MS = 5000;
 const expiryTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
+/**
+ * A snapshot and the events can cross: `clock` orders when an offer was added against when a
+ * snapshot was asked for, and `resolved` keeps an answer that lags behind `offer.resolved` from
+ * bringing a finished offer back.
+ */
+let clock = 0;
+const addedAt = new Map<number, number>();
+const resolved = new Set<number>();
+
 export async function loadOffers(): Promise<void> {
+  const requestedAt = ++clock;
   try {
     const { offers } = await api.offers();
     const fresh = new Set(offers.map((entry) => entry.offer.id));
-    for (const entry of inbox.get().offers) if (!fresh.has(entry.offer.id)) removeOffer(entry.offer.id);
+    // An offer that arrived by event after the request went out is not in this answer; keep it.
+    for (const entry of inbox.get().offers) {
+      if (!fresh.has(entry.offer.id) && (addedAt.get(entry.offer.id) ?? 0) < requestedAt) removeOffer(entry.offer.id);
+    }
     addOffers(offers);
   } catch {
     // Events still bring new offers; the next resume asks again.
@@ -38,14 +51,23 @@ export function applyOfferCreated(offer: Offer, conversation: ConversationSummar
 }
 
 export function applyOfferResolved(offer: Offer): void {
-  removeOffer(offer.id);
+  finishOffer(offer.id);
+}
+
+/** The offer is over for good (answered, or resolved by the server). */
+function finishOffer(offerId: number): void {
+  resolved.add(offerId);
+  removeOffer(offerId);
 }
 
 function addOffers(entries: PendingOffer[]): void {
   const held = new Set(inbox.get().offers.map((entry) => entry.offer.id));
-  const added = entries.filter((entry) => entry.offer.status === 'pending' && !held.has(entry.offer.id));
+  const added = entries.filter(
+    (entry) => entry.offer.status === 'pending' && !held.has(entry.offer.id) && !resolved.has(entry.offer.id),
+  );
   if (added.length === 0) return;
   for (const { offer } of added) {
+    addedAt.set(offer.id, ++clock);
     const timer = setTimeout(() => removeOffer(offer.id), Math.max(0, offer.expiresAt - Date.now()) + EXPIRY_GRACE_MS);
     expiryTimers.set(offer.id, timer);
   }
@@ -61,6 +83,7 @@ function removeOffer(offerId: number): void {
   const timer = expiryTimers.get(offerId);
   if (timer) clearTimeout(timer);
   expiryTimers.delete(offerId);
+  addedAt.delete(offerId);
   withdrawOfferAlert(offerId);
   inbox.update((state) =>
     state.offers.some((entry) => entry.offer.id === offerId)
@@ -77,7 +100,7 @@ function removeOffer(offerId: number): void {
 export async function acceptOffer(offerId: number): Promise<boolean> {
   try {
     const { conversation } = await api.acceptOffer(offerId);
-    removeOffer(offerId);
+    finishOffer(offerId);
     upsertConversation(conversation);
     scheduleCountsRefresh();
     navigate(hrefFor({ name: 'conversation', id: conversation.id }));
@@ -87,7 +110,7 @@ export async function acceptOffer(offerId: number): Promise<boolean> {
     if (!(error instanceof ApiError && (error.code === 'offer_unavailable' || error.code === 'not_found'))) {
       throw new Error(errorText(error));
     }
-    removeOffer(offerId);
+    finishOffer(offerId);
     inbox.update((state) => ({ ...state, offerNotice: OFFER_GONE_TEXT }));
     return false;
   }
@@ -102,7 +125,7 @@ export async function declineOffer(offerId: number): Promise<void> {
       throw new Error(errorText(error));
     }
   }
-  removeOffer(offerId);
+  finishOffer(offerId);
 }
 
 export function dismissOfferNotice(): void {
@@ -112,6 +135,7 @@ export function dismissOfferNotice(): void {
 /** Signing out drops every offer timer and alert with the offers. */
 export function resetOffers(): void {
   for (const offerId of [...expiryTimers.keys()]) removeOffer(offerId);
+  resolved.clear();
 }
 
 /**
