@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../domain/context.js';
 import { createSession, signIn, signOut } from '../../domain/auth/sessions.js';
 import { acceptInvite } from '../../domain/users/createUser.js';
-import { toUserSummary } from '../../domain/users/presenters.js';
+import { loadUserSummary } from '../../domain/users/presenters.js';
 import { setAvailability } from '../../domain/users/setAvailability.js';
 import { SESSION_COOKIE } from '../sameOrigin.js';
 import type { UserRow } from '../../storage/schema.js';
@@ -22,7 +22,7 @@ export async function authRoutes(base: FastifyInstance, ctx: AppContext): Promis
 
   async function me(user: UserRow): Promise<MeResponse> {
     const workspace = await ctx.storage.db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', user.workspace_id).executeTakeFirstOrThrow();
-    return { user: toUserSummary(user), workspace };
+    return { user: await loadUserSummary(ctx.storage.db, user.id, ctx.clock()), workspace };
   }
   function startSession(reply: FastifyReply, token: string): void {
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx, maxAge));
