@@ -69,32 +69,67 @@ export class DeadlineRunner {
     while (!this.stopped) {
       const batch = await leaseDueDeadlines(this.ctx.storage.db, this.ctx.storage.driver, this.ctx.nodeId, this.ctx.clock(), LEASE_MS, BATCH);
       if (batch.length === 0) break;
-      for (const deadline of batch) if (await this.fire(deadline)) fired++;
+      for (const group of groupDrains(batch)) {
+        fired += await this.fire(group);
+        // SQLite runs queries synchronously on the event loop: let sockets and HTTP have a turn
+        // between deadlines, or a large batch freezes the node for its whole length.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (batch.length < BATCH) break;
     }
     return fired;
   }
 
-  private async fire(deadline: DeadlineRow): Promise<boolean> {
-    const handler = this.handlers[deadline.kind as DeadlineKind];
+  /** Fires one deadline, or one drain for a group of drain/route deadlines; returns how many completed. */
+  private async fire(group: DeadlineRow[]): Promise<number> {
+    const first = group[0]!;
+    const handler = group.length > 1 ? this.handlers.drain_queue : this.handlers[first.kind as DeadlineKind];
     const { ctx } = this;
     try {
-      if (!handler) throw new Error(`no handler for deadline kind ${deadline.kind}`);
+      if (!handler) throw new Error(`no handler for deadline kind ${first.kind}`);
       if (handler.transactional) {
-        await inTransaction(ctx, async (uow) => {
-          if (!(await completeDeadline(uow.trx, deadline, ctx.nodeId))) throw new LeaseLost();
-          await handler.run(uow, deadline);
+        return await inTransaction(ctx, async (uow) => {
+          let held = 0;
+          for (const deadline of group) if (await completeDeadline(uow.trx, deadline, ctx.nodeId)) held++;
+          if (held === 0) throw new LeaseLost();
+          await handler.run(uow, first);
+          return held;
         });
-      } else {
-        await handler.run(deadline);
-        await completeDeadline(ctx.storage.db, deadline, ctx.nodeId);
       }
-      return true;
+      await handler.run(first);
+      await completeDeadline(ctx.storage.db, first, ctx.nodeId);
+      return 1;
     } catch (error) {
-      if (error instanceof LeaseLost) return false;
-      ctx.log.error({ err: error, deadline: deadline.key }, 'deadline failed; will retry');
-      await retryDeadlineLater(ctx.storage.db, deadline, ctx.nodeId, ctx.clock()).catch(() => undefined);
-      return false;
+      if (error instanceof LeaseLost) return 0;
+      ctx.log.error({ err: error, deadline: first.key }, 'deadline failed; will retry');
+      for (const deadline of group) await retryDeadlineLater(ctx.storage.db, deadline, ctx.nodeId, ctx.clock()).catch(() => undefined);
+      return 0;
     }
   }
+}
+
+const DRAINS = new Set(['route', 'drain_queue']);
+
+/**
+ * Every route and drain deadline of one workspace in a batch is served by a single drain (it
+ * places every waiting chat of the workspace): under a burst of arrivals that is one pass over
+ * the queue instead of one per chat. Other deadlines fire one by one.
+ */
+function groupDrains(batch: DeadlineRow[]): DeadlineRow[][] {
+  const groups: DeadlineRow[][] = [];
+  const drainsByWorkspace = new Map<number, DeadlineRow[]>();
+  for (const deadline of batch) {
+    if (!DRAINS.has(deadline.kind)) {
+      groups.push([deadline]);
+      continue;
+    }
+    let group = drainsByWorkspace.get(deadline.workspace_id);
+    if (!group) {
+      group = [];
+      drainsByWorkspace.set(deadline.workspace_id, group);
+      groups.push(group);
+    }
+    group.push(deadline);
+  }
+  return groups;
 }

@@ -38,6 +38,11 @@ export async function setAssignee(
   previousAssigneeId: number | null,
   assigneeId: number | null,
   workspaceId: number,
+  /**
+   * Accepting an offer moves the user's load from "pending offer" to "open chat": nothing is
+   * freed, so there is no reason to wake the queue.
+   */
+  options: { fromAcceptedOffer?: boolean } = {},
 ): Promise<ConversationSummary> {
   const { trx, now } = uow;
   let assignee: Pick<UserRow, 'id' | 'name'> | undefined;
@@ -65,7 +70,7 @@ export async function setAssignee(
     })
     .where('id', '=', conversationId)
     .execute();
-  await scheduleDrain(uow, workspaceId, `assign:${conversationId}:${now}`);
+  if (!options.fromAcceptedOffer) await scheduleDrain(uow, workspaceId, `assign:${conversationId}:${now}`);
   if (assignee) await appendMessage(uow, conversationId, { author: { kind: 'system', name: 'Parley' }, body: `${assignee.name} joined the chat` });
   const summary = await loadSummary(trx, conversationId);
   uow.emit({ type: 'conversation.assigned', workspaceId, conversation: summary, previousAssigneeId });

@@ -21,7 +21,7 @@ export async function acceptOffer(ctx: AppContext, user: UserRow, offerId: numbe
     const offer = await resolveOffer(uow, offerId, 'accepted', user.id);
     if (!offer) throw new DomainError('offer_unavailable');
     await uow.trx.updateTable('users').set({ missed_offers: 0 }).where('id', '=', user.id).execute();
-    const summary = await setAssignee(uow, offer.conversation_id, null, user.id, offer.workspace_id);
+    const summary = await setAssignee(uow, offer.conversation_id, null, user.id, offer.workspace_id, { fromAcceptedOffer: true });
     emitResolved(uow, offer, summary);
     return summary;
   });

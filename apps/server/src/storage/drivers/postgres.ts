@@ -12,6 +12,10 @@ const ROUTING_LOCK_NAMESPACE = 7312;
 
 export function postgresDriver(connectionString: string): StorageDriver {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection that the server drops (restart, admin kill, network) is an 'error' event
+  // on the pool; unhandled, it would kill the process. pg discards that client and the next query
+  // opens a new one, so a warning is all it needs.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`));
   return {
     name: 'postgres',
     dialect: new PostgresDialect({ pool }),
