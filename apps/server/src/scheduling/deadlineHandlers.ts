@@ -7,6 +7,7 @@ import { checkInactivity } from '../domain/conversations/inactivity.js';
 import { graceEnded } from '../domain/presence/presence.js';
 import { drainQueue } from '../domain/routing/drainQueue.js';
 import { expireOffer } from '../domain/routing/offers.js';
+import { renumberQueue } from '../domain/routing/queuePositions.js';
 import { sendMissedChatEmail } from '../domain/routing/sendMissedChatEmail.js';
 import type { DeadlineRow } from '../storage/schema.js';
 import type { DeadlineHandler } from './deadlineRunner.js';
@@ -35,6 +36,10 @@ export function deadlineHandlers(ctx: AppContext): Record<DeadlineKind, Deadline
     drain_queue: {
       transactional: true,
       run: (uow, deadline) => drainQueue(uow, ctx.storage.driver, deadline.workspace_id),
+    },
+    queue_positions: {
+      transactional: true,
+      run: (uow, deadline) => renumberQueue(uow, payloadId(deadline, 'chatflowId')),
     },
     offer_expiry: {
       transactional: true,

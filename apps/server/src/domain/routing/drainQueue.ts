@@ -6,14 +6,12 @@
  * workspace routing lock, so capacity is counted once for all concurrent arrivals.
  */
 import type { ChatflowRouting } from '@parley/protocol';
-import { sql } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
-import { loadSummary } from '../conversations/presenters.js';
 import { parseContext } from '../visitors/visitorContext.js';
-import { hasCapacity, isReachable, loadCandidates, type Candidate } from './candidates.js';
+import { hasCapacity, isReachable, loadCandidates } from './candidates.js';
 import { fallBack } from './fallback.js';
 import { createOffer } from './offerRecords.js';
-import { estimateWaitSeconds } from './queueEstimate.js';
+import { scheduleQueuePositions } from './queuePositions.js';
 import { parseRouting } from './routingSettings.js';
 import { resolvePool, type WorkspaceDirectory } from './routingPool.js';
 import { RoundRobin } from './roundRobin.js';
@@ -23,8 +21,6 @@ interface Waiting {
   id: number;
   chatflow_id: number;
   routing_state: string;
-  queue_position: number | null;
-  queue_wait_seconds: number | null;
   context: string;
   owner_id: number | null;
 }
@@ -39,8 +35,6 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
       'conversations.id',
       'conversations.chatflow_id',
       'conversations.routing_state',
-      'conversations.queue_position',
-      'conversations.queue_wait_seconds',
       'visitors.context',
       'visitors.owner_id',
     ])
@@ -87,24 +81,15 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
     stillQueued.set(conversation.chatflow_id, line);
   }
   await roundRobin.save();
-  for (const [chatflow, line] of stillQueued) await updatePositions(uow, workspaceId, chatflow, line, directory.candidates);
-}
-
-/** Positions count per chatflow: the visitor sees their place among the chats before theirs. */
-async function updatePositions(uow: UnitOfWork, workspaceId: number, chatflowId: number, line: Waiting[], candidates: Candidate[]): Promise<void> {
-  const estimate = await estimateWaitSeconds(uow.trx, chatflowId, uow.now, candidates);
-  for (const [index, conversation] of line.entries()) {
-    const position = index + 1;
-    const wait = estimate(position);
-    if (conversation.routing_state === 'queued' && conversation.queue_position === position && conversation.queue_wait_seconds === wait) continue;
-    await uow.trx
-      .updateTable('conversations')
-      .set({ routing_state: 'queued', queue_position: position, queue_wait_seconds: wait, version: sql<number>`version + 1`, updated_at: uow.now })
-      .where('id', '=', conversation.id)
-      .execute();
-    const summary = await loadSummary(uow.trx, conversation.id);
-    uow.emit({ type: 'conversation.updated', workspaceId, conversation: summary });
+  for (const [chatflow, line] of stillQueued) {
+    const newcomers = line.filter((c) => c.routing_state === 'routing').map((c) => c.id);
+    if (newcomers.length > 0) {
+      await uow.trx.updateTable('conversations').set({ routing_state: 'queued', updated_at: uow.now }).where('id', 'in', newcomers).execute();
+    }
   }
+  // Places in line are renumbered by a separate, throttled pass: renumbering every waiting chat
+  // on every drain made a long queue cost O(queue) writes and events per arrival.
+  for (const chatflowId of new Set(waiting.map((w) => w.chatflow_id))) await scheduleQueuePositions(uow, workspaceId, chatflowId);
 }
 
 async function loadDirectory(uow: UnitOfWork, workspaceId: number): Promise<WorkspaceDirectory> {
