@@ -81,7 +81,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
     stillQueued.set(conversation.chatflow_id, line);
   }
   await roundRobin.save();
-  for (const [chatflow, line] of stillQueued) {
+  for (const line of stillQueued.values()) {
     const newcomers = line.filter((c) => c.routing_state === 'routing').map((c) => c.id);
     if (newcomers.length > 0) {
       await uow.trx.updateTable('conversations').set({ routing_state: 'queued', updated_at: uow.now }).where('id', 'in', newcomers).execute();
