@@ -2,6 +2,7 @@
  * R1/R2 + queue under concurrency: 50 chats arrive at once for 3 online users with capacity 10.
  * Nobody goes over capacity, no chat is offered to two users, round robin spreads within ±1, the
  * rest wait in line in arrival order, and closing chats drains the line first in, first out.
+ * When the last user who could take them goes away, the chats still in line get the fallback.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -14,6 +15,7 @@ const clock = new ManualClock();
 let cluster: TestCluster;
 let admin: AgentClient;
 let agents: AgentClient[];
+let visitors: WritingVisitor[] = [];
 
 before(async () => {
   cluster = await startCluster({ clock: clock.now });
@@ -59,7 +61,7 @@ async function assertWithinCapacity(): Promise<void> {
 }
 
 test('50 simultaneous chats, 3 users with capacity 10: offers within capacity, round robin ±1, the rest queued in order', async () => {
-  const visitors: WritingVisitor[] = await Promise.all(Array.from({ length: 50 }, (_, i) => visitorWrites(cluster, `Hello from visitor ${i}`)));
+  visitors = await Promise.all(Array.from({ length: 50 }, (_, i) => visitorWrites(cluster, `Hello from visitor ${i}`)));
   await settleQueue();
   await assertWithinCapacity();
 
@@ -121,4 +123,34 @@ test('as users close chats, the queue drains first in, first out', async () => {
     assert.deepEqual(line.map((c) => c.queue_position), Array.from({ length: line.length }, (_, i) => i + 1));
   }
   assert.deepEqual(offeredOrder, expectedOrder.slice(0, 6));
+});
+
+test('when the last user who could take them goes away, the chats in line get the fallback instead of waiting', async () => {
+  const line = await queued();
+  assert.ok(line.length > 0, 'the previous test leaves chats in line');
+  const [ann, ben, cat] = agents as [AgentClient, AgentClient, AgentClient];
+
+  // Cat is still online (at capacity): the line keeps waiting for her.
+  await setAway(ann);
+  await setAway(ben);
+  await settleQueue();
+  assert.deepEqual((await queued()).map((c) => c.id), line.map((c) => c.id));
+
+  await setAway(cat);
+  await settleQueue();
+  assert.deepEqual(await queued(), [], 'nobody is left who could take a chat in line');
+  const missed = await storage(cluster)
+    .selectFrom('conversations')
+    .select(['id', 'routing_state', 'missed', 'assignee_id'])
+    .where('id', 'in', line.map((c) => c.id))
+    .orderBy('id')
+    .execute();
+  for (const row of missed) assert.deepEqual([row.routing_state, Number(row.missed), row.assignee_id], ['missed', 1, null], `conversation ${row.id}`);
+
+  const head = visitors.find((v) => v.conversationId === line[0]!.id)!;
+  const seen = await head.http('GET', '/api/widget/conversation');
+  assert.equal(seen.body.conversation.queue, null, 'no longer in line');
+  const last = seen.body.messages.at(-1);
+  assert.equal(last.author.kind, 'bot');
+  assert.match(last.body, /^Sorry, nobody could take your chat/);
 });

@@ -1,14 +1,15 @@
 /**
  * R6 + R4 + I2: deadlines are stored, so a pending offer and a pending inactivity timeout both
  * fire after a restart, exactly once; a user whose inbox disconnects keeps getting chats for the
- * grace period, then is set away, and is online again on reconnecting.
+ * grace period, then is set away (and a chat that only they could take gets the fallback), and is
+ * online again on reconnecting.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connectAgent, connectVisitor } from './helpers/clients.js';
 import { freshStore } from './helpers/drivers.js';
 import { ManualClock } from './helpers/manualClock.js';
-import { onlineAgent, setAway, settle, storage } from './helpers/routing.js';
+import { onlineAgent, setAway, settle, storage, visitorWrites } from './helpers/routing.js';
 import { startCluster, startNode, type TestCluster } from './helpers/testServer.js';
 
 async function countMessages(cluster: TestCluster, conversationId: number, body: string): Promise<number> {
@@ -110,14 +111,27 @@ test('presence: a disconnected user stays connected for the grace period, then i
     const annSummary = async () => (await admin.http('GET', '/api/users')).body.users.find((u: any) => u.id === ann.userId);
     assert.equal((await annSummary()).connected, true);
 
+    // Ann alone takes chats, one at a time: a second chat waits in line for her.
+    await setAway(admin);
+    await admin.http('PATCH', `/api/admin/users/${ann.userId}`, { maxChats: 1 });
+    await visitorWrites(cluster, 'First in');
+    await settle(cluster);
+    const waiting = await visitorWrites(cluster, 'Second in');
+    await settle(cluster);
+    const routingState = async () =>
+      (await storage(cluster).selectFrom('conversations').select('routing_state').where('id', '=', waiting.conversationId).executeTakeFirstOrThrow()).routing_state;
+    assert.equal(await routingState(), 'queued');
+
     ann.close();
     await settle(cluster);
     assert.deepEqual([(await annSummary()).connected, (await annSummary()).availability], [true, 'online'], 'inside the grace period');
+    assert.equal(await routingState(), 'queued', 'the chat keeps its place while Ann may come back');
 
     clock.advance(61_000);
     await settle(cluster);
     const away = await admin.log.waitForEvent('user.updated', (d) => d.user.id === ann.userId && d.user.awayReason === 'disconnected');
     assert.deepEqual([away.data.user.availability, away.data.user.connected], ['away', false]);
+    assert.equal(await routingState(), 'missed', 'with nobody left to take it, the waiting chat gets the fallback');
 
     const again = await connectAgent(cluster.url, cluster.wsUrl, credentials);
     await settle(cluster);

@@ -78,6 +78,8 @@ export async function graceEnded(uow: UnitOfWork, ctx: AppContext, userId: numbe
     .where('id', '=', userId)
     .execute();
   uow.emit({ type: 'user.updated', workspaceId: user.workspace_id, user: await loadUserSummary(uow.trx, userId, uow.now) });
+  // Chats waiting for this user (or for nobody else) must not wait in a line nobody serves.
+  if (away) await scheduleDrain(uow, user.workspace_id, `disconnected:${userId}:${uow.now}`);
 }
 
 /**

@@ -5,8 +5,10 @@ import { scheduleDrain } from '../routing/triggers.js';
 import { loadUserSummary } from './presenters.js';
 
 /**
- * I2: the user's own online/away switch. Going online resets the missed-offer streak and wakes
- * the queue, since there may be chats waiting for exactly this user.
+ * I2: the user's own online/away switch. Either way the queue is woken: going online may let
+ * waiting chats move (there may be chats waiting for exactly this user); going away may leave a
+ * waiting chat with nobody it could ever reach, and then it gets the fallback instead of waiting
+ * in a line nobody serves. Both reset the missed-offer streak.
  */
 export async function setAvailability(ctx: AppContext, userId: number, availability: Availability): Promise<UserSummary> {
   return inTransaction(ctx, async (uow) => {
@@ -18,7 +20,7 @@ export async function setAvailability(ctx: AppContext, userId: number, availabil
       .executeTakeFirstOrThrow();
     const summary = await loadUserSummary(uow.trx, userId, uow.now);
     uow.emit({ type: 'user.updated', workspaceId: user.workspace_id, user: summary });
-    if (availability === 'online') await scheduleDrain(uow, user.workspace_id, `user:${userId}:${uow.now}`);
+    await scheduleDrain(uow, user.workspace_id, `user:${userId}:${uow.now}`);
     return summary;
   });
 }
