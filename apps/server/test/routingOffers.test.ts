@@ -1,8 +1,9 @@
 /**
  * R3 + I4 offers end to end over real sockets: an offer that times out moves to the next user;
  * when nobody is left the visitor gets the fallback message, the chat waits in Unassigned as
- * missed and the missed-chat email goes out through a real SMTP server. Declining moves on at
- * once; letting offers expire three times in a row sets the user away and tells them why.
+ * missed and the missed-chat email goes out through a real SMTP server. Declining, or going away,
+ * moves on at once; letting offers expire three times in a row sets the user away and tells them
+ * why.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -115,6 +116,28 @@ test('declining moves the chat to the next user at once; an expired offer cannot
   const again = await other.http('POST', `/api/offers/${second!.id}/accept`);
   assert.equal(again.body.error.code, 'offer_unavailable', 'accepting twice changes nothing');
   await other.rt.send('conversation.close', { conversationId: visitor.conversationId });
+  await settle(cluster);
+});
+
+test('going away hands a pending offer to the next user at once, without counting a miss', async () => {
+  const visitor = await visitorWrites(cluster, 'Is anyone there?');
+  await settle(cluster);
+  const first = await offerFor(visitor.conversationId);
+  assert.ok(first);
+  const leaver = first.user_id === ann.userId ? ann : ben;
+  const other = leaver === ann ? ben : ann;
+
+  await setAway(leaver);
+  await settle(cluster);
+  await leaver.log.waitForEvent('offer.resolved', (d) => d.offer.id === first.id && d.offer.status === 'cancelled');
+  const second = await offerFor(visitor.conversationId);
+  assert.equal(second?.user_id, other.userId, 'offered to the next user without waiting for the timeout');
+  const row = await storage(cluster).selectFrom('users').select('missed_offers').where('id', '=', leaver.userId).executeTakeFirstOrThrow();
+  assert.equal(Number(row.missed_offers), 0);
+
+  await other.rt.send('offer.accept', { offerId: second!.id });
+  await other.rt.send('conversation.close', { conversationId: visitor.conversationId });
+  await leaver.rt.send('availability.set', { availability: 'online' });
   await settle(cluster);
 });
 

@@ -10,6 +10,7 @@ import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { Database } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { cancelDeadline, deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
+import { withdrawOffersOfAwayUser } from '../routing/offers.js';
 import { scheduleDrain } from '../routing/triggers.js';
 import { loadUserSummary } from '../users/presenters.js';
 import { PRESENCE_STALE_MS } from './connected.js';
@@ -78,8 +79,7 @@ export async function graceEnded(uow: UnitOfWork, ctx: AppContext, userId: numbe
     .where('id', '=', userId)
     .execute();
   uow.emit({ type: 'user.updated', workspaceId: user.workspace_id, user: await loadUserSummary(uow.trx, userId, uow.now) });
-  // Chats waiting for this user (or for nobody else) must not wait in a line nobody serves.
-  if (away) await scheduleDrain(uow, user.workspace_id, `disconnected:${userId}:${uow.now}`);
+  if (away) await withdrawOffersOfAwayUser(uow, ctx, user.workspace_id, userId);
 }
 
 /**

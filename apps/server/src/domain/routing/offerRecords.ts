@@ -48,7 +48,6 @@ export async function withdrawOffers(uow: UnitOfWork, conversationId: number): P
   }
 }
 
-
 export async function createOffer(uow: UnitOfWork, conversationId: number, userId: number, routing: ChatflowRouting): Promise<void> {
   const { trx, now } = uow;
   const conversation = await trx

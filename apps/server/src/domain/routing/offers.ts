@@ -15,6 +15,7 @@ import { DomainError } from '../errors.js';
 import { loadUserSummary } from '../users/presenters.js';
 import { drainQueue } from './drainQueue.js';
 import { emitResolved, resolveOffer, toOffer } from './offerRecords.js';
+import { scheduleDrain } from './triggers.js';
 
 export async function acceptOffer(ctx: AppContext, user: UserRow, offerId: number): Promise<ConversationSummary> {
   return inTransaction(ctx, async (uow) => {
@@ -54,11 +55,35 @@ export async function expireOffer(uow: UnitOfWork, ctx: AppContext, offerId: num
   if (user.missed_offers >= ctx.config.awayAfterMissedOffers && user.availability === 'online') {
     await uow.trx.updateTable('users').set({ availability: 'away', away_reason: 'missed_offers', missed_offers: 0 }).where('id', '=', user.id).execute();
     uow.emit({ type: 'user.updated', workspaceId: user.workspace_id, user: await loadUserSummary(uow.trx, user.id, uow.now) });
+    await withdrawOffersOfAwayUser(uow, ctx, user.workspace_id, user.id);
   }
   await backToQueue(uow, ctx, offer);
 }
 
+/**
+ * A user who went away (by choice, or when the disconnect grace period ended) cannot answer
+ * their offers: each chat goes back in line at once instead of ringing out its timeout, and the
+ * queue is woken to find it a new home (or the fallback, when nobody is left). Withdrawn, not
+ * missed: it does not count towards auto-away, and the user may be asked again once back.
+ */
+export async function withdrawOffersOfAwayUser(uow: UnitOfWork, ctx: AppContext, workspaceId: number, userId: number): Promise<void> {
+  await ctx.storage.driver.lockRouting(uow.trx, workspaceId);
+  const pending = await uow.trx.selectFrom('offers').select('id').where('user_id', '=', userId).where('status', '=', 'pending').execute();
+  for (const { id } of pending) {
+    const offer = await resolveOffer(uow, id, 'cancelled');
+    if (offer) await requeue(uow, offer);
+  }
+  await scheduleDrain(uow, workspaceId, `away:${userId}:${uow.now}`);
+}
+
 async function backToQueue(uow: UnitOfWork, ctx: AppContext, offer: OfferRow): Promise<void> {
+  await requeue(uow, offer);
+  // The user's slot is free again and the chat needs a new home: both may move the queue.
+  await drainQueue(uow, ctx.storage.driver, offer.workspace_id);
+}
+
+/** An offered chat whose offer was just resolved without an accept waits in line again. */
+async function requeue(uow: UnitOfWork, offer: OfferRow): Promise<void> {
   await uow.trx
     .updateTable('conversations')
     .set({ routing_state: 'queued', version: sql<number>`version + 1`, updated_at: uow.now })
@@ -67,8 +92,6 @@ async function backToQueue(uow: UnitOfWork, ctx: AppContext, offer: OfferRow): P
     .where('routing_state', '=', 'offered')
     .execute();
   emitResolved(uow, offer, await loadSummary(uow.trx, offer.conversation_id));
-  // The user's slot is free again and the chat needs a new home: both may move the queue.
-  await drainQueue(uow, ctx.storage.driver, offer.workspace_id);
 }
 
 /** My pending offers, oldest first, for the inbox banner after a reload. */
