@@ -1,7 +1,7 @@
 /**
  * W7 through the public widget routes: the state a chatflow's widget shows under office hours in
  * a non-UTC zone (across a DST change and across midnight), the behaviours for each state, and
- * the live stream that tells widgets when the state changes.
+ * the live stream that tells widgets when the state changes, and its limit per client address.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -105,5 +105,30 @@ test('the availability stream follows user availability live: available, away, a
     await stream.waitFor((e) => e.data.state === 'available' && stream.events.indexOf(e) > stream.events.indexOf(full));
   } finally {
     stream.close();
+  }
+});
+
+test('one client address may hold only PARLEY_STREAMS_PER_ADDRESS availability streams; a closed one frees its place', async () => {
+  const limited = await startCluster({ env: { PARLEY_STREAMS_PER_ADDRESS: '2' } });
+  const url = `${limited.url}/api/widget/availability?siteKey=${limited.siteKey}`;
+  const streams = [await openSse(url), await openSse(url)];
+  try {
+    const refused = await fetch(url);
+    assert.equal(refused.status, 429);
+    assert.equal(((await refused.json()) as any).error.code, 'rate_limited');
+
+    streams.shift()!.close();
+    // The server sees the close a moment later.
+    let again: Response | null = null;
+    for (let i = 0; i < 40 && again?.status !== 200; i++) {
+      await again?.body?.cancel();
+      await new Promise((r) => setTimeout(r, 50));
+      again = await fetch(url);
+    }
+    assert.equal(again!.status, 200, 'a closed stream gives its place back');
+    await again!.body?.cancel();
+  } finally {
+    for (const stream of streams) stream.close();
+    await limited.close();
   }
 });

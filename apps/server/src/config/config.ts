@@ -31,6 +31,12 @@ export interface Config {
   /** PARLEY_LOGIN_RATE_LIMIT — sign-in attempts per minute per client address. Default 30. */
   loginRateLimit: number;
   /**
+   * PARLEY_STREAMS_PER_ADDRESS — open widget availability streams one client address may hold on
+   * a node. Default 100: many visitors can share an office's address, but one client cannot hold
+   * the node's connections.
+   */
+  streamsPerAddress: number;
+  /**
    * PARLEY_TRUST_PROXY — true when Parley runs behind a reverse proxy that sets
    * X-Forwarded-For; only then are forwarded client addresses believed (rate limits). Default false.
    */
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const sessionDays = integer('PARLEY_SESSION_DAYS', 14, 1, 365);
   const loginRateLimit = integer('PARLEY_LOGIN_RATE_LIMIT', 30, 1, 1_000_000);
+  const streamsPerAddress = integer('PARLEY_STREAMS_PER_ADDRESS', 100, 1, 1_000_000);
   const trustProxyRaw = text('PARLEY_TRUST_PROXY') ?? 'false';
   if (!['true', 'false'].includes(trustProxyRaw)) problems.push('PARLEY_TRUST_PROXY must be true or false');
 
@@ -117,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
-    port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN'),
+    port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, streamsPerAddress, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN'),
     smtpUrl,
     smtpFrom: text('SMTP_FROM') ?? 'Parley <parley@localhost>',
     awayAfterMissedOffers,

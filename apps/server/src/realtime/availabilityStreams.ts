@@ -3,7 +3,8 @@
  * events. Per chatflow with listeners on this node, the state is recomputed when anything in its
  * workspace commits (the feed poke every node already receives), when office hours open or
  * close, and every 30 s as a safety net (grace periods, nodes that died); listeners get it only
- * when it changed.
+ * when it changed. Streams are counted per client address, so one client cannot hold all of a
+ * node's connections.
  */
 import type { ServerResponse } from 'node:http';
 import { WIDGET_AVAILABILITY_EVENT } from '@parley/protocol';
@@ -29,6 +30,7 @@ interface Stream {
 export class AvailabilityStreams {
   private readonly streams = new Map<number, Stream>();
   private readonly workspaceSubscriptions = new Map<number, Promise<() => Promise<void>>>();
+  private readonly openByAddress = new Map<string, number>();
   private readonly poll: NodeJS.Timeout;
   private readonly keepalive: NodeJS.Timeout;
 
@@ -41,7 +43,26 @@ export class AvailabilityStreams {
     this.keepalive.unref();
   }
 
-  async add(workspaceId: number, chatflowId: number, client: ServerResponse): Promise<void> {
+  /**
+   * Counts a stream against its client address; false when the address already holds as many as
+   * `PARLEY_STREAMS_PER_ADDRESS` allows. Each true must be matched by `add`, which releases it
+   * when the stream closes.
+   */
+  reserve(address: string): boolean {
+    const open = this.openByAddress.get(address) ?? 0;
+    if (open >= this.ctx.config.streamsPerAddress) return false;
+    this.openByAddress.set(address, open + 1);
+    return true;
+  }
+
+  private release(address: string): void {
+    const open = (this.openByAddress.get(address) ?? 1) - 1;
+    if (open > 0) this.openByAddress.set(address, open);
+    else this.openByAddress.delete(address);
+  }
+
+  async add(workspaceId: number, chatflowId: number, client: ServerResponse, address: string): Promise<void> {
+    client.on('close', () => this.release(address));
     let stream = this.streams.get(chatflowId);
     if (!stream) {
       stream = { chatflowId, workspaceId, clients: new Set(), last: null, debounce: null, boundary: null };
@@ -65,6 +86,7 @@ export class AvailabilityStreams {
     this.streams.clear();
     for (const unsubscribe of this.workspaceSubscriptions.values()) void unsubscribe.then((off) => off()).catch(() => undefined);
     this.workspaceSubscriptions.clear();
+    this.openByAddress.clear();
   }
 
   private remove(stream: Stream, client: ServerResponse): void {

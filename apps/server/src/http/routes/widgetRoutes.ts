@@ -46,6 +46,7 @@ export async function widgetRoutes(base: FastifyInstance, ctx: AppContext, avail
     async (request, reply) => {
       const { site, chatflow } = await findSiteForWidget(ctx, request.query.siteKey);
       if (!isOriginAllowed(site, request.headers.origin, new URL(ctx.config.publicUrl).origin)) throw new DomainError('origin_not_allowed');
+      if (!availability.reserve(request.ip)) throw new DomainError('rate_limited', 'too many open availability streams from this address');
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -55,7 +56,7 @@ export async function widgetRoutes(base: FastifyInstance, ctx: AppContext, avail
         // Proxies must not buffer the stream.
         'x-accel-buffering': 'no',
       });
-      await availability.add(site.workspace_id, chatflow.id, reply.raw);
+      await availability.add(site.workspace_id, chatflow.id, reply.raw, request.ip);
     },
   );
 
