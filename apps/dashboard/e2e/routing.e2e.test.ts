@@ -60,13 +60,16 @@ test('an offer shows a banner with a countdown and a notification; Accept opens 
   await eventually(async () => assert.equal(await available.getAttribute('aria-checked'), 'true'));
   await settle(cluster);
 
-  const chat = await newChat('Hello, is anyone there?');
+  const chat = await newChat('Hello, is anyone there? <b>Order</b> #42');
   const offer = offerFor(chat.visitorName);
   await offer.waitFor();
   assert.match(await offer.getByRole('timer').innerText(), /^\d:\d\d$/);
+  // What the visitor wrote, as text (markup stays visible characters, never HTML).
+  await offer.getByText('“Hello, is anyone there? <b>Order</b> #42”').waitFor();
+  assert.equal(await offer.locator('b').count(), 0);
   await eventually(async () => {
-    const shown: Array<{ title: string }> = await admin.evaluate(() => (window as any).__notifications);
-    assert.deepEqual(shown.map((n) => n.title), [`Chat offer: ${chat.visitorName}`]);
+    const shown: Array<{ title: string; body: string }> = await admin.evaluate(() => (window as any).__notifications);
+    assert.deepEqual(shown.map((n) => [n.title, n.body]), [[`Chat offer: ${chat.visitorName}`, 'Hello, is anyone there? <b>Order</b> #42']]);
   });
   await admin.getByRole('link', { name: new RegExp(chat.visitorName) }).getByText('Offered').waitFor();
   assert.deepEqual(await seriousA11yViolations(admin), []);

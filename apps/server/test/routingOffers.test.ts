@@ -52,6 +52,9 @@ test('an offer not accepted in 100 s goes to the next user; with nobody left the
   const banner = await ann.log.waitForEvent('offer.created', (d) => d.offer.id === first!.id);
   assert.equal(banner.data.conversation.id, conversationId);
   assert.equal(banner.data.offer.expiresAt - banner.data.offer.createdAt, 100_000);
+  assert.equal(banner.data.preview, 'Can someone help me with my order #123?', 'the banner shows what the visitor wrote');
+  const annOffers = await ann.http('GET', '/api/offers');
+  assert.deepEqual(annOffers.body.offers.map((o: any) => [o.offer.id, o.preview]), [[first!.id, 'Can someone help me with my order #123?']]);
   assert.equal(ben.log.events.some((e) => e.name === 'offer.created' && e.data.offer.id === first!.id), false, 'only the offered user gets the offer');
 
   clock.advance(99_000);
@@ -120,12 +123,16 @@ test('declining moves the chat to the next user at once; an expired offer cannot
 });
 
 test('going away hands a pending offer to the next user at once, without counting a miss', async () => {
-  const visitor = await visitorWrites(cluster, 'Is anyone there?');
+  const visitor = await visitorWrites(cluster, `Is anyone there?\n\n${'é'.repeat(300)}`);
   await settle(cluster);
   const first = await offerFor(visitor.conversationId);
   assert.ok(first);
   const leaver = first.user_id === ann.userId ? ann : ben;
   const other = leaver === ann ? ben : ann;
+  // A long message is shortened for the banner, on one line.
+  const shown = await leaver.log.waitForEvent('offer.created', (d) => d.offer.id === first.id);
+  assert.equal(shown.data.preview, `Is anyone there? ${'é'.repeat(182)}…`);
+  assert.equal([...shown.data.preview].length, 200);
 
   await setAway(leaver);
   await settle(cluster);

@@ -18,7 +18,7 @@ import type {
   WidgetConfig,
   WorkspaceSummary,
 } from './models.js';
-import type { ChatflowAvailability, ChatflowRouting, Offer, Team } from './routing.js';
+import type { ChatflowAvailability, ChatflowRouting, OfferEntry, Team } from './routing.js';
 
 export interface LoginRequest { email: string; password: string }
 export interface MeResponse { user: UserSummary; workspace: WorkspaceSummary }
@@ -73,7 +73,7 @@ export interface UpdateChatflowRequest {
 export interface ChatflowResponse { chatflow: Chatflow }
 
 /** My pending offers, oldest first, each with its conversation (for the banner after a reload). */
-export interface OffersResponse { offers: Array<{ offer: Offer; conversation: ConversationSummary }> }
+export interface OffersResponse { offers: OfferEntry[] }
 
 export interface OwnerRequest { userId: number | null }
 

@@ -7,6 +7,8 @@ export const LIMITS = {
   messageMaxLength: 5000,
   /** Client message ids are opaque strings chosen by the sender (usually a UUID). */
   clientMessageIdMaxLength: 64,
+  /** Characters of the visitor's message shown on a chat offer. */
+  offerPreviewMaxLength: 200,
   /** Visitor/user display names. */
   nameMaxLength: 120,
   /** URLs, titles and referrers captured as visitor context are cut to this length. */

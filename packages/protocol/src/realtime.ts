@@ -17,7 +17,7 @@ import type {
   UserSummary,
   VisitorConversation,
 } from './models.js';
-import type { Offer, OfferRef } from './routing.js';
+import type { Offer, OfferEntry, OfferRef } from './routing.js';
 
 // ---------------------------------------------------------------- commands (client → server)
 
@@ -125,7 +125,7 @@ export interface AgentEvents {
   'message.created': { message: Message };
   'user.updated': { user: UserSummary };
   /** A chat is offered to `offer.userId` (only that user acts on it; admins see it too). */
-  'offer.created': { offer: Offer; conversation: ConversationSummary };
+  'offer.created': OfferEntry;
   /** An admin changed a chatflow's settings. */
   'chatflow.updated': { chatflow: Chatflow };
   /** The offer was accepted, declined, expired or cancelled: remove its banner. */

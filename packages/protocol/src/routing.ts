@@ -2,6 +2,7 @@
  * Routing and availability models (R1–R4, W7, I2, I4): how a chatflow picks a user, when its
  * widget counts as available, and the offers and queue positions that come out of it.
  */
+import type { ConversationSummary } from './models.js';
 
 // ---------------------------------------------------------------- teams
 
@@ -132,6 +133,18 @@ export interface Offer {
   createdAt: number;
   expiresAt: number;
   resolvedAt: number | null;
+}
+
+/** A pending offer as the offered user's banner shows it (event `offer.created`, `GET /api/offers`). */
+export interface OfferEntry {
+  offer: Offer;
+  conversation: ConversationSummary;
+  /**
+   * The visitor's latest message, cut to `LIMITS.offerPreviewMaxLength` characters (with "…"), so
+   * the agent sees what the chat is about before accepting; null when the visitor wrote nothing
+   * yet. Visitor text: shown as text, never as HTML.
+   */
+  preview: string | null;
 }
 
 export interface OfferRef {

@@ -31,11 +31,11 @@ function flush(): void {
   queued = [];
   if (batch.length === 0) return;
   playChime();
-  for (const { offer, conversation } of batch) {
+  for (const { offer, conversation, preview } of batch) {
     const { name, context } = conversation.visitor;
     const notification = notify({
       title: `Chat offer: ${name}`,
-      body: context.pageTitle || context.pageUrl || 'A visitor is waiting for an answer.',
+      body: preview || context.pageTitle || context.pageUrl || 'A visitor is waiting for an answer.',
       tag: `parley-offer-${offer.id}`,
       // The agent answers in the banner: take them straight to its Accept button.
       onClick: () => document.getElementById(offerAcceptId(offer.id))?.focus(),

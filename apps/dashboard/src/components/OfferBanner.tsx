@@ -24,13 +24,13 @@ export function OfferBanner() {
       {offers.length > 0 && (
         <section class="offers" aria-label="Chat offers">
           <ul class="offer-list">
-            {offers.map(({ offer, conversation }) => {
+            {offers.map(({ offer, conversation, preview }) => {
               // The live copy may be newer (the visitor moved to another page).
               const live = conversations.get(conversation.id);
               const shown = live && live.version >= conversation.version ? live : conversation;
               return (
                 <li key={offer.id}>
-                  <OfferCard offer={offer} conversation={shown} />
+                  <OfferCard offer={offer} conversation={shown} preview={preview} />
                 </li>
               );
             })}

@@ -6,10 +6,10 @@ import { acceptOffer, declineOffer } from '../state/offers.js';
 import { refocusAfterCardGone } from './offerFocus.js';
 
 /**
- * One chat offered to me: who, on which page, how long is left, and Accept / Decline. Visitor
- * data is shown as text only.
+ * One chat offered to me: who, what they wrote, on which page, how long is left, and Accept /
+ * Decline. Visitor data is shown as text only.
  */
-export function OfferCard({ offer, conversation }: { offer: Offer; conversation: ConversationSummary }) {
+export function OfferCard({ offer, conversation, preview }: { offer: Offer; conversation: ConversationSummary; preview: string | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const secondsLeft = useCountdown(offer.createdAt, offer.expiresAt);
@@ -36,6 +36,7 @@ export function OfferCard({ offer, conversation }: { offer: Offer; conversation:
         <p id={titleId} class="offer-title">
           Chat offer: <span class="offer-visitor">{visitor.name}</span>
         </p>
+        {preview && <p class="offer-preview">“{preview}”</p>}
         <p class="offer-page" title={visitor.context.pageUrl ?? undefined}>
           {page ? `On ${page}` : 'Page unknown'}
         </p>

@@ -79,8 +79,7 @@ function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]):
       applyUserUpdate((data as AgentEvents['user.updated']).user);
       break;
     case 'offer.created': {
-      const { offer, conversation } = data as AgentEvents['offer.created'];
-      applyOfferCreated(offer, conversation);
+      applyOfferCreated(data as AgentEvents['offer.created']);
       scheduleCountsRefresh();
       break;
     }

@@ -8,7 +8,7 @@ import type {
   InboxView,
   Message,
   MeResponse,
-  Offer,
+  OfferEntry,
   Team,
   UserSummary,
   ViewCounts,
@@ -38,11 +38,8 @@ export interface ThreadState {
   visitorTyping: boolean;
 }
 
-/** A chat offered to me (I4), with the conversation as it was when offered. */
-export interface PendingOffer {
-  offer: Offer;
-  conversation: ConversationSummary;
-}
+/** A chat offered to me (I4), with the conversation as it was when offered and its preview. */
+export type PendingOffer = OfferEntry;
 
 /** Why Parley set me to Away on its own; a manual switch needs no explanation. */
 export type AutoAwayReason = Exclude<AwayReason, 'manual'>;

@@ -3,7 +3,7 @@
  * from `GET /api/offers` (a reload or a resync would otherwise lose them). `offer.resolved`
  * removes one, whoever resolved it: me in another tab, the timeout, or routing withdrawing it.
  */
-import type { ConversationSummary, Offer } from '@parley/protocol';
+import type { Offer } from '@parley/protocol';
 import { api } from '../api/endpoints.js';
 import { ApiError, errorText } from '../api/request.js';
 import { hrefFor, navigate } from '../router.js';
@@ -45,9 +45,9 @@ export async function loadOffers(): Promise<void> {
 }
 
 /** `offer.created`: admins see offers made to others too, but only the offered user answers. */
-export function applyOfferCreated(offer: Offer, conversation: ConversationSummary): void {
-  upsertConversation(conversation);
-  if (offer.userId === myUserId()) addOffers([{ offer, conversation }]);
+export function applyOfferCreated(entry: PendingOffer): void {
+  upsertConversation(entry.conversation);
+  if (entry.offer.userId === myUserId()) addOffers([entry]);
 }
 
 export function applyOfferResolved(offer: Offer): void {

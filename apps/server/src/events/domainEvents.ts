@@ -17,7 +17,7 @@ export type DomainEvent =
   | { type: 'message.created'; workspaceId: number; message: Message; conversation: ConversationSummary }
   | { type: 'user.updated'; workspaceId: number; user: UserSummary }
   | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }
-  | { type: 'offer.created'; workspaceId: number; offer: Offer; conversation: ConversationSummary }
+  | { type: 'offer.created'; workspaceId: number; offer: Offer; conversation: ConversationSummary; preview: string | null }
   | { type: 'offer.resolved'; workspaceId: number; offer: Offer; conversation: ConversationSummary };
 
 export type DomainEventType = DomainEvent['type'];

@@ -43,7 +43,9 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
         conversation_id: event.conversation.id,
         visitor_id: null,
         agent_user_id: event.offer.userId,
-        data: JSON.stringify(event.type === 'offer.created' ? { offer: event.offer, conversation: event.conversation } : { offer: event.offer }),
+        data: JSON.stringify(
+          event.type === 'offer.created' ? { offer: event.offer, conversation: event.conversation, preview: event.preview } : { offer: event.offer },
+        ),
       };
     case 'chatflow.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflow: event.chatflow }) };

@@ -2,10 +2,10 @@
  * Offer rows and their resolution. Every resolution is a conditional update from `pending`, so
  * two racing resolutions (accept on one node, expiry on another) cannot both win.
  */
-import type { ChatflowRouting, ConversationSummary, Offer } from '@parley/protocol';
-import { sql } from 'kysely';
+import { LIMITS, type ChatflowRouting, type ConversationSummary, type Offer } from '@parley/protocol';
+import { sql, type Kysely } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
-import type { OfferRow } from '../../storage/schema.js';
+import type { Database, OfferRow } from '../../storage/schema.js';
 import { loadSummary } from '../conversations/presenters.js';
 import { cancelDeadline, deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 
@@ -76,6 +76,23 @@ export async function createOffer(uow: UnitOfWork, conversationId: number, userI
   );
   const summary = await loadSummary(trx, conversationId);
   uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: summary });
-  uow.emit({ type: 'offer.created', workspaceId: conversation.workspace_id, offer: toOffer(offer), conversation: summary });
+  uow.emit({ type: 'offer.created', workspaceId: conversation.workspace_id, offer: toOffer(offer), conversation: summary, preview: await offerPreview(trx, conversationId) });
+}
+
+/** What the chat is about, for the offer banner: the visitor's latest message, shortened. */
+export async function offerPreview(db: Kysely<Database>, conversationId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select('body')
+    .where('conversation_id', '=', conversationId)
+    .where('author_kind', '=', 'visitor')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const text = row.body.replace(/\s+/g, ' ').trim();
+  const chars = [...text];
+  const max = LIMITS.offerPreviewMaxLength;
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 

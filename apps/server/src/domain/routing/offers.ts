@@ -4,7 +4,7 @@
  * expiry, withdrawal) is a conditional update from `pending`, so two of them racing on two nodes
  * cannot both win.
  */
-import type { ConversationSummary, Offer } from '@parley/protocol';
+import type { ConversationSummary, OfferEntry } from '@parley/protocol';
 import { sql } from 'kysely';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { OfferRow, UserRow } from '../../storage/schema.js';
@@ -14,7 +14,7 @@ import { loadSummary } from '../conversations/presenters.js';
 import { DomainError } from '../errors.js';
 import { loadUserSummary } from '../users/presenters.js';
 import { drainQueue } from './drainQueue.js';
-import { emitResolved, resolveOffer, toOffer } from './offerRecords.js';
+import { emitResolved, offerPreview, resolveOffer, toOffer } from './offerRecords.js';
 import { scheduleDrain } from './triggers.js';
 
 export async function acceptOffer(ctx: AppContext, user: UserRow, offerId: number): Promise<ConversationSummary> {
@@ -95,7 +95,10 @@ async function requeue(uow: UnitOfWork, offer: OfferRow): Promise<void> {
 }
 
 /** My pending offers, oldest first, for the inbox banner after a reload. */
-export async function pendingOffersFor(ctx: AppContext, userId: number): Promise<Array<{ offer: Offer; conversation: ConversationSummary }>> {
-  const rows = await ctx.storage.db.selectFrom('offers').selectAll().where('user_id', '=', userId).where('status', '=', 'pending').orderBy('id').execute();
-  return Promise.all(rows.map(async (row) => ({ offer: toOffer(row), conversation: await loadSummary(ctx.storage.db, row.conversation_id) })));
+export async function pendingOffersFor(ctx: AppContext, userId: number): Promise<OfferEntry[]> {
+  const { db } = ctx.storage;
+  const rows = await db.selectFrom('offers').selectAll().where('user_id', '=', userId).where('status', '=', 'pending').orderBy('id').execute();
+  return Promise.all(
+    rows.map(async (row) => ({ offer: toOffer(row), conversation: await loadSummary(db, row.conversation_id), preview: await offerPreview(db, row.conversation_id) })),
+  );
 }
