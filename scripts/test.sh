@@ -40,7 +40,9 @@ check() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: ${name}"; fi
 }
 
-runner=(node --import tsx --test --test-reporter=tap --test-concurrency=1)
+# A stuck test file fails after 10 minutes (the whole CI run takes about 15), and a file whose
+# failed test left a socket open still exits: a failure never turns into a hung CI run.
+runner=(node --import tsx --test --test-reporter=tap --test-concurrency=1 --test-timeout=600000 --test-force-exit)
 integration=(apps/server/test/*.test.ts)
 single_node=()
 # Multi-node suites need PostgreSQL + Redis (several nodes cannot share one SQLite writer).

@@ -52,8 +52,11 @@ test('a visitor chat arrives live; typing shows; a reply assigns it; closing mak
   assert.match(admin.url(), new RegExp(`/inbox/conversations/${conversationId}$`));
   await admin.getByRole('button', { name: 'Assign to me' }).waitFor();
   // Text, never HTML: the markup shows literally and no element is created from it.
-  await admin.getByText('<img src=x', { exact: false }).waitFor();
+  await admin.locator('.messages').getByText('<img src=x', { exact: false }).waitFor();
   assert.equal(await admin.locator('.messages img').count(), 0);
+  // The same goes for the offer banner's preview of the message.
+  await admin.locator('.offers').getByText('<img src=x', { exact: false }).waitFor();
+  assert.equal(await admin.locator('.offers img').count(), 0);
 
   await visitor.rt.send('typing.set', { conversationId, typing: true });
   await admin.getByText('Visitor is typing…').waitFor();
