@@ -7,21 +7,12 @@
  * Agents are admins so that each of them sees every conversation: a message counts as delivered
  * when the first agent socket receives its `message.created` event.
  */
-import {
-  RealtimeClient,
-  type AgentCommands,
-  type AgentEvents,
-  type AgentResumeResult,
-  type SocketFactory,
-  type VisitorCommands,
-  type VisitorEvents,
-  type VisitorResumeResult,
-} from '@parley/protocol';
-import WebSocket from 'ws';
+import type { AgentEvents } from '@parley/protocol';
 import { buildServer, type ParleyServer } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
 import { bootstrapWorkspace } from '../apps/server/src/domain/sites/bootstrapWorkspace.js';
 import { freshStore, type StoreEnv } from '../apps/server/test/helpers/drivers.js';
+import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
 import type { LoadTarget, Tracker } from './messagesLoad.js';
 
 export type Drivers = 'sqlite' | 'postgres';
@@ -33,13 +24,8 @@ export interface ParleyBench extends LoadTarget {
   close(): Promise<void>;
 }
 
-const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
-const AGENT_PASSWORD = 'bench-agent-password';
 const BODY_PREFIX = 'bench:';
-const CONNECT_TIMEOUT_MS = 10_000;
 
-type VisitorClient = RealtimeClient<VisitorCommands, VisitorEvents, VisitorResumeResult>;
-type AgentClient = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
 
 export async function startParley(options: { drivers: Drivers; visitors: number; agents: number }): Promise<ParleyBench> {
   // Everything opened so far, closed in reverse if a later step fails (and at the end).
@@ -56,8 +42,8 @@ export async function startParley(options: { drivers: Drivers; visitors: number;
         PARLEY_DATA_DIR: store.dataDir,
         ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
         ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : {}),
-        PARLEY_ADMIN_EMAIL: ADMIN.email,
-        PARLEY_ADMIN_PASSWORD: ADMIN.password,
+        PARLEY_ADMIN_EMAIL: BENCH_ADMIN.email,
+        PARLEY_ADMIN_PASSWORD: BENCH_ADMIN.password,
         PARLEY_LOGIN_RATE_LIMIT: '100000',
         // The bench node plays a deployment behind a proxy so each visitor can have its own address.
         PARLEY_TRUST_PROXY: 'true',
@@ -79,7 +65,13 @@ export async function startParley(options: { drivers: Drivers; visitors: number;
     const agents: AgentClient[] = [];
     closers.push(async () => agents.forEach((agent) => agent.close()));
     for (const cookie of agentCookies) {
-      agents.push(await connectAgent(wsUrl, cookie, (id) => tracker?.deliver(id)));
+      agents.push(
+        await connectAgent(wsUrl, cookie, (name, data) => {
+          if (name !== 'message.created') return;
+          const body = (data as AgentEvents['message.created']).message.body;
+          if (body.startsWith(BODY_PREFIX)) tracker?.deliver(body.slice(BODY_PREFIX.length));
+        }),
+      );
     }
     const tokens = await inBatches(range(options.visitors), 10, (i) => createVisitorSession(baseUrl, siteKey, i));
     const visitors: VisitorClient[] = [];
@@ -118,19 +110,14 @@ export async function startParley(options: { drivers: Drivers; visitors: number;
 
 /** Signs in as the bootstrap admin, creates `count` admin users and signs each of them in. */
 async function createAgents(baseUrl: string, count: number): Promise<string[]> {
-  const adminCookie = await login(baseUrl, ADMIN.email, ADMIN.password);
+  const adminCookie = await login(baseUrl, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const cookies: string[] = [];
   for (let i = 1; i <= count; i++) {
     const email = `bench-agent-${i}@example.com`;
-    await postJson(baseUrl, '/api/admin/users', { email, name: `Bench agent ${i}`, role: 'admin', password: AGENT_PASSWORD }, { cookie: adminCookie });
-    cookies.push(await login(baseUrl, email, AGENT_PASSWORD));
+    await postJson(baseUrl, '/api/admin/users', { email, name: `Bench agent ${i}`, role: 'admin', password: BENCH_AGENT_PASSWORD }, { cookie: adminCookie });
+    cookies.push(await login(baseUrl, email, BENCH_AGENT_PASSWORD));
   }
   return cookies;
-}
-
-async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await postJson(baseUrl, '/api/auth/login', { email, password });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
 /**
@@ -152,63 +139,6 @@ async function postJson(baseUrl: string, path: string, body: unknown, headers: R
   });
   if (!res.ok) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`);
   return res;
-}
-
-function socketFactory(headers: Record<string, string>): SocketFactory {
-  return (url) => new WebSocket(url, { headers }) as unknown as ReturnType<SocketFactory>;
-}
-
-async function connectAgent(wsUrl: string, cookie: string, onDelivered: (id: string) => void): Promise<AgentClient> {
-  return connect<AgentClient, AgentResumeResult>((onResumed, onUnauthorized) =>
-    new RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>({
-      url: wsUrl,
-      createSocket: socketFactory({ cookie }),
-      onEvent: (name, data) => {
-        if (name !== 'message.created') return;
-        const body = (data as AgentEvents['message.created']).message.body;
-        if (body.startsWith(BODY_PREFIX)) onDelivered(body.slice(BODY_PREFIX.length));
-      },
-      onResumed,
-      onUnauthorized,
-    }),
-  );
-}
-
-async function connectVisitor(wsUrl: string, visitorToken: string): Promise<VisitorClient> {
-  return connect<VisitorClient, VisitorResumeResult>((onResumed, onUnauthorized) =>
-    new RealtimeClient<VisitorCommands, VisitorEvents, VisitorResumeResult>({
-      url: wsUrl,
-      createSocket: socketFactory({ 'user-agent': 'parley-bench' }),
-      credentials: () => ({ visitorToken }),
-      onResumed,
-      onUnauthorized,
-    }),
-  );
-}
-
-/** Connects and waits for the first successful `session.resume`, or fails within a bound. */
-async function connect<C extends { connect(): void; close(): void }, R>(
-  make: (onResumed: (result: R) => void, onUnauthorized: (error: { message: string }) => void) => C,
-): Promise<C> {
-  let client: C | null = null;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('realtime resume timed out')), CONNECT_TIMEOUT_MS);
-    client = make(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(new Error(`realtime resume refused: ${error.message}`));
-      },
-    );
-    client.connect();
-  }).catch((error: unknown) => {
-    (client as C | null)?.close();
-    throw error;
-  });
-  return client!;
 }
 
 function range(n: number): number[] {

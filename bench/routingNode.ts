@@ -9,26 +9,15 @@
  * `POST /api/widget/session` route runs: it skips the route's per-address limit (60 a minute)
  * without faking client addresses, and keeps 1,000 session requests out of the measured node.
  */
-import {
-  RealtimeClient,
-  type AgentCommands,
-  type AgentEvents,
-  type AgentResumeResult,
-  type SocketFactory,
-  type VisitorCommands,
-  type VisitorEvents,
-  type VisitorResumeResult,
-} from '@parley/protocol';
-import WebSocket from 'ws';
+import type { AgentEvents } from '@parley/protocol';
 import { buildServer, type ParleyServer } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
 import { bootstrapWorkspace } from '../apps/server/src/domain/sites/bootstrapWorkspace.js';
 import { startVisitorSession } from '../apps/server/src/domain/visitors/visitorSessions.js';
 import { freshStore } from '../apps/server/test/helpers/drivers.js';
+import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
 
 export type Driver = 'sqlite' | 'postgres';
-export type AgentClient = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
-export type VisitorClient = RealtimeClient<VisitorCommands, VisitorEvents, VisitorResumeResult>;
 export type OfferHandler = (agent: BenchAgent, data: AgentEvents['offer.created']) => void;
 
 export interface BenchAgent {
@@ -45,9 +34,6 @@ export interface RoutingNode {
   close(): Promise<void>;
 }
 
-const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
-const AGENT_PASSWORD = 'bench-agent-password';
-const CONNECT_TIMEOUT_MS = 10_000;
 
 export async function startRoutingNode(options: { driver: Driver; agents: number; capacity: number; visitors: number; onOffer: OfferHandler }): Promise<RoutingNode> {
   // Everything opened so far, closed in reverse if a later step fails (and at the end).
@@ -64,8 +50,8 @@ export async function startRoutingNode(options: { driver: Driver; agents: number
         PARLEY_DATA_DIR: store.dataDir,
         ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
         ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : {}),
-        PARLEY_ADMIN_EMAIL: ADMIN.email,
-        PARLEY_ADMIN_PASSWORD: ADMIN.password,
+        PARLEY_ADMIN_EMAIL: BENCH_ADMIN.email,
+        PARLEY_ADMIN_PASSWORD: BENCH_ADMIN.password,
         PARLEY_LOGIN_RATE_LIMIT: '100000',
         // Per-request info logs would measure the logger; warnings and errors still show.
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -82,15 +68,17 @@ export async function startRoutingNode(options: { driver: Driver; agents: number
 
     const agents: BenchAgent[] = [];
     closers.push(async () => agents.forEach((a) => a.client.close()));
-    const admin = await login(baseUrl, ADMIN.email, ADMIN.password);
+    const adminCookie = await login(baseUrl, BENCH_ADMIN.email, BENCH_ADMIN.password);
     for (let index = 0; index < options.agents; index++) {
       const email = `bench-agent-${index + 1}@example.com`;
-      const created = await call(baseUrl, 'POST', '/api/admin/users', { email, name: `Agent ${index + 1}`, role: 'agent', password: AGENT_PASSWORD }, admin.cookie);
+      const created = await call(baseUrl, 'POST', '/api/admin/users', { email, name: `Agent ${index + 1}`, role: 'agent', password: BENCH_AGENT_PASSWORD }, adminCookie);
       const userId = (created as { user: { id: number } }).user.id;
-      if (options.capacity !== 10) await call(baseUrl, 'PATCH', `/api/admin/users/${userId}`, { maxChats: options.capacity }, admin.cookie);
-      const { cookie } = await login(baseUrl, email, AGENT_PASSWORD);
+      if (options.capacity !== 10) await call(baseUrl, 'PATCH', `/api/admin/users/${userId}`, { maxChats: options.capacity }, adminCookie);
+      const cookie = await login(baseUrl, email, BENCH_AGENT_PASSWORD);
       const agent: BenchAgent = { index, userId, client: null as unknown as AgentClient };
-      agent.client = await connectAgent(wsUrl, cookie, (data) => options.onOffer(agent, data));
+      agent.client = await connectAgent(wsUrl, cookie, (name, data) => {
+        if (name === 'offer.created') options.onOffer(agent, data as AgentEvents['offer.created']);
+      });
       agents.push(agent);
       await agent.client.send('availability.set', { availability: 'online' });
     }
@@ -114,69 +102,8 @@ export async function startRoutingNode(options: { driver: Driver; agents: number
   }
 }
 
-async function login(baseUrl: string, email: string, password: string): Promise<{ cookie: string }> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-}
-
 async function call(baseUrl: string, method: string, path: string, body: unknown, cookie: string): Promise<unknown> {
   const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`);
   return res.json();
-}
-
-function connectAgent(wsUrl: string, cookie: string, onOffer: (data: AgentEvents['offer.created']) => void): Promise<AgentClient> {
-  return connect((onResumed, onUnauthorized) =>
-    new RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>({
-      url: wsUrl,
-      createSocket: socketFactory({ cookie }),
-      onEvent: (name, data) => {
-        if (name === 'offer.created') onOffer(data as AgentEvents['offer.created']);
-      },
-      onResumed,
-      onUnauthorized,
-    }),
-  );
-}
-
-function connectVisitor(wsUrl: string, visitorToken: string): Promise<VisitorClient> {
-  return connect((onResumed, onUnauthorized) =>
-    new RealtimeClient<VisitorCommands, VisitorEvents, VisitorResumeResult>({
-      url: wsUrl,
-      createSocket: socketFactory({ 'user-agent': 'parley-bench' }),
-      credentials: () => ({ visitorToken }),
-      onResumed,
-      onUnauthorized,
-    }),
-  );
-}
-
-function socketFactory(headers: Record<string, string>): SocketFactory {
-  return ((url: string) => new WebSocket(url, { headers })) as unknown as SocketFactory;
-}
-
-/** Connects and waits (bounded) for the first successful `session.resume`. */
-async function connect<C extends { connect(): void; close(): void }>(
-  make: (onResumed: () => void, onUnauthorized: (error: { message: string }) => void) => C,
-): Promise<C> {
-  let client: C | null = null;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('realtime resume timed out')), CONNECT_TIMEOUT_MS);
-    client = make(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(new Error(`realtime resume refused: ${error.message}`));
-      },
-    );
-    client.connect();
-  }).catch((error: unknown) => {
-    (client as C | null)?.close();
-    throw error;
-  });
-  return client!;
 }

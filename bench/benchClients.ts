@@ -1,0 +1,89 @@
+/**
+ * Bench clients, shared by the messages and routing benches: sign-in, and agent and visitor
+ * sockets through the shared RealtimeClient on `ws`, connected exactly as the inbox and the
+ * widget connect, and resumed within a bound.
+ */
+import {
+  RealtimeClient,
+  type AgentCommands,
+  type AgentEvents,
+  type AgentResumeResult,
+  type SocketFactory,
+  type VisitorCommands,
+  type VisitorEvents,
+  type VisitorResumeResult,
+} from '@parley/protocol';
+import WebSocket from 'ws';
+
+export type AgentClient = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
+export type VisitorClient = RealtimeClient<VisitorCommands, VisitorEvents, VisitorResumeResult>;
+
+/** The bootstrap admin of every bench node, and the password of the users a bench creates. */
+export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
+export const BENCH_AGENT_PASSWORD = 'bench-agent-password';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Signs in; returns the session cookie (`name=value`). */
+export async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'parley-bench' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+export function connectAgent(wsUrl: string, cookie: string, onEvent: (name: keyof AgentEvents, data: unknown) => void): Promise<AgentClient> {
+  return connect((onResumed, onUnauthorized) =>
+    new RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>({
+      url: wsUrl,
+      createSocket: socketFactory({ cookie }),
+      onEvent,
+      onResumed,
+      onUnauthorized,
+    }),
+  );
+}
+
+export function connectVisitor(wsUrl: string, visitorToken: string): Promise<VisitorClient> {
+  return connect((onResumed, onUnauthorized) =>
+    new RealtimeClient<VisitorCommands, VisitorEvents, VisitorResumeResult>({
+      url: wsUrl,
+      createSocket: socketFactory({ 'user-agent': 'parley-bench' }),
+      credentials: () => ({ visitorToken }),
+      onResumed,
+      onUnauthorized,
+    }),
+  );
+}
+
+function socketFactory(headers: Record<string, string>): SocketFactory {
+  return ((url: string) => new WebSocket(url, { headers })) as unknown as SocketFactory;
+}
+
+/** Connects and waits (bounded) for the first successful `session.resume`. */
+async function connect<C extends { connect(): void; close(): void }>(
+  make: (onResumed: () => void, onUnauthorized: (error: { message: string }) => void) => C,
+): Promise<C> {
+  let client: C | null = null;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('realtime resume timed out')), CONNECT_TIMEOUT_MS);
+    client = make(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(new Error(`realtime resume refused: ${error.message}`));
+      },
+    );
+    client.connect();
+  }).catch((error: unknown) => {
+    (client as C | null)?.close();
+    throw error;
+  });
+  return client!;
+}
