@@ -66,7 +66,12 @@ export const WidgetSessionSchema = Type.Object(
   strict,
 );
 export const WidgetMessageSchema = Type.Object({ clientMessageId: ClientMessageId, body: Body }, strict);
-export const ConversationIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+/**
+ * `:id` in a path: a positive integer in plain decimal ("1", never "01", "1.0", "1e0" or "0x1");
+ * the server refuses any other spelling with validation_failed before converting it.
+ */
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'positive integer, plain decimal digits' }) });
+export const ConversationIdParams = IdParams;
 export const ViewQuerySchema = Type.Object({
   view: Type.Union([Type.Literal('unassigned'), Type.Literal('mine'), Type.Literal('all'), Type.Literal('closed')]),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -93,7 +98,6 @@ export const UpdateUserSchema = Type.Object(
   strict,
 );
 export const TeamSchema = Type.Object({ name: Name, memberIds: Type.Array(Id, { maxItems: 1000 }) }, strict);
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 export const RuleConditionSchema = Type.Union([
   Type.Object({ field: Type.Literal('page_url'), operator: TextOperator, value: ShortText }, strict),
