@@ -22,16 +22,16 @@ export async function updateUser(ctx: AppContext, admin: UserRow, userId: number
       if (admins.length <= 1) throw new DomainError('validation_failed', 'the last admin cannot become an agent');
     }
     const skills = input.skills === undefined ? undefined : [...new Set(input.skills.map(normalizeSkill).filter((s) => s.length > 0))];
-    await uow.trx
-      .updateTable('users')
-      .set({
-        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-        ...(input.role !== undefined ? { role: input.role } : {}),
-        ...(skills !== undefined ? { skills: JSON.stringify(skills) } : {}),
-        ...(input.maxChats !== undefined ? { max_chats: input.maxChats } : {}),
-      })
-      .where('id', '=', userId)
-      .execute();
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(skills !== undefined ? { skills: JSON.stringify(skills) } : {}),
+      ...(input.maxChats !== undefined ? { max_chats: input.maxChats } : {}),
+    };
+    // An empty body changes nothing: answer with the user as it is (an UPDATE needs a SET), and
+    // announce nothing, since nobody's view of the user changed.
+    if (Object.keys(changes).length === 0) return loadUserSummary(uow.trx, userId, uow.now);
+    await uow.trx.updateTable('users').set(changes).where('id', '=', userId).execute();
     const summary = await loadUserSummary(uow.trx, userId, uow.now);
     uow.emit({ type: 'user.updated', workspaceId: admin.workspace_id, user: summary });
     await scheduleDrain(uow, admin.workspace_id, `user-settings:${userId}:${uow.now}`);
