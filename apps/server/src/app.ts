@@ -15,6 +15,7 @@ import type { AppContext } from './domain/context.js';
 import { EventBus } from './events/eventBus.js';
 import { feedPublisher } from './events/listeners/feedPublisher.js';
 import { registerErrorHandling } from './http/errors.js';
+import { ParleyLogController, requestLogger } from './http/requestLogging.js';
 import { sameOriginWrites } from './http/auth.js';
 import { useTypeBoxValidation } from './http/validation.js';
 import { authRoutes } from './http/routes/authRoutes.js';
@@ -70,7 +71,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const metrics = createMetrics(() => gateway.countByPrincipal());
   bus.register(metrics.listener);
   // Typed as the default instance so route modules need not carry the pino logger type around.
-  const app = Fastify({ loggerInstance: log, bodyLimit: LIMITS.httpBodyMaxBytes, trustProxy: config.trustProxy }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: requestLogger(log), logController: new ParleyLogController(), bodyLimit: LIMITS.httpBodyMaxBytes, trustProxy: config.trustProxy }) as unknown as FastifyInstance;
   let shuttingDown = false;
 
   await app.register(cookie);
