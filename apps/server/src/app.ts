@@ -16,6 +16,7 @@ import { EventBus } from './events/eventBus.js';
 import { feedPublisher } from './events/listeners/feedPublisher.js';
 import { registerErrorHandling } from './http/errors.js';
 import { ParleyLogController, requestLogger } from './http/requestLogging.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { sameOriginWrites } from './http/auth.js';
 import { useTypeBoxValidation } from './http/validation.js';
 import { authRoutes } from './http/routes/authRoutes.js';
@@ -90,6 +91,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   useTypeBoxValidation(app);
   registerErrorHandling(app);
+  registerSecurityHeaders(app, ctx);
   app.addHook('preHandler', sameOriginWrites(ctx));
 
   await healthRoutes(app, ctx, () => shuttingDown);
