@@ -22,6 +22,21 @@ export type VisitorClient = RealtimeClient<VisitorCommands, VisitorEvents, Visit
 export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 export const BENCH_AGENT_PASSWORD = 'bench-agent-password';
 
+/**
+ * A bench drives a node far harder than any person: many sockets from one address and dozens of
+ * messages a second per visitor. The node's abuse limits would measure themselves, so a bench
+ * node raises them (each stays validated and enforced, just out of reach).
+ */
+export const BENCH_LIMITS: Record<string, string> = {
+  PARLEY_SOCKETS_PER_ADDRESS: '1000000',
+  PARLEY_VISITOR_MESSAGE_BURST: '1000000',
+  PARLEY_VISITOR_MESSAGES_PER_MINUTE: '100000000',
+  PARLEY_USER_MESSAGE_BURST: '1000000',
+  PARLEY_USER_MESSAGES_PER_MINUTE: '100000000',
+  PARLEY_CONTEXT_UPDATE_BURST: '1000000',
+  PARLEY_CONTEXT_UPDATES_PER_MINUTE: '100000000',
+};
+
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Signs in; returns the session cookie (`name=value`). */

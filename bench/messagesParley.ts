@@ -12,7 +12,7 @@ import { buildServer, type ParleyServer } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
 import { bootstrapWorkspace } from '../apps/server/src/domain/sites/bootstrapWorkspace.js';
 import { freshStore, type StoreEnv } from '../apps/server/test/helpers/drivers.js';
-import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
+import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, BENCH_LIMITS, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
 import type { LoadTarget, Tracker } from './messagesLoad.js';
 
 export type Drivers = 'sqlite' | 'postgres';
@@ -45,6 +45,7 @@ export async function startParley(options: { drivers: Drivers; visitors: number;
         PARLEY_ADMIN_EMAIL: BENCH_ADMIN.email,
         PARLEY_ADMIN_PASSWORD: BENCH_ADMIN.password,
         PARLEY_LOGIN_RATE_LIMIT: '100000',
+        ...BENCH_LIMITS,
         // The bench node plays a deployment behind a proxy so each visitor can have its own address.
         PARLEY_TRUST_PROXY: 'true',
         // Per-request info logs would measure the logger; warnings and errors still show.

@@ -36,28 +36,57 @@ export function dedupeKey(author: Author, clientMessageId: string | null | undef
 }
 
 export async function appendMessage(uow: UnitOfWork, conversationId: number, input: NewMessage): Promise<Message> {
+  const conversation = await bumpConversation(uow, input, { id: conversationId });
+  if (!conversation) throw new DomainError('not_found');
+  return storeMessage(uow, conversation, input);
+}
+
+/**
+ * A visitor's message to its open conversation on a site, found and bumped in one statement (the
+ * hot path: most messages go to a chat that is already open). Null when there is none.
+ */
+export async function appendToOpenConversation(
+  uow: UnitOfWork,
+  visitor: { id: number; site_id: number },
+  input: NewMessage,
+): Promise<Message | null> {
+  const conversation = await bumpConversation(uow, input, { visitorId: visitor.id, siteId: visitor.site_id });
+  return conversation ? storeMessage(uow, conversation, input) : null;
+}
+
+type ConversationTarget = { id: number } | { visitorId: number; siteId: number };
+
+/**
+ * Takes the next per-conversation sequence number and marks the activity; the row update also
+ * serializes writers of one conversation.
+ */
+async function bumpConversation(uow: UnitOfWork, input: NewMessage, target: ConversationTarget) {
   const { trx, now } = uow;
   const isAgentReply = input.author.kind === 'user';
   // Bot and system lines (welcome, fallback, "joined") do not keep a chat alive (R4).
   const isParticipant = input.author.kind === 'user' || input.author.kind === 'visitor';
-  const conversation = await trx
-    .updateTable('conversations')
-    .set({
-      last_seq: sql<number>`last_seq + 1`,
-      version: sql<number>`version + 1`,
-      updated_at: now,
-      last_message_at: now,
-      last_activity_at: isParticipant ? now : sql<number | null>`last_activity_at`,
-      first_agent_reply_at: isAgentReply ? sql<number | null>`coalesce(first_agent_reply_at, ${now})` : sql<number | null>`first_agent_reply_at`,
-    })
-    .where('id', '=', conversationId)
-    .returning(['last_seq', 'workspace_id'])
-    .executeTakeFirstOrThrow();
+  let query = trx.updateTable('conversations').set({
+    last_seq: sql<number>`last_seq + 1`,
+    version: sql<number>`version + 1`,
+    updated_at: now,
+    last_message_at: now,
+    last_activity_at: isParticipant ? now : sql<number | null>`last_activity_at`,
+    first_agent_reply_at: isAgentReply ? sql<number | null>`coalesce(first_agent_reply_at, ${now})` : sql<number | null>`first_agent_reply_at`,
+  });
+  query =
+    'id' in target
+      ? query.where('id', '=', target.id)
+      : query.where('visitor_id', '=', target.visitorId).where('site_id', '=', target.siteId).where('status', '=', 'open');
+  return query.returning(['id', 'last_seq', 'workspace_id']).executeTakeFirst();
+}
+
+async function storeMessage(uow: UnitOfWork, conversation: { id: number; last_seq: number; workspace_id: number }, input: NewMessage): Promise<Message> {
+  const { trx, now } = uow;
   const author = input.author;
-  const inserted = await trx
+  const row = await trx
     .insertInto('messages')
     .values({
-      conversation_id: conversationId,
+      conversation_id: conversation.id,
       seq: conversation.last_seq,
       author_kind: author.kind,
       author_user_id: author.kind === 'user' ? author.userId : null,
@@ -68,10 +97,13 @@ export async function appendMessage(uow: UnitOfWork, conversationId: number, inp
       dedupe_key: dedupeKey(author, input.clientMessageId),
       created_at: now,
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  const message = toMessage(await messageQuery(trx).where('messages.id', '=', inserted.id).executeTakeFirstOrThrow());
-  const summary = await loadSummary(trx, conversationId);
+  const summary = await loadSummary(trx, conversation.id);
+  // The summary already names the conversation's visitor, who is the only visitor that writes
+  // in it; only a user author needs a lookup.
+  const user = author.kind === 'user' ? await trx.selectFrom('users').select(['name', 'avatar_url']).where('id', '=', author.userId).executeTakeFirst() : undefined;
+  const message = toMessage({ ...row, user_name: user?.name ?? null, user_avatar_url: user?.avatar_url ?? null, visitor_name: author.kind === 'visitor' ? summary.visitor.name : null });
   uow.emit({ type: 'message.created', workspaceId: conversation.workspace_id, message, conversation: summary });
   uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: summary });
   return message;

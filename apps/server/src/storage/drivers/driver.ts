@@ -27,4 +27,11 @@ export interface StorageDriver {
   /** Whether `for update skip locked` is available for claiming rows (deadlines). */
   supportsSkipLocked: boolean;
   isUniqueViolation(error: unknown): boolean;
+  /** A deadlock or serialization failure: the same work may succeed when run again. */
+  isLockConflict(error: unknown): boolean;
+  /**
+   * How many group-commit transactions may run at once (events/commitGroups.ts). SQLite has one
+   * connection; PostgreSQL leaves part of its pool to reads, leases and feed readers.
+   */
+  transactionSlots: number;
 }

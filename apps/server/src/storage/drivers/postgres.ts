@@ -9,9 +9,12 @@ pg.types.setTypeParser(20, Number);
 const FEED_LOCK_NAMESPACE = 7311;
 /** Namespace for the per-workspace routing lock. */
 const ROUTING_LOCK_NAMESPACE = 7312;
+const POOL_SIZE = 16;
+/** Write transactions at once (group commit); the rest of the pool serves reads and leases. */
+const TRANSACTION_SLOTS = 8;
 
 export function postgresDriver(connectionString: string): StorageDriver {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: POOL_SIZE });
   // An idle connection that the server drops (restart, admin kill, network) is an 'error' event
   // on the pool; unhandled, it would kill the process. pg discards that client and the next query
   // opens a new one, so a warning is all it needs.
@@ -32,6 +35,11 @@ export function postgresDriver(connectionString: string): StorageDriver {
       await sql`select pg_advisory_xact_lock(${ROUTING_LOCK_NAMESPACE}, ${workspaceId})`.execute(trx);
     },
     supportsSkipLocked: true,
+    transactionSlots: TRANSACTION_SLOTS,
+    isLockConflict(error) {
+      const code = (error as { code?: unknown })?.code;
+      return code === '40P01' || code === '40001';
+    },
     isUniqueViolation(error) {
       return (error as { code?: unknown })?.code === '23505';
     },

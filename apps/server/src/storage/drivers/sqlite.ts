@@ -28,6 +28,8 @@ export function sqliteDriver(dataDir: string): StorageDriver {
       // One transaction at a time already.
     },
     supportsSkipLocked: false,
+    transactionSlots: 1,
+    isLockConflict: () => false,
     isUniqueViolation(error) {
       const code = (error as { code?: unknown })?.code;
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
