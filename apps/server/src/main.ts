@@ -49,9 +49,14 @@ async function shutdown(signal: string, node: ParleyServer): Promise<void> {
 process.on('SIGTERM', () => void shutdown('SIGTERM', server));
 process.on('SIGINT', () => void shutdown('SIGINT', server));
 
+// A node that restarts meets every client of its previous life reconnecting in the same second.
+// With Node's default backlog (511) the kernel drops the overflow and each dropped client waits
+// for a TCP retransmit (1 s, 2 s, 4 s …); Linux caps this at net.core.somaxconn.
+const LISTEN_BACKLOG = 4096;
+
 let address: string;
 try {
-  address = await server.app.listen({ port: config.port, host: config.host });
+  address = await server.app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
 } catch (error) {
   const problem = listenProblem(error, config);
   if (!problem) throw error;
