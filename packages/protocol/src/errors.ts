@@ -35,6 +35,8 @@ export interface ErrorBody {
   message: string;
   /** Optional detail, e.g. which field failed validation. */
   detail?: string;
+  /** With `rate_limited`: how long to wait before the next attempt can succeed (HTTP also sends `retry-after`). */
+  retryAfterMs?: number;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -57,6 +57,8 @@ export interface UpdateUserRequest {
   role?: UserRole;
   skills?: string[];
   maxChats?: number;
+  /** false deactivates the user (ends their sessions and sockets, stops routing to them); true reactivates. */
+  active?: boolean;
 }
 export interface UserResponse { user: UserSummary }
 

@@ -29,6 +29,8 @@ export interface UserSummary {
   skills: string[];
   /** Most open chats the user is offered at once (R2). */
   maxChats: number;
+  /** False once an admin deactivated the user: no sign-in, no sockets, no routing. */
+  active: boolean;
 }
 
 /** A user as a visitor may see them: no email, no role. */

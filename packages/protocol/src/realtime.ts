@@ -185,8 +185,15 @@ export const CLOSE_CODES = {
   goingAway: 1001,
   /** Frame larger than LIMITS.frameMaxBytes. */
   tooLarge: 1009,
-  /** Authentication failed on resume; do not retry with the same credentials. */
+  /**
+   * Authentication failed on resume, or the session behind an open socket ended (sign-out,
+   * expiry, deactivation); do not retry with the same credentials.
+   */
   unauthorized: 4401,
+  /** No `session.resume` arrived within the resume deadline; reconnect and resume at once. */
+  resumeTimeout: 4408,
+  /** Too many open sockets from this client address on this node; reconnect later, with backoff. */
+  tooManySockets: 4429,
   /** Agent socket from an origin other than the inbox. */
   forbiddenOrigin: 4403,
 } as const;

@@ -94,6 +94,7 @@ export const UpdateUserSchema = Type.Object(
     role: Type.Optional(Literals(['admin', 'agent'] as const)),
     skills: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
     maxChats: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    active: Type.Optional(Type.Boolean()),
   },
   strict,
 );

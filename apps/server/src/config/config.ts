@@ -51,6 +51,32 @@ export interface Config {
   awayAfterMissedOffers: number;
   /** PARLEY_PRESENCE_GRACE_SECONDS — how long a user with no live inbox connection still counts as connected (I2). Default 60. */
   presenceGraceSeconds: number;
+  /** PARLEY_SOCKETS_PER_ADDRESS — open realtime sockets one client address may hold on a node; more are closed with 4429. Default 200. */
+  socketsPerAddress: number;
+  /** PARLEY_RESUME_TIMEOUT_SECONDS — a socket that sends no session.resume within this is closed with 4408. Default 10. */
+  resumeTimeoutSeconds: number;
+  /** PARLEY_SOCKET_BUFFER_BYTES — unsent bytes a socket may queue before the node drops it (the client resumes). Default 4 MiB. */
+  socketBufferBytes: number;
+  /** PARLEY_SESSION_RECHECK_SECONDS — how often open inbox sockets re-check their session in storage (a safety net for lost sign-out signals). Default 30. */
+  sessionRecheckSeconds: number;
+  /**
+   * Write limits per sender, token buckets per node: PARLEY_VISITOR_MESSAGE_BURST (20) and
+   * PARLEY_VISITOR_MESSAGES_PER_MINUTE (300), PARLEY_USER_MESSAGE_BURST (60) and
+   * PARLEY_USER_MESSAGES_PER_MINUTE (600), PARLEY_CONTEXT_UPDATE_BURST (20) and
+   * PARLEY_CONTEXT_UPDATES_PER_MINUTE (120). Beyond them writes are refused with rate_limited.
+   */
+  writeLimits: WriteLimitsConfig;
+}
+
+export interface RateConfig {
+  burst: number;
+  perMinute: number;
+}
+
+export interface WriteLimitsConfig {
+  visitorMessages: RateConfig;
+  userMessages: RateConfig;
+  contextUpdates: RateConfig;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +146,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const awayAfterMissedOffers = integer('PARLEY_AWAY_AFTER_MISSED_OFFERS', 3, 1, 100);
   const presenceGraceSeconds = integer('PARLEY_PRESENCE_GRACE_SECONDS', 60, 0, 3600);
+  const socketsPerAddress = integer('PARLEY_SOCKETS_PER_ADDRESS', 200, 1, 10_000_000);
+  const resumeTimeoutSeconds = integer('PARLEY_RESUME_TIMEOUT_SECONDS', 10, 1, 600);
+  const socketBufferBytes = integer('PARLEY_SOCKET_BUFFER_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024);
+  const sessionRecheckSeconds = integer('PARLEY_SESSION_RECHECK_SECONDS', 30, 1, 3600);
+  const rate = (burstName: string, burst: number, perMinuteName: string, perMinute: number): RateConfig => ({
+    burst: integer(burstName, burst, 1, 1_000_000_000),
+    perMinute: integer(perMinuteName, perMinute, 1, 1_000_000_000),
+  });
+  const writeLimits: WriteLimitsConfig = {
+    visitorMessages: rate('PARLEY_VISITOR_MESSAGE_BURST', 20, 'PARLEY_VISITOR_MESSAGES_PER_MINUTE', 300),
+    userMessages: rate('PARLEY_USER_MESSAGE_BURST', 60, 'PARLEY_USER_MESSAGES_PER_MINUTE', 600),
+    contextUpdates: rate('PARLEY_CONTEXT_UPDATE_BURST', 20, 'PARLEY_CONTEXT_UPDATES_PER_MINUTE', 120),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -129,5 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: text('SMTP_FROM') ?? 'Parley <parley@localhost>',
     awayAfterMissedOffers,
     presenceGraceSeconds,
+    socketsPerAddress,
+    resumeTimeoutSeconds,
+    socketBufferBytes,
+    sessionRecheckSeconds,
+    writeLimits,
   };
 }

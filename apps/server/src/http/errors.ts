@@ -5,7 +5,8 @@
 import { ERRORS, type ErrorCode } from '@parley/protocol';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '../domain/errors.js';
-import { errorBody } from '../realtime/frames.js';
+import { RateLimitedError } from '../domain/limits/rateLimitedError.js';
+import { errorBody, toErrorBody } from '../realtime/frames.js';
 
 export function sendError(reply: FastifyReply, code: ErrorCode, detail?: string): FastifyReply {
   return reply.status(ERRORS[code].status).send({ error: errorBody(code, detail) });
@@ -13,6 +14,10 @@ export function sendError(reply: FastifyReply, code: ErrorCode, detail?: string)
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof RateLimitedError) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+      return reply.status(ERRORS[error.code].status).send({ error: toErrorBody(error) });
+    }
     if (error instanceof DomainError) return sendError(reply, error.code, error.detail);
     if (error.validation || error.code === 'FST_ERR_VALIDATION') return sendError(reply, 'validation_failed', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return sendError(reply, 'payload_too_large');

@@ -3,15 +3,21 @@
  * in the order it sent them) and each gets exactly one ack. Feed events reach the socket through
  * the workspace's FeedReader; until the resume replay is done they are buffered, then flushed
  * past the cursor, so nothing is lost, doubled or reordered at the seam between replay and live.
+ *
+ * An inbox socket follows its session (agentSession.ts): while the session is re-checked,
+ * delivery holds and commands wait, so nothing is shown or done with a role the user lost.
+ * A socket that stops reading is dropped once its unsent bytes pass PARLEY_SOCKET_BUFFER_BYTES;
+ * the client resumes from its cursor, so the drop loses nothing.
  */
 import { CLOSE_CODES, type ResumeData } from '@parley/protocol';
 import { ResumeSchema } from '@parley/protocol/schemas';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import { DomainError } from '../domain/errors.js';
+import { sessionByHash } from '../domain/auth/sessions.js';
 import { visitorForToken } from '../domain/visitors/visitorSessions.js';
-import type { UserRow } from '../storage/schema.js';
 import { agentCommands } from './agentCommands.js';
+import { AgentSession, userUpdatedSubject } from './agentSession.js';
 import type { CommandHandler, CommandTable } from './commandTable.js';
 import type { FeedSubscriber } from './feedReader.js';
 import { ackError, ackOk, decodeFrame, errorBody, toErrorBody, type DecodedFrame } from './frames.js';
@@ -24,6 +30,8 @@ import { validator } from './validators.js';
 import { visitorCommands } from './visitorCommands.js';
 
 const checkResume = Compile(ResumeSchema);
+/** A replay waits this long for a client that reads nothing before dropping it. */
+const REPLAY_STALL_MS = 10_000;
 
 export class Connection implements FeedSubscriber {
   principal: Principal | null = null;
@@ -34,12 +42,20 @@ export class Connection implements FeedSubscriber {
   private queue: Promise<void> = Promise.resolve();
   /** Set by the gateway when the socket closes; a resume still in flight must not attach then. */
   closed = false;
+  /** Inbox sockets: the session they follow. */
+  session: AgentSession | null = null;
+  /** Events held while the session is re-checked; delivered (or dropped) by the verdict. */
+  private held: PresentableEvent[] | null = null;
+  /** The session ended or the socket overflowed: nothing more is delivered or done. */
+  private ended = false;
+  /** A session.resume is being handled (the resume deadline must not close the socket then). */
+  resuming = false;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly gateway: Gateway,
-    /** The user behind a same-origin session cookie, if any. */
-    private readonly cookieUser: UserRow | null,
+    /** Hash of a same-origin session cookie's token, if any; checked in storage on resume. */
+    private readonly sessionTokenHash: string | null,
     private readonly userAgent: string | undefined,
   ) {}
 
@@ -53,7 +69,23 @@ export class Connection implements FeedSubscriber {
   }
 
   deliver(event: PresentableEvent): void {
-    if (!this.principal || event.row.id <= this.cursor || !canSee(this.principal, event.row)) return;
+    if (!this.principal || this.ended || event.row.id <= this.cursor) return;
+    if (this.held) {
+      this.held.push(event);
+      return;
+    }
+    const session = this.session;
+    if (session && this.principal.kind === 'agent') {
+      if (session.expired()) return this.endSession(CLOSE_CODES.unauthorized, 'session expired');
+      // A change to this user (role, deactivation): nothing after it goes out until re-checked.
+      if (event.row.id > session.checkedThrough && userUpdatedSubject(event) === this.principal.user.id) {
+        session.checkedThrough = event.row.id;
+        this.held = [event];
+        void this.recheckSession();
+        return;
+      }
+    }
+    if (!canSee(this.principal, event.row)) return;
     if (!this.live) {
       this.buffered.push(event);
       return;
@@ -65,7 +97,7 @@ export class Connection implements FeedSubscriber {
 
   signal(signal: Signal): void {
     const principal = this.principal;
-    if (!principal || !this.live) return;
+    if (!principal || !this.live || this.held || this.ended) return;
     const author = (signal.data as { author?: { kind: string; id: number } }).author;
     const visible =
       principal.kind === 'visitor'
@@ -81,8 +113,14 @@ export class Connection implements FeedSubscriber {
         await this.resume(frame);
         return;
       }
+      if (!this.principal) throw new DomainError('not_resumed');
+      if (!(await this.sessionValid())) {
+        // The ack goes out before the close, so the client learns why.
+        this.send(ackError(frame.ref, errorBody('unauthorized', 'the session ended')));
+        this.endSession(CLOSE_CODES.unauthorized, 'session ended');
+        return;
+      }
       const principal = this.principal;
-      if (!principal) throw new DomainError('not_resumed');
       const table = (principal.kind === 'visitor' ? visitorCommands : agentCommands) as CommandTable<Principal>;
       const handler: CommandHandler<Principal> | undefined = Object.hasOwn(table, frame.cmd) ? table[frame.cmd] : undefined;
       if (!handler) throw new DomainError('unknown_command', frame.cmd.slice(0, 64));
@@ -99,7 +137,8 @@ export class Connection implements FeedSubscriber {
     if (this.principal) throw new DomainError('bad_request', 'already resumed');
     if (!checkResume.Check(frame.data)) throw new DomainError('validation_failed', 'session.resume data');
     const data = frame.data as ResumeData;
-    const principal = await this.authenticate(data);
+    this.resuming = true;
+    const principal = await this.authenticate(data).finally(() => (this.resuming = false));
     if (!principal) {
       const code = data.visitorToken ? 'invalid_visitor_token' : 'unauthorized';
       this.send(ackError(frame.ref, errorBody(code)));
@@ -128,8 +167,11 @@ export class Connection implements FeedSubscriber {
       for (const row of rows) {
         this.cursor = row.id;
         const out = new PresentableEvent(row).frameFor(principal);
-        if (out) this.send(out);
+        // A replay can be larger than the send cap: it waits for the client to read instead.
+        if (out && !(await this.sendWhenRoom(out.length, out))) return;
       }
+      // Live events follow at once: let the client read half of the replay first.
+      if (!(await this.sendWhenRoom(this.gateway.ctx.config.socketBufferBytes / 2))) return;
       this.goLive(frame.ref, { cursor: this.cursor });
       return;
     }
@@ -145,7 +187,9 @@ export class Connection implements FeedSubscriber {
     this.live = true;
     const buffered = this.buffered;
     this.buffered = [];
-    for (const event of buffered) this.deliver(event);
+    // A session re-check began during the replay: the buffered events precede what it holds.
+    if (this.held) this.held = [...buffered, ...this.held];
+    else for (const event of buffered) this.deliver(event);
   }
 
   private async authenticate(data: ResumeData): Promise<Principal | null> {
@@ -153,14 +197,94 @@ export class Connection implements FeedSubscriber {
       const visitor = await visitorForToken(this.gateway.ctx, data.visitorToken);
       return visitor ? { kind: 'visitor', visitor, workspaceId: visitor.workspace_id } : null;
     }
-    return this.cookieUser ? { kind: 'agent', user: this.cookieUser, workspaceId: this.cookieUser.workspace_id } : null;
+    const session = this.sessionTokenHash ? await sessionByHash(this.gateway.ctx, this.sessionTokenHash) : null;
+    if (!session) return null;
+    this.session = new AgentSession(this.gateway.ctx, session.tokenHash, session.expiresAt, {
+      refreshed: (user) => {
+        if (this.principal?.kind === 'agent') this.principal.user = user;
+      },
+      ended: (code, reason) => this.endSession(code, reason),
+    });
+    return { kind: 'agent', user: session.user, workspaceId: session.user.workspace_id };
+  }
+
+  /**
+   * Re-checks this inbox socket's session in storage, holding delivery meanwhile. Afterwards the
+   * held events go out as the (possibly re-scoped) user may now see them, or the socket is closed.
+   */
+  recheckSession(): Promise<boolean> {
+    if (!this.session || this.ended) return Promise.resolve(false);
+    this.held ??= [];
+    return this.session.recheck().then((valid) => {
+      const held = this.held ?? [];
+      this.held = null;
+      if (valid && !this.ended) for (const event of held) this.deliver(event);
+      return valid;
+    });
+  }
+
+  /** Before each inbox command: waits for a re-check in progress; false once the session is over. */
+  private async sessionValid(): Promise<boolean> {
+    const session = this.session;
+    if (this.principal?.kind !== 'agent' || !session) return true;
+    if (this.held) await this.recheckSession();
+    return !this.ended && !session.expired();
+  }
+
+  /** Closes the socket for good: 4401 when the session is over (the client must sign in again). */
+  endSession(code: number, reason: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.held = null;
+    this.buffered = [];
+    this.session?.stop();
+    this.socket.close(code, reason);
   }
 
   send(frame: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    // A client that does not read would otherwise grow this node's memory without bound.
+    if (this.socket.bufferedAmount + frame.length > this.gateway.ctx.config.socketBufferBytes) return this.overflow();
+    this.socket.send(frame);
+  }
+
+  /**
+   * Waits until the socket's unsent bytes leave `room` under the cap (polling: ws has no drain
+   * event of its own), then sends `frame` if given. False when the socket closed meanwhile, or
+   * was dropped because the client read nothing for REPLAY_STALL_MS.
+   */
+  private async sendWhenRoom(room: number, frame?: string): Promise<boolean> {
+    const cap = this.gateway.ctx.config.socketBufferBytes;
+    let waited = 0;
+    while (this.socket.readyState === this.socket.OPEN && this.socket.bufferedAmount + room > cap) {
+      const before = this.socket.bufferedAmount;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      waited = this.socket.bufferedAmount < before ? 0 : waited + 20;
+      if (waited >= REPLAY_STALL_MS) {
+        this.overflow();
+        return false;
+      }
+    }
+    if (this.socket.readyState !== this.socket.OPEN || this.ended) return false;
+    if (frame !== undefined) this.send(frame);
+    return true;
+  }
+
+  /**
+   * Drops a socket whose client stopped reading. No close frame: it would sit behind the unread
+   * bytes. The client sees the connection drop, reconnects and resumes from its cursor.
+   */
+  private overflow(): void {
+    this.gateway.ctx.log.warn({ buffered: this.socket.bufferedAmount }, 'socket dropped: client is not reading');
+    this.ended = true;
+    this.held = null;
+    this.buffered = [];
+    this.session?.stop();
+    this.socket.terminate();
   }
 
   close(code: number, reason: string): void {
+    this.session?.stop();
     this.socket.close(code, reason);
   }
 }

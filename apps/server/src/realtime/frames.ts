@@ -4,6 +4,7 @@
  */
 import { ERRORS, type ErrorBody, type ErrorCode } from '@parley/protocol';
 import { DomainError } from '../domain/errors.js';
+import { RateLimitedError } from '../domain/limits/rateLimitedError.js';
 
 export interface DecodedFrame {
   ref: number;
@@ -46,8 +47,9 @@ export function ackError(ref: number, error: ErrorBody): string {
   return JSON.stringify({ t: 'ack', ref, ok: false, error });
 }
 
-/** Domain refusals keep their code; anything else is an internal error (logged by the caller). */
+/** Domain refusals keep their code (and a rate limit its wait); anything else is an internal error (logged by the caller). */
 export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof RateLimitedError) return { ...errorBody(error.code, error.detail), retryAfterMs: error.retryAfterMs };
   if (error instanceof DomainError) return errorBody(error.code, error.detail);
   return errorBody('internal_error');
 }

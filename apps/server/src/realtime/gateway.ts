@@ -1,16 +1,24 @@
 /**
  * The realtime gateway: accepts sockets at /realtime, authenticates them on `session.resume`,
  * and keeps one FeedReader per workspace that has live sockets on this node.
+ *
+ * Limits on what one client can hold: open sockets per client address (PARLEY_SOCKETS_PER_ADDRESS,
+ * refused with 4429), a deadline for `session.resume` (PARLEY_RESUME_TIMEOUT_SECONDS, 4408), and
+ * unsent bytes per socket (connection.ts). Inbox sockets follow their session: sign-out signals
+ * from any node and a periodic re-check make them re-read it (agentSession.ts).
  */
 import { CLOSE_CODES, LIMITS } from '@parley/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../domain/context.js';
-import { userForSession } from '../domain/auth/sessions.js';
+import { hashToken } from '../domain/auth/secrets.js';
+import { contextWrites } from '../domain/limits/contextWrites.js';
 import { isSameOrigin, SESSION_COOKIE } from '../http/sameOrigin.js';
-import type { UserRow } from '../storage/schema.js';
+import { AddressSlots } from './addressSlots.js';
 import { Connection } from './connection.js';
 import { FeedReader } from './feedReader.js';
 import { PresenceTracker } from './presenceTracker.js';
+import { recheckSessions } from './sessionRechecks.js';
+import { subscribeSessionEnded, type SessionEnded } from './sessionSignals.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -25,9 +33,32 @@ export class Gateway {
   readonly presence: PresenceTracker;
   /** Detach can be reached twice (socket closed during resume); it must count once. */
   private readonly attached = new WeakSet<Connection>();
+  readonly addresses: AddressSlots;
+  private recheckTimer: NodeJS.Timeout | null = null;
+  private unsubscribeSessions: (() => Promise<void>) | null = null;
 
   constructor(readonly ctx: AppContext) {
     this.presence = new PresenceTracker(ctx);
+    this.addresses = new AddressSlots(ctx.config.socketsPerAddress);
+  }
+
+  /** Listens for sign-outs on every node and starts the periodic session re-check. */
+  async start(): Promise<void> {
+    this.unsubscribeSessions = await subscribeSessionEnded(this.ctx.pubsub, (ended) => this.sessionEnded(ended));
+    this.recheckTimer = setInterval(() => {
+      recheckSessions(this.ctx, this.connections).catch((error: unknown) => this.ctx.log.error({ err: error }, 'periodic session re-check failed'));
+    }, this.ctx.config.sessionRecheckSeconds * 1000);
+    this.recheckTimer.unref();
+  }
+
+  /** A session of this user ended somewhere: each of their sockets here re-reads its own. */
+  private sessionEnded(ended: SessionEnded): void {
+    for (const connection of this.connections) {
+      const principal = connection.principal;
+      if (principal?.kind === 'agent' && principal.user.id === ended.userId && principal.workspaceId === ended.workspaceId) {
+        void connection.recheckSession();
+      }
+    }
   }
 
   /** Subscribes a resumed connection to its workspace's reader (starting the reader if needed). */
@@ -81,7 +112,10 @@ export class Gateway {
 
   /** Graceful shutdown: tell every client to reconnect (to this node later, or another one). */
   async close(): Promise<void> {
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+    await this.unsubscribeSessions?.().catch(() => {});
     for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, 'server shutting down');
+    await contextWrites(this.ctx).flush();
     await this.presence.stop();
     const readers = [...this.readers.values()];
     this.readers.clear();
@@ -91,25 +125,36 @@ export class Gateway {
 
 /**
  * The session cookie counts only on same-origin sockets: browsers send cookies on cross-site
- * WebSocket upgrades, so without this check any page could act as a signed-in agent.
+ * WebSocket upgrades, so without this check any page could act as a signed-in agent. Only the
+ * token's hash is kept; storage is asked on `session.resume` (and again whenever it may change),
+ * so a socket that never resumes costs no query.
  */
-async function cookieUser(ctx: AppContext, request: FastifyRequest): Promise<UserRow | null> {
+function cookieTokenHash(ctx: AppContext, request: FastifyRequest): string | null {
   if (!isSameOrigin(request, ctx.config.publicUrl)) return null;
-  return userForSession(ctx, request.cookies[SESSION_COOKIE]);
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? hashToken(token) : null;
 }
 
 export async function registerRealtime(app: FastifyInstance, gateway: Gateway): Promise<void> {
   const alive = new WeakMap<object, boolean>();
-  app.get('/realtime', { websocket: true, schema: { hide: true } }, async (socket, request) => {
-    // Frames that arrive while the cookie is being checked are kept, in order.
-    const early: string[] = [];
-    const collect = (raw: Buffer) => early.push(raw.toString('utf8'));
-    socket.on('message', collect);
-    const user = await cookieUser(gateway.ctx, request);
-    const connection = new Connection(socket, gateway, user, request.headers['user-agent']);
+  await gateway.start();
+  app.get('/realtime', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const address = request.ip;
+    if (!gateway.addresses.reserve(address)) {
+      socket.close(CLOSE_CODES.tooManySockets, 'too many sockets from this address');
+      return;
+    }
+    const connection = new Connection(socket, gateway, cookieTokenHash(gateway.ctx, request), request.headers['user-agent']);
     gateway.connections.add(connection);
-    socket.off('message', collect);
-    for (const raw of early) connection.receive(raw);
+    // A socket that never authenticates must not hold a slot (and a file descriptor) for long.
+    // A resume still being checked at the deadline gets a little longer: it either succeeds or
+    // is refused (4401), and a failed one is still closed here.
+    const checkResumed = () => {
+      if (connection.principal || connection.closed) return;
+      if (connection.resuming) resumeDeadline = setTimeout(checkResumed, 1000);
+      else connection.close(CLOSE_CODES.resumeTimeout, 'no session.resume in time');
+    };
+    let resumeDeadline = setTimeout(checkResumed, gateway.ctx.config.resumeTimeoutSeconds * 1000);
     socket.on('message', (raw: Buffer, isBinary: boolean) => {
       if (isBinary) {
         connection.send(JSON.stringify({ t: 'error', error: { code: 'invalid_frame', message: 'Binary frames are not accepted.' } }));
@@ -128,6 +173,8 @@ export async function registerRealtime(app: FastifyInstance, gateway: Gateway): 
     socket.on('close', () => {
       connection.closed = true;
       clearInterval(heartbeat);
+      clearTimeout(resumeDeadline);
+      gateway.addresses.release(address);
       gateway.connections.delete(connection);
       gateway.detach(connection);
     });

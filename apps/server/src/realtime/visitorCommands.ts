@@ -9,7 +9,7 @@ import { loadConversationRow } from '../domain/conversations/loadConversation.js
 import { toVisitorConversation, visitorDisplayName } from '../domain/conversations/presenters.js';
 import { sendVisitorMessage } from '../domain/conversations/sendVisitorMessage.js';
 import { DomainError } from '../domain/errors.js';
-import { updateVisitorContext } from '../domain/visitors/visitorSessions.js';
+import { contextWrites } from '../domain/limits/contextWrites.js';
 import { command, type CommandTable } from './commandTable.js';
 import type { Principal } from './principal.js';
 import { publishSignal } from './signals.js';
@@ -44,7 +44,8 @@ export const visitorCommands: CommandTable<VisitorPrincipal> = {
   }),
 
   'context.update': command<VisitorPrincipal, ContextUpdateData>(ContextUpdateSchema, async ({ ctx, principal, userAgent }, data) => {
-    await updateVisitorContext(ctx, principal.visitor.id, data, userAgent);
+    // Rate-limited and coalesced: a burst costs at most one write (and one broadcast) per second.
+    await contextWrites(ctx).update(principal.visitor.id, data, userAgent);
     return {};
   }),
 };

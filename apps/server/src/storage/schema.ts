@@ -30,6 +30,8 @@ export interface UsersTable {
   missed_offers: Generated<number>;
   /** After the last inbox connection dropped, the user still counts as connected until then. */
   grace_until: number | null;
+  /** Set while an admin has deactivated the user: no sign-in, no sockets, no routing. */
+  deactivated_at: Generated<number | null>;
 }
 
 export interface SessionsTable {

@@ -35,6 +35,10 @@ export function storeEnvVars(store: StoreEnv): Record<string, string> {
     PARLEY_ADMIN_EMAIL: ADMIN_EMAIL,
     PARLEY_ADMIN_PASSWORD: ADMIN_PASSWORD,
     PARLEY_LOGIN_RATE_LIMIT: '100000',
+    // Tests send hundreds of messages a second from one sender; writeRateLimits.test.ts sets its own.
+    PARLEY_VISITOR_MESSAGE_BURST: '1000000',
+    PARLEY_USER_MESSAGE_BURST: '1000000',
+    PARLEY_CONTEXT_UPDATE_BURST: '1000000',
     LOG_LEVEL: process.env.PARLEY_TEST_LOG ?? 'silent',
   };
   if (store.databaseUrl) vars.DATABASE_URL = store.databaseUrl;

@@ -11,7 +11,7 @@
  * It uses only the standard WebSocket API; Node callers pass the `ws` constructor.
  */
 import type { ErrorBody } from '../errors.js';
-import type { AckFrame, ResumeData, ServerFrame } from '../realtime.js';
+import { CLOSE_CODES, type AckFrame, type ResumeData, type ServerFrame } from '../realtime.js';
 
 type CommandMap<C> = { [K in keyof C]: [unknown, unknown] };
 
@@ -40,7 +40,10 @@ export interface RealtimeClientOptions<Events, Resume> {
   /** Called after each successful resume with the server's answer (snapshot when fresh). */
   onResumed?: (result: Resume) => void;
   onStateChange?: (state: ConnectionState) => void;
-  /** Called when the server refuses the credentials; the client stops reconnecting. */
+  /**
+   * Called when the server refuses the credentials, or closes the socket because the session
+   * ended (sign-out elsewhere, expiry, deactivation); the client stops reconnecting.
+   */
   onUnauthorized?: (error: ErrorBody) => void;
 }
 
@@ -67,6 +70,8 @@ export class RealtimeClient<Commands extends CommandMap<Commands>, Events, Resum
   private resumed = false;
   private stopped = false;
   private attempts = 0;
+  /** The last refusal was the per-address socket cap: back off further than after a network drop. */
+  private crowded = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   /** Commands not yet acknowledged, in the order they were issued. */
   private readonly outbox = new Map<number, Pending>();
@@ -131,12 +136,28 @@ export class RealtimeClient<Commands extends CommandMap<Commands>, Events, Resum
       this.socket = null;
       this.resumed = false;
       this.setState('closed');
-      if (!this.stopped && ev.code !== 4401) this.scheduleReconnect();
+      if (this.stopped) return;
+      if (ev.code === CLOSE_CODES.unauthorized) {
+        // The session ended while the socket was open: same outcome as a refused resume.
+        this.stopped = true;
+        const error = { code: 'unauthorized' as const, message: 'The session ended.' };
+        for (const pending of this.outbox.values()) pending.reject(new CommandError(error));
+        this.outbox.clear();
+        this.options.onUnauthorized?.(error);
+        return;
+      }
+      // Too many sockets from this address: wait seconds, not milliseconds, so a crowd behind one
+      // address does not hammer the node. A resume timeout is an ordinary reconnect.
+      if (ev.code === CLOSE_CODES.tooManySockets) {
+        this.crowded = true;
+        this.attempts = Math.max(this.attempts, 5);
+      }
+      this.scheduleReconnect();
     };
   }
 
   private scheduleReconnect(): void {
-    const base = Math.min(5000, 200 * 2 ** this.attempts);
+    const base = Math.min(this.crowded ? 30_000 : 5000, 200 * 2 ** this.attempts);
     this.attempts++;
     const delay = base / 2 + Math.random() * (base / 2);
     this.reconnectTimer = setTimeout(() => this.open(), delay);
@@ -179,6 +200,7 @@ export class RealtimeClient<Commands extends CommandMap<Commands>, Events, Resum
     this.cursor = Math.max(this.cursor ?? 0, result.cursor);
     this.resumed = true;
     this.attempts = 0;
+    this.crowded = false;
     // Re-send everything not yet acknowledged, in issue order, under fresh refs. This comes
     // before onResumed, so commands that handler issues are written once, after these.
     const pendings = [...this.outbox.values()];

@@ -28,6 +28,9 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
 }
 
 export async function createSession(ctx: AppContext, userId: number): Promise<string> {
+  // A deactivated user keeps their password hash (for reactivation) but gets no session.
+  const user = await ctx.storage.db.selectFrom('users').select('deactivated_at').where('id', '=', userId).executeTakeFirst();
+  if (!user || user.deactivated_at !== null) throw new DomainError('invalid_credentials');
   const token = newToken();
   const now = ctx.clock();
   await ctx.storage.db
@@ -37,22 +40,54 @@ export async function createSession(ctx: AppContext, userId: number): Promise<st
   return token;
 }
 
-/** The signed-in user for a session token, or null when unknown or expired. */
+/** A live session: its user (as stored now), the token's hash and when it ends. */
+export interface SessionInfo {
+  user: UserRow;
+  tokenHash: string;
+  expiresAt: number;
+}
+
+/** The signed-in user for a session token, or null when unknown, expired or deactivated. */
 export async function userForSession(ctx: AppContext, token: string | undefined): Promise<UserRow | null> {
   if (!token) return null;
-  const row = await ctx.storage.db
+  return (await sessionByHash(ctx, hashToken(token)))?.user ?? null;
+}
+
+/**
+ * Sessions by token hash that are still valid, read in one query. Open inbox sockets keep only
+ * the hash and re-check with it (after a sign-out signal, a change to their user, periodically).
+ */
+export async function sessionsByHash(ctx: AppContext, tokenHashes: string[]): Promise<Map<string, SessionInfo>> {
+  const found = new Map<string, SessionInfo>();
+  if (tokenHashes.length === 0) return found;
+  const rows = await ctx.storage.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select('sessions.expires_at as session_expires_at')
-    .where('sessions.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row || row.session_expires_at <= ctx.clock()) return null;
-  const { session_expires_at: _expires, ...user } = row;
-  return user;
+    .select(['sessions.expires_at as session_expires_at', 'sessions.token_hash as session_token_hash'])
+    .where('sessions.token_hash', 'in', tokenHashes)
+    .where('users.deactivated_at', 'is', null)
+    .execute();
+  const now = ctx.clock();
+  for (const { session_expires_at: expiresAt, session_token_hash: tokenHash, ...user } of rows) {
+    if (expiresAt > now) found.set(tokenHash, { user, tokenHash, expiresAt });
+  }
+  return found;
 }
 
-export async function signOut(ctx: AppContext, token: string | undefined): Promise<void> {
-  if (!token) return;
-  await ctx.storage.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+export async function sessionByHash(ctx: AppContext, tokenHash: string): Promise<SessionInfo | null> {
+  return (await sessionsByHash(ctx, [tokenHash])).get(tokenHash) ?? null;
+}
+
+/** Ends the session; says whose it was, so open sockets of that user can be told to re-check. */
+export async function signOut(ctx: AppContext, token: string | undefined): Promise<{ userId: number; workspaceId: number } | null> {
+  if (!token) return null;
+  const ended = await ctx.storage.db
+    .deleteFrom('sessions')
+    .where('token_hash', '=', hashToken(token))
+    .returning('user_id')
+    .executeTakeFirst();
+  if (!ended) return null;
+  const user = await ctx.storage.db.selectFrom('users').select('workspace_id').where('id', '=', ended.user_id).executeTakeFirst();
+  return user ? { userId: ended.user_id, workspaceId: user.workspace_id } : null;
 }

@@ -11,6 +11,7 @@ import { setAssignee } from './assignConversation.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanAct } from './policies.js';
 import { retryOnConflict } from './retryOnConflict.js';
+import { limitMessage } from '../limits/writeLimits.js';
 
 export async function sendAgentMessage(
   ctx: AppContext,
@@ -19,6 +20,8 @@ export async function sendAgentMessage(
   input: { clientMessageId: string; body: string },
 ): Promise<SendMessageResult> {
   validateBody(input.body);
+  // Before any query: a sender over its allowance costs the node nothing.
+  limitMessage(ctx, { kind: 'user', id: user.id });
   const author = { kind: 'user' as const, userId: user.id };
   return retryOnConflict(ctx, () =>
     inTransaction(ctx, async (uow) => {

@@ -15,6 +15,7 @@ import { parseRouting } from '../routing/routingSettings.js';
 import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
+import { limitMessage } from '../limits/writeLimits.js';
 
 export async function sendVisitorMessage(
   ctx: AppContext,
@@ -22,6 +23,8 @@ export async function sendVisitorMessage(
   input: { clientMessageId: string; body: string },
 ): Promise<SendMessageResult> {
   validateBody(input.body);
+  // Before any query: a sender over its allowance costs the node nothing.
+  limitMessage(ctx, { kind: 'visitor', id: visitor.id });
   const author = { kind: 'visitor' as const, visitorId: visitor.id };
   return retryOnConflict(ctx, () =>
     inTransaction(ctx, async (uow) => {

@@ -28,6 +28,8 @@ export async function loadCandidates(db: Kysely<Database>, workspaceId: number, 
   const rows = await db
     .selectFrom('users')
     .where('users.workspace_id', '=', workspaceId)
+    // Deactivated users are never offered a chat.
+    .where('users.deactivated_at', 'is', null)
     .select((eb) => [
       'users.id',
       'users.availability',

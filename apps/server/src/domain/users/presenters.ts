@@ -16,6 +16,7 @@ export function toUserSummary(user: UserRow, connected = false): UserSummary {
     connected,
     skills: parseSkills(user.skills),
     maxChats: user.max_chats,
+    active: user.deactivated_at === null,
   };
 }
 

@@ -19,7 +19,7 @@ export async function adminRoutes(base: FastifyInstance, ctx: AppContext): Promi
 
   app.patch(
     '/api/admin/users/:id',
-    { schema: { tags, summary: "Change a user's name, role, skills or capacity", params: IdParams, body: UpdateUserSchema }, preHandler },
+    { schema: { tags, summary: "Change a user's name, role, skills or capacity, or deactivate (active: false) / reactivate them", params: IdParams, body: UpdateUserSchema }, preHandler },
     async (request) => ({ user: await updateUser(ctx, request.user!, request.params.id, request.body) }),
   );
 

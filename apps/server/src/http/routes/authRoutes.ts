@@ -11,6 +11,7 @@ import { acceptInvite } from '../../domain/users/createUser.js';
 import { loadUserSummary } from '../../domain/users/presenters.js';
 import { setAvailability } from '../../domain/users/setAvailability.js';
 import { SESSION_COOKIE } from '../sameOrigin.js';
+import { publishSessionEnded } from '../../realtime/sessionSignals.js';
 import type { UserRow } from '../../storage/schema.js';
 import { requireUser, sessionCookieOptions } from '../auth.js';
 
@@ -42,7 +43,10 @@ export async function authRoutes(base: FastifyInstance, ctx: AppContext): Promis
   );
 
   app.post('/api/auth/logout', { schema: { tags, summary: 'Sign out (ends this session)' } }, async (request, reply) => {
-    await signOut(ctx, request.cookies[SESSION_COOKIE]);
+    const ended = await signOut(ctx, request.cookies[SESSION_COOKIE]);
+    // Open inbox sockets of this session, on every node, re-check and close (4401). If the signal
+    // is lost, the periodic re-check closes them; the sign-out itself has already happened.
+    if (ended) await publishSessionEnded(ctx.pubsub, ended).catch((error: unknown) => request.log.error({ err: error }, 'sign-out signal failed'));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
