@@ -21,6 +21,7 @@ export const ERRORS = {
   conversation_closed: { status: 409, message: 'The conversation is closed; it cannot be changed.' },
   offer_unavailable: { status: 409, message: 'The offer is no longer open: it was accepted, declined, expired or withdrawn.' },
   email_taken: { status: 409, message: 'A user with this email already exists.' },
+  weak_password: { status: 400, message: 'Choose a stronger password.' },
   invite_invalid: { status: 410, message: 'The invitation is unknown, used or expired.' },
   resync_required: { status: 409, message: 'Too far behind to replay; load a fresh snapshot.' },
   rate_limited: { status: 429, message: 'Too many requests; slow down.' },

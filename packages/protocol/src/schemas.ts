@@ -42,6 +42,8 @@ export const ContextUpdateSchema = Type.Object(
 export const AvailabilitySchema = Type.Object({ availability: Type.Union([Type.Literal('online'), Type.Literal('away')]) }, strict);
 
 // HTTP bodies
+/** A password being set; the server also refuses the most common passwords (weak_password). */
+const NewPassword = Type.String({ minLength: 10, maxLength: 1024, description: 'at least 10 characters, not a common password' });
 export const LoginSchema = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
   strict,
@@ -51,12 +53,12 @@ export const CreateUserSchema = Type.Object(
     email: Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\s@]+@[^\\s@]+$' }),
     name: Type.String({ minLength: 1, maxLength: LIMITS.nameMaxLength }),
     role: Type.Union([Type.Literal('admin'), Type.Literal('agent')]),
-    password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })),
+    password: Type.Optional(NewPassword),
   },
   strict,
 );
 export const AcceptInviteSchema = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 8, maxLength: 1024 }) },
+  { token: Type.String({ minLength: 1, maxLength: 200 }), password: NewPassword },
   strict,
 );
 export const PostMessageSchema = Type.Object({ clientMessageId: ClientMessageId, body: Body }, strict);

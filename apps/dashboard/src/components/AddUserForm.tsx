@@ -70,8 +70,8 @@ export function AddUserForm() {
           value={password}
           onInput={setPassword}
           autoComplete="new-password"
-          minLength={8}
-          hint="Optional, at least 8 characters. Leave empty to get an invitation link instead."
+          minLength={10}
+          hint="Optional, at least 10 characters and not a common password. Leave empty to get an invitation link instead."
         />
       </div>
       {error && (

@@ -5,7 +5,7 @@ import { BASE, navigate } from '../router.js';
 import { beginSession } from '../state/session.js';
 import { TextField } from './TextField.js';
 
-const MIN_PASSWORD = 8;
+const MIN_PASSWORD = 10;
 
 export function InvitePage({ token }: { token: string }) {
   const [password, setPassword] = useState('');

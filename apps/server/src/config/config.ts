@@ -4,6 +4,7 @@
  * so an operator fixes a bad deployment in one go.
  */
 import path from 'node:path';
+import { passwordProblem } from '../domain/users/passwordPolicy.js';
 
 export interface Config {
   /** PORT — TCP port for HTTP and WebSocket. Default 3000; 0 picks a free port (tests). */
@@ -30,6 +31,12 @@ export interface Config {
   sessionDays: number;
   /** PARLEY_LOGIN_RATE_LIMIT — sign-in attempts per minute per client address. Default 30. */
   loginRateLimit: number;
+  /**
+   * PARLEY_LOGIN_FAILURES_PER_ACCOUNT — failed sign-ins for one email (on any node, with no
+   * 15-minute quiet spell between them) before that email is locked for 1 minute, doubling with
+   * each further failure up to 15 minutes. Default 5.
+   */
+  loginFailuresPerAccount: number;
   /**
    * PARLEY_STREAMS_PER_ADDRESS — open widget availability streams one client address may hold on
    * a node. Default 100: many visitors can share an office's address, but one client cannot hold
@@ -132,13 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
     problems.push('PARLEY_ADMIN_EMAIL is not an email address');
   }
-  if (adminPassword !== null && adminPassword.length < 8) {
-    problems.push('PARLEY_ADMIN_PASSWORD must be at least 8 characters');
-  }
+  const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
+  if (adminPasswordProblem !== null) problems.push(`PARLEY_ADMIN_PASSWORD is refused: ${adminPasswordProblem}`);
   const logLevel = text('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const sessionDays = integer('PARLEY_SESSION_DAYS', 14, 1, 365);
   const loginRateLimit = integer('PARLEY_LOGIN_RATE_LIMIT', 30, 1, 1_000_000);
+  const loginFailuresPerAccount = integer('PARLEY_LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
   const streamsPerAddress = integer('PARLEY_STREAMS_PER_ADDRESS', 100, 1, 1_000_000);
   const trustProxyRaw = text('PARLEY_TRUST_PROXY') ?? 'false';
   if (!['true', 'false'].includes(trustProxyRaw)) problems.push('PARLEY_TRUST_PROXY must be true or false');
@@ -163,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
-    port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, streamsPerAddress, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN'),
+    port, host, dataDir, databaseUrl, redisUrl, publicUrl, adminEmail, adminPassword, logLevel, sessionDays, loginRateLimit, loginFailuresPerAccount, streamsPerAddress, trustProxy: trustProxyRaw === 'true', metricsToken: text('PARLEY_METRICS_TOKEN'),
     smtpUrl,
     smtpFrom: text('SMTP_FROM') ?? 'Parley <parley@localhost>',
     awayAfterMissedOffers,

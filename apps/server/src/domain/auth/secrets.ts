@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblem } from '../users/passwordPolicy.js';
 
 /** Opaque bearer secrets (sessions, visitor tokens, invites): 256 random bits, URL-safe. */
 export function newToken(): string {
@@ -24,7 +25,13 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** A readable generated password for the first admin when none is configured. */
+/**
+ * A readable generated password for the first admin when none is configured: 16 characters of
+ * 96 random bits, drawn again in the (astronomically unlikely) case the policy refuses it.
+ */
 export function generatePassword(): string {
-  return randomBytes(12).toString('base64url');
+  for (;;) {
+    const password = randomBytes(12).toString('base64url');
+    if (passwordProblem(password) === null) return password;
+  }
 }

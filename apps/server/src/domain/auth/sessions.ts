@@ -5,6 +5,7 @@
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { UserRow } from '../../storage/schema.js';
+import { assertNotLocked, clearFailures, recordFailure } from './loginThrottle.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,17 +13,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 let dummyHash: Promise<string> | null = null;
 
 export async function signIn(ctx: AppContext, email: string, password: string): Promise<{ token: string; user: UserRow }> {
-  const user = await ctx.storage.db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  const normalized = email.trim().toLowerCase();
+  // A locked account is refused before the password is looked at, so guessing on is pointless.
+  await assertNotLocked(ctx, normalized);
+  const user = await ctx.storage.db.selectFrom('users').selectAll().where('email', '=', normalized).executeTakeFirst();
   if (!user || !user.password_hash) {
     dummyHash ??= hashPassword('not-a-real-password');
     await verifyPassword(await dummyHash, password);
+    await recordFailure(ctx, normalized);
     throw new DomainError('invalid_credentials');
   }
-  if (!(await verifyPassword(user.password_hash, password))) throw new DomainError('invalid_credentials');
+  if (!(await verifyPassword(user.password_hash, password))) {
+    await recordFailure(ctx, normalized);
+    throw new DomainError('invalid_credentials');
+  }
+  await clearFailures(ctx, normalized);
   const token = await createSession(ctx, user.id);
   return { token, user };
 }

@@ -8,6 +8,7 @@ import type { UserRow } from '../../storage/schema.js';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { assertAcceptablePassword } from './passwordPolicy.js';
 import { toUserSummary } from './presenters.js';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -23,6 +24,7 @@ export interface NewUser {
 export async function createUser(ctx: AppContext, input: NewUser): Promise<{ user: UserRow; inviteToken: string | null }> {
   const email = input.email.trim().toLowerCase();
   if (input.name.trim() === '') throw new DomainError('validation_failed', 'name must not be blank');
+  if (input.password !== undefined) assertAcceptablePassword(input.password);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await inTransaction(ctx, async ({ trx, now, emit }) => {
@@ -60,6 +62,8 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<{ use
 
 /** Sets the invited user's password and consumes the invite; returns the user to sign in. */
 export async function acceptInvite(ctx: AppContext, token: string, password: string): Promise<UserRow> {
+  // Checked before the invite is claimed, so a refused password leaves the link usable.
+  assertAcceptablePassword(password);
   const passwordHash = await hashPassword(password);
   return ctx.storage.db.transaction().execute(async (trx) => {
     const now = ctx.clock();
