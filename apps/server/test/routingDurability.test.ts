@@ -123,6 +123,8 @@ test('presence: a disconnected user stays connected for the grace period, then i
     assert.equal(await routingState(), 'queued');
 
     ann.close();
+    // The client's close reaches the server a moment later; wait until the node has let go.
+    await waitUntil(async () => !(await storage(cluster).selectFrom('presence').select('sockets').where('user_id', '=', ann.userId).executeTakeFirst()));
     await settle(cluster);
     assert.deepEqual([(await annSummary()).connected, (await annSummary()).availability], [true, 'online'], 'inside the grace period');
     assert.equal(await routingState(), 'queued', 'the chat keeps its place while Ann may come back');
@@ -143,3 +145,11 @@ test('presence: a disconnected user stays connected for the grace period, then i
     await cluster.close();
   }
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

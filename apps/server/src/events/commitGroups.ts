@@ -46,6 +46,8 @@ interface Done {
 
 /** Bounds a group so the first unit in it is not kept waiting behind too many others. */
 const MAX_GROUP = 64;
+/** Units between two turns of the event loop inside a group. */
+const YIELD_EVERY = 8;
 /** A unit that hit a deadlock or serialization failure inside a group is retried this often. */
 const MAX_CONFLICTS = 2;
 
@@ -53,6 +55,8 @@ export class CommitGroups {
   /** Transactions run and units of work they carried (metrics, tests, benches). */
   readonly stats = { transactions: 0, units: 0, largestGroup: 0 };
   private waiting: Pending[] = [];
+  /** Filled and emptied synchronously by runInOrder. */
+  private readonly ordered: Pending[] = [];
   private inFlight = 0;
   private startQueued = false;
 
@@ -64,6 +68,22 @@ export class CommitGroups {
       this.waiting.push(pending);
       this.scheduleStart();
     });
+  }
+
+  /**
+   * Runs units in this order in one transaction of their own (each still in its own savepoint):
+   * for work whose order matters, such as overdue deadlines fired in due order.
+   */
+  runInOrder<T>(ctx: AppContext, works: Array<Work<T>>): Promise<Array<PromiseSettledResult<T>>> {
+    const settled = works.map(
+      (work) =>
+        new Promise<T>((resolve, reject) => {
+          this.ordered.push({ ctx, work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject, conflicts: MAX_CONFLICTS });
+        }),
+    );
+    const group = this.ordered.splice(0);
+    if (group.length > 0) void this.runGroup(group);
+    return Promise.allSettled(settled);
   }
 
   /**
@@ -105,7 +125,10 @@ export class CommitGroups {
     let committed: CommittedEvent[][] = [];
     try {
       committed = await this.storage.db.transaction().execute(async (trx) => {
-        for (const pending of group) {
+        for (const [index, pending] of group.entries()) {
+          // SQLite answers on the event loop, so a group would otherwise hold it from the first
+          // unit to the commit; a turn now and then lets sockets and HTTP be served meanwhile.
+          if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
           const outcome = await runUnit(trx, pending, alone);
           if (outcome.ok) done.push(outcome.done);
           else failed.push({ pending, error: outcome.error });

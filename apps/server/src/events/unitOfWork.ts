@@ -18,6 +18,11 @@ export function inTransaction<T>(ctx: AppContext, work: (uow: UnitOfWork) => Pro
   return commitGroups(ctx.storage).run(ctx, work);
 }
 
+/** Units that must run in this order share one transaction; each result is settled on its own. */
+export function inTransactionInOrder<T>(ctx: AppContext, works: Array<(uow: UnitOfWork) => Promise<T>>): Promise<Array<PromiseSettledResult<T>>> {
+  return commitGroups(ctx.storage).runInOrder(ctx, works);
+}
+
 /** The group committer of a store (one per store, shared by everything writing through it). */
 export function commitGroups(storage: Storage): CommitGroups {
   let groups = groupsByStorage.get(storage);

@@ -23,6 +23,7 @@ import type { FeedSubscriber } from './feedReader.js';
 import { ackError, ackOk, decodeFrame, errorBody, toErrorBody, type DecodedFrame } from './frames.js';
 import type { Gateway } from './gateway.js';
 import { PresentableEvent } from './presentEvent.js';
+import { sendCorked } from './corkedSend.js';
 import { canSee, type Principal } from './principal.js';
 import { currentCursor, missedRows, visitorSnapshot } from './resume.js';
 import type { Signal } from './signals.js';
@@ -245,7 +246,7 @@ export class Connection implements FeedSubscriber {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A client that does not read would otherwise grow this node's memory without bound.
     if (this.socket.bufferedAmount + frame.length > this.gateway.ctx.config.socketBufferBytes) return this.overflow();
-    this.socket.send(frame);
+    sendCorked(this.socket, frame);
   }
 
   /**

@@ -7,11 +7,12 @@
 import type { AppContext } from '../domain/context.js';
 import {
   completeDeadline,
+  completeDeadlines,
   leaseDueDeadlines,
   retryDeadlineLater,
   type DeadlineKind,
 } from '../domain/deadlines/deadlineStore.js';
-import { inTransaction, type UnitOfWork } from '../events/unitOfWork.js';
+import { inTransaction, inTransactionInOrder, type UnitOfWork } from '../events/unitOfWork.js';
 import type { DeadlineRow } from '../storage/schema.js';
 
 export type DeadlineHandler =
@@ -69,13 +70,50 @@ export class DeadlineRunner {
     while (!this.stopped) {
       const batch = await leaseDueDeadlines(this.ctx.storage.db, this.ctx.storage.driver, this.ctx.nodeId, this.ctx.clock(), LEASE_MS, BATCH);
       if (batch.length === 0) break;
+      // Deadlines fire in due order. Consecutive transactional ones share one transaction (one
+      // commit) instead of each waiting for its own; a drain, which serves every waiting chat,
+      // and a deadline with effects outside the database go on their own.
+      let run: DeadlineRow[] = [];
       for (const group of groupDrains(batch)) {
-        fired += await this.fire(group);
+        const handler = this.handlerFor(group);
+        if (group.length === 1 && !DRAINS.has(group[0]!.kind) && handler?.transactional) {
+          run.push(group[0]!);
+          continue;
+        }
+        fired += await this.fireInOrder(run);
+        run = [];
         // SQLite runs queries synchronously on the event loop: let sockets and HTTP have a turn
-        // between deadlines, or a large batch freezes the node for its whole length.
+        // between drains, or a long queue freezes the node.
         await new Promise((resolve) => setImmediate(resolve));
+        fired += await this.fire(group);
       }
+      fired += await this.fireInOrder(run);
       if (batch.length < BATCH) break;
+    }
+    return fired;
+  }
+
+  private handlerFor(group: DeadlineRow[]): DeadlineHandler | undefined {
+    return group.length > 1 ? this.handlers.drain_queue : this.handlers[group[0]!.kind as DeadlineKind];
+  }
+
+  /** Transactional deadlines, each completed with its own effect, in one transaction and in order. */
+  private async fireInOrder(deadlines: DeadlineRow[]): Promise<number> {
+    if (deadlines.length === 0) return 0;
+    const { ctx } = this;
+    const results = await inTransactionInOrder(
+      ctx,
+      deadlines.map((deadline) => async (uow: UnitOfWork) => {
+        const handler = this.handlerFor([deadline]) as Extract<DeadlineHandler, { transactional: true }>;
+        if (!(await completeDeadline(uow.trx, deadline, ctx.nodeId))) throw new LeaseLost();
+        await handler.run(uow, deadline);
+        return 1;
+      }),
+    );
+    let fired = 0;
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'fulfilled') fired += result.value;
+      else await this.failed(deadlines.slice(i, i + 1), result.reason);
     }
     return fired;
   }
@@ -83,14 +121,13 @@ export class DeadlineRunner {
   /** Fires one deadline, or one drain for a group of drain/route deadlines; returns how many completed. */
   private async fire(group: DeadlineRow[]): Promise<number> {
     const first = group[0]!;
-    const handler = group.length > 1 ? this.handlers.drain_queue : this.handlers[first.kind as DeadlineKind];
+    const handler = this.handlerFor(group);
     const { ctx } = this;
     try {
       if (!handler) throw new Error(`no handler for deadline kind ${first.kind}`);
       if (handler.transactional) {
         return await inTransaction(ctx, async (uow) => {
-          let held = 0;
-          for (const deadline of group) if (await completeDeadline(uow.trx, deadline, ctx.nodeId)) held++;
+          const held = await completeDeadlines(uow.trx, group, ctx.nodeId);
           if (held === 0) throw new LeaseLost();
           await handler.run(uow, first);
           return held;
@@ -100,11 +137,16 @@ export class DeadlineRunner {
       await completeDeadline(ctx.storage.db, first, ctx.nodeId);
       return 1;
     } catch (error) {
-      if (error instanceof LeaseLost) return 0;
-      ctx.log.error({ err: error, deadline: first.key }, 'deadline failed; will retry');
-      for (const deadline of group) await retryDeadlineLater(ctx.storage.db, deadline, ctx.nodeId, ctx.clock()).catch(() => undefined);
+      await this.failed(group, error);
       return 0;
     }
+  }
+
+  private async failed(group: DeadlineRow[], error: unknown): Promise<void> {
+    if (error instanceof LeaseLost) return;
+    const { ctx } = this;
+    ctx.log.error({ err: error, deadline: group[0]!.key }, 'deadline failed; will retry');
+    for (const deadline of group) await retryDeadlineLater(ctx.storage.db, deadline, ctx.nodeId, ctx.clock()).catch(() => undefined);
   }
 }
 

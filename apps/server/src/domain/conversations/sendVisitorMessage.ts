@@ -12,7 +12,7 @@ import { parseWidgetSettings } from '../sites/chatflowSettings.js';
 import { activeChatflow } from '../sites/queries.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseRouting } from '../routing/routingSettings.js';
-import { appendMessage, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
+import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
 import { limitMessage } from '../limits/writeLimits.js';
@@ -30,22 +30,11 @@ export async function sendVisitorMessage(
     inTransaction(ctx, async (uow) => {
       const existing = await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId));
       if (existing) return { message: existing, duplicate: true };
-      const conversationId = (await openConversationId(uow, visitor)) ?? (await startConversation(uow, visitor));
-      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId });
+      const line = { author, body: input.body, clientMessageId: input.clientMessageId };
+      const message = (await appendToOpenConversation(uow, visitor, line)) ?? (await appendMessage(uow, await startConversation(uow, visitor), line));
       return { message, duplicate: false };
     }),
   );
-}
-
-async function openConversationId(uow: UnitOfWork, visitor: VisitorRow): Promise<number | null> {
-  const row = await uow.trx
-    .selectFrom('conversations')
-    .select('id')
-    .where('visitor_id', '=', visitor.id)
-    .where('site_id', '=', visitor.site_id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 async function startConversation(uow: UnitOfWork, visitor: VisitorRow): Promise<number> {

@@ -58,6 +58,27 @@ export async function scheduleDeadline(trx: Kysely<Database>, deadline: NewDeadl
     .execute();
 }
 
+/** scheduleDeadline for many new keys at once (fresh keys such as new offers' expiries). */
+export async function scheduleNewDeadlines(trx: Kysely<Database>, deadlines: NewDeadline[], now: number): Promise<void> {
+  if (deadlines.length === 0) return;
+  await trx
+    .insertInto('deadlines')
+    .values(
+      deadlines.map((deadline) => ({
+        key: deadline.key,
+        kind: deadline.kind,
+        workspace_id: deadline.workspaceId,
+        due_at: deadline.dueAt,
+        payload: JSON.stringify(deadline.payload ?? {}),
+        lease_owner: null,
+        lease_until: null,
+        attempts: 0,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
 /** Like scheduleDeadline, but an existing deadline with this key keeps the earlier due time. */
 export async function scheduleDeadlineNoLaterThan(trx: Kysely<Database>, deadline: NewDeadline, now: number): Promise<void> {
   const existing = await trx.selectFrom('deadlines').select('due_at').where('key', '=', deadline.key).executeTakeFirst();
@@ -110,6 +131,21 @@ export async function completeDeadline(trx: Transaction<Database> | Kysely<Datab
     .returning('id')
     .executeTakeFirst();
   return deleted !== undefined;
+}
+
+/**
+ * completeDeadline for a whole group (the route and drain deadlines one drain serves) in one
+ * statement; returns how many this node still held.
+ */
+export async function completeDeadlines(trx: Transaction<Database>, deadlines: DeadlineRow[], nodeId: string): Promise<number> {
+  if (deadlines.length === 1) return (await completeDeadline(trx, deadlines[0]!, nodeId)) ? 1 : 0;
+  const deleted = await trx
+    .deleteFrom('deadlines')
+    .where((eb) => eb(eb.refTuple('id', 'due_at'), 'in', deadlines.map((d) => eb.tuple(d.id, d.due_at))))
+    .where('lease_owner', '=', nodeId)
+    .returning('id')
+    .execute();
+  return deleted.length;
 }
 
 /** After a failed attempt: try again later, with a growing delay. */

@@ -10,7 +10,7 @@ import type { UnitOfWork } from '../../events/unitOfWork.js';
 import { parseContext } from '../visitors/visitorContext.js';
 import { hasCapacity, isReachable, loadCandidates } from './candidates.js';
 import { fallBack } from './fallback.js';
-import { createOffer } from './offerRecords.js';
+import { createOffers, type Placement } from './offerRecords.js';
 import { scheduleQueuePositions } from './queuePositions.js';
 import { parseRouting } from './routingSettings.js';
 import { resolvePool, type WorkspaceDirectory } from './routingPool.js';
@@ -52,6 +52,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
   const roundRobin = new RoundRobin(uow.trx);
   const blocked = new Set<string>();
   const stillQueued = new Map<number, Waiting[]>();
+  const placements: Placement[] = [];
 
   for (const conversation of waiting) {
     const routing = routings.get(conversation.chatflow_id)!;
@@ -65,7 +66,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
       const eligible = untried.filter(hasCapacity);
       if (eligible.length > 0) {
         const chosen = await roundRobin.next(pool.scope, eligible);
-        await createOffer(uow, conversation.id, chosen.id, routing);
+        placements.push({ conversationId: conversation.id, userId: chosen.id, routing });
         chosen.load++;
         continue;
       }
@@ -80,6 +81,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
     line.push(conversation);
     stillQueued.set(conversation.chatflow_id, line);
   }
+  await createOffers(uow, workspaceId, placements);
   await roundRobin.save();
   for (const line of stillQueued.values()) {
     const newcomers = line.filter((c) => c.routing_state === 'routing').map((c) => c.id);

@@ -6,8 +6,8 @@ import { LIMITS, type ChatflowRouting, type ConversationSummary, type Offer } fr
 import { sql, type Kysely } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
 import type { Database, OfferRow } from '../../storage/schema.js';
-import { loadSummary } from '../conversations/presenters.js';
-import { cancelDeadline, deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
+import { loadSummary, summaryQuery, toSummary } from '../conversations/presenters.js';
+import { cancelDeadline, deadlineKeys, scheduleNewDeadlines } from '../deadlines/deadlineStore.js';
 
 export function toOffer(row: OfferRow): Offer {
   return {
@@ -48,35 +48,73 @@ export async function withdrawOffers(uow: UnitOfWork, conversationId: number): P
   }
 }
 
-export async function createOffer(uow: UnitOfWork, conversationId: number, userId: number, routing: ChatflowRouting): Promise<void> {
+export interface Placement {
+  conversationId: number;
+  userId: number;
+  routing: ChatflowRouting;
+}
+
+/**
+ * Offers every chat a drain placed, with one statement per step for all of them: the drain runs
+ * under the workspace routing lock, so its length is what limits how many chats a second a
+ * workspace can route.
+ */
+export async function createOffers(uow: UnitOfWork, workspaceId: number, placements: Placement[]): Promise<void> {
+  if (placements.length === 0) return;
   const { trx, now } = uow;
-  const conversation = await trx
+  const ids = placements.map((p) => p.conversationId);
+  await trx
     .updateTable('conversations')
     .set({ routing_state: 'offered', queue_position: null, queue_wait_seconds: null, version: sql<number>`version + 1`, updated_at: now })
-    .where('id', '=', conversationId)
-    .returning('workspace_id')
-    .executeTakeFirstOrThrow();
-  const offer = await trx
+    .where('id', 'in', ids)
+    .execute();
+  const offers = await trx
     .insertInto('offers')
-    .values({
-      workspace_id: conversation.workspace_id,
-      conversation_id: conversationId,
-      user_id: userId,
-      status: 'pending',
-      created_at: now,
-      expires_at: now + routing.acceptTimeoutSeconds * 1000,
-      resolved_at: null,
-    })
+    .values(
+      placements.map((p) => ({
+        workspace_id: workspaceId,
+        conversation_id: p.conversationId,
+        user_id: p.userId,
+        status: 'pending' as const,
+        created_at: now,
+        expires_at: now + p.routing.acceptTimeoutSeconds * 1000,
+        resolved_at: null,
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
-  await scheduleDeadline(
+    .execute();
+  await scheduleNewDeadlines(
     trx,
-    { key: deadlineKeys.offerExpiry(offer.id), kind: 'offer_expiry', workspaceId: conversation.workspace_id, dueAt: offer.expires_at, payload: { offerId: offer.id } },
+    offers.map((offer) => ({ key: deadlineKeys.offerExpiry(offer.id), kind: 'offer_expiry' as const, workspaceId, dueAt: offer.expires_at, payload: { offerId: offer.id } })),
     now,
   );
-  const summary = await loadSummary(trx, conversationId);
-  uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: summary });
-  uow.emit({ type: 'offer.created', workspaceId: conversation.workspace_id, offer: toOffer(offer), conversation: summary, preview: await offerPreview(trx, conversationId) });
+  const summaries = new Map((await summaryQuery(trx).where('conversations.id', 'in', ids).execute()).map((row) => [row.id, toSummary(row)]));
+  const previews = await offerPreviews(trx, ids);
+  for (const offer of offers.sort((a, b) => a.id - b.id)) {
+    const summary = summaries.get(offer.conversation_id)!;
+    uow.emit({ type: 'conversation.updated', workspaceId, conversation: summary });
+    uow.emit({ type: 'offer.created', workspaceId, offer: toOffer(offer), conversation: summary, preview: previews.get(offer.conversation_id) ?? null });
+  }
+}
+
+/** offerPreview for many conversations in one query. */
+async function offerPreviews(db: Kysely<Database>, conversationIds: number[]): Promise<Map<number, string | null>> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select((eb) => [
+      'conversations.id',
+      eb
+        .selectFrom('messages')
+        .select('messages.body')
+        .whereRef('messages.conversation_id', '=', 'conversations.id')
+        .where('messages.author_kind', '=', 'visitor')
+        .orderBy('messages.seq', 'desc')
+        .limit(1)
+        .as('body'),
+    ])
+    .where('conversations.id', 'in', conversationIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.body === null ? null : shortenPreview(row.body)]));
 }
 
 /** What the chat is about, for the offer banner: the visitor's latest message, shortened. */
@@ -89,8 +127,11 @@ export async function offerPreview(db: Kysely<Database>, conversationId: number)
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row) return null;
-  const text = row.body.replace(/\s+/g, ' ').trim();
+  return row ? shortenPreview(row.body) : null;
+}
+
+function shortenPreview(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
   const chars = [...text];
   const max = LIMITS.offerPreviewMaxLength;
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;

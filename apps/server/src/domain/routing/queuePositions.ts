@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
-import { loadSummary } from '../conversations/presenters.js';
+import { summaryQuery, toSummary } from '../conversations/presenters.js';
 import { scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { loadCandidates } from './candidates.js';
 import { estimateWaitSeconds } from './queueEstimate.js';
@@ -43,15 +43,41 @@ export async function renumberQueue(uow: UnitOfWork, chatflowId: number): Promis
     .execute();
   if (line.length === 0) return;
   const estimate = await estimateWaitSeconds(uow.trx, chatflowId, uow.now, await loadCandidates(uow.trx, line[0]!.workspace_id, uow.now));
-  for (const [index, conversation] of line.entries()) {
+  const changed = line.flatMap((conversation, index) => {
     const position = index + 1;
     const wait = estimate(position);
-    if (conversation.queue_position === position && conversation.queue_wait_seconds === wait) continue;
+    return conversation.queue_position === position && conversation.queue_wait_seconds === wait ? [] : [{ id: conversation.id, position, wait }];
+  });
+  // A long line changes many rows at once: one statement and one summary read per chunk, not two
+  // round trips per waiting chat.
+  for (let i = 0; i < changed.length; i += CHUNK) {
+    const chunk = changed.slice(i, i + CHUNK);
+    const ids = chunk.map((row) => row.id);
     await uow.trx
       .updateTable('conversations')
-      .set({ queue_position: position, queue_wait_seconds: wait, version: sql<number>`version + 1`, updated_at: uow.now })
-      .where('id', '=', conversation.id)
+      .set({
+        queue_position: caseById(chunk, (row) => row.position),
+        queue_wait_seconds: caseById(chunk, (row) => row.wait),
+        version: sql<number>`version + 1`,
+        updated_at: uow.now,
+      })
+      .where('id', 'in', ids)
       .execute();
-    uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: await loadSummary(uow.trx, conversation.id) });
+    const rows = await summaryQuery(uow.trx).where('conversations.id', 'in', ids).orderBy('conversations.id').execute();
+    for (const row of rows) uow.emit({ type: 'conversation.updated', workspaceId: row.workspace_id, conversation: toSummary(row) });
   }
+}
+
+const CHUNK = 200;
+
+interface Place {
+  id: number;
+  position: number;
+  wait: number;
+}
+
+/** `case id when … then … end`: one value per row, in both dialects (the cast types PostgreSQL's parameters). */
+function caseById(rows: Place[], value: (row: Place) => number) {
+  const branches = sql.join(rows.map((row) => sql`when ${row.id} then cast(${value(row)} as integer)`), sql` `);
+  return sql<number>`case id ${branches} end`;
 }
