@@ -12,7 +12,7 @@ import { buildServer, type ParleyServer } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
 import { bootstrapWorkspace } from '../apps/server/src/domain/sites/bootstrapWorkspace.js';
 import { freshStore, type StoreEnv } from '../apps/server/test/helpers/drivers.js';
-import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, BENCH_LIMITS, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
+import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, benchNodeEnv, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
 import type { LoadTarget, Tracker } from './messagesLoad.js';
 
 export type Drivers = 'sqlite' | 'postgres';
@@ -39,17 +39,9 @@ export async function startParley(options: { drivers: Drivers; visitors: number;
     closers.push(() => store.drop());
     const server = await buildServer(
       loadConfig({
-        PARLEY_DATA_DIR: store.dataDir,
-        ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
-        ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : {}),
-        PARLEY_ADMIN_EMAIL: BENCH_ADMIN.email,
-        PARLEY_ADMIN_PASSWORD: BENCH_ADMIN.password,
-        PARLEY_LOGIN_RATE_LIMIT: '100000',
-        ...BENCH_LIMITS,
+        ...benchNodeEnv(store),
         // The bench node plays a deployment behind a proxy so each visitor can have its own address.
         PARLEY_TRUST_PROXY: 'true',
-        // Per-request info logs would measure the logger; warnings and errors still show.
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         HOST: '127.0.0.1',
         PORT: '0',
       }),

@@ -14,7 +14,7 @@ import { loadConfig } from '../apps/server/src/config/config.js';
 import { bootstrapWorkspace } from '../apps/server/src/domain/sites/bootstrapWorkspace.js';
 import { startVisitorSession } from '../apps/server/src/domain/visitors/visitorSessions.js';
 import { freshStore, type StoreEnv } from '../apps/server/test/helpers/drivers.js';
-import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, login } from './benchClients.js';
+import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, benchNodeEnv, login } from './benchClients.js';
 
 export type Driver = 'sqlite' | 'postgres';
 
@@ -32,30 +32,17 @@ export interface Prepared {
  * bench measures recovery, not how the caps refuse a crowd. Unknown variables are ignored by
  * older builds, so this also runs on a node without those caps.
  */
-export function benchNodeEnv(store: StoreEnv): Record<string, string> {
+export function reconnectNodeEnv(store: StoreEnv): Record<string, string> {
   return {
-    PARLEY_DATA_DIR: store.dataDir,
-    ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
-    ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : {}),
-    PARLEY_ADMIN_EMAIL: BENCH_ADMIN.email,
-    PARLEY_ADMIN_PASSWORD: BENCH_ADMIN.password,
-    PARLEY_LOGIN_RATE_LIMIT: '100000',
-    PARLEY_SOCKETS_PER_ADDRESS: '1000000',
-    PARLEY_STREAMS_PER_ADDRESS: '1000000',
+    ...benchNodeEnv(store),
     // 5,000 resumes at once can queue for seconds on a busy node; a timeout would only add a retry.
     PARLEY_RESUME_TIMEOUT_SECONDS: '120',
-    PARLEY_VISITOR_MESSAGE_BURST: '100000',
-    PARLEY_VISITOR_MESSAGES_PER_MINUTE: '1000000',
-    PARLEY_USER_MESSAGE_BURST: '100000',
-    PARLEY_USER_MESSAGES_PER_MINUTE: '1000000',
-    // Per-request info logs would measure the logger; warnings and errors still show.
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
 }
 
 export async function prepareStore(driver: Driver, options: { agents: number; visitors: number }): Promise<Prepared> {
   const store = await freshStore(driver);
-  const nodeEnv = benchNodeEnv(store);
+  const nodeEnv = reconnectNodeEnv(store);
   try {
     const server = await buildServer(loadConfig({ ...nodeEnv, PORT: '0', HOST: '127.0.0.1' }));
     try {

@@ -15,7 +15,7 @@ import { loadConfig } from '../apps/server/src/config/config.js';
 import { bootstrapWorkspace } from '../apps/server/src/domain/sites/bootstrapWorkspace.js';
 import { startVisitorSession } from '../apps/server/src/domain/visitors/visitorSessions.js';
 import { freshStore } from '../apps/server/test/helpers/drivers.js';
-import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, BENCH_LIMITS, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
+import { BENCH_ADMIN, BENCH_AGENT_PASSWORD, benchNodeEnv, connectAgent, connectVisitor, login, type AgentClient, type VisitorClient } from './benchClients.js';
 
 export type Driver = 'sqlite' | 'postgres';
 export type OfferHandler = (agent: BenchAgent, data: AgentEvents['offer.created']) => void;
@@ -47,15 +47,7 @@ export async function startRoutingNode(options: { driver: Driver; agents: number
     closers.push(() => store.drop());
     const server = await buildServer(
       loadConfig({
-        PARLEY_DATA_DIR: store.dataDir,
-        ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
-        ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : {}),
-        PARLEY_ADMIN_EMAIL: BENCH_ADMIN.email,
-        PARLEY_ADMIN_PASSWORD: BENCH_ADMIN.password,
-        PARLEY_LOGIN_RATE_LIMIT: '100000',
-        ...BENCH_LIMITS,
-        // Per-request info logs would measure the logger; warnings and errors still show.
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...benchNodeEnv(store),
         HOST: '127.0.0.1',
         PORT: '0',
       }),

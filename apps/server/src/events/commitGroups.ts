@@ -1,9 +1,10 @@
 /**
  * Group commit: units of work that arrive while the store is busy share one transaction and one
- * commit (on SQLite, one fsync) instead of paying for one each. Each unit runs in its own
- * savepoint, so a unit that fails is rolled back alone and its caller gets the error; the others
- * commit. Callers are answered (and their events dispatched) only after the commit, so an
- * acknowledged write is as durable as before.
+ * commit (on SQLite, one fsync) instead of paying for one each. A unit that fails is rolled back
+ * alone and its caller gets the error; the others commit (see runGroup: the group first runs
+ * without savepoints and, only when a unit fails, again with one savepoint per unit). Callers are
+ * answered (and their events dispatched) only after the commit, so an acknowledged write is as
+ * durable as before.
  *
  * A group starts when a transaction slot is free (SQLite has one connection: one slot;
  * PostgreSQL a few, see StorageDriver.transactionSlots). Units that arrive while every slot is
@@ -52,8 +53,11 @@ const YIELD_EVERY = 8;
 const MAX_CONFLICTS = 2;
 
 export class CommitGroups {
-  /** Transactions run and units of work they carried (metrics, tests, benches). */
-  readonly stats = { transactions: 0, units: 0, largestGroup: 0 };
+  /**
+   * Transactions run, units of work they carried (a unit run twice counts twice) and groups run
+   * again with savepoints because a unit failed (metrics, tests, benches).
+   */
+  readonly stats = { transactions: 0, units: 0, largestGroup: 0, isolatedReruns: 0 };
   private waiting: Pending[] = [];
   /** Filled and emptied synchronously by runInOrder. */
   private readonly ordered: Pending[] = [];
@@ -82,7 +86,7 @@ export class CommitGroups {
         }),
     );
     const group = this.ordered.splice(0);
-    if (group.length > 0) void this.runGroup(group);
+    if (group.length > 0) void this.runGroup(group, 'isolated');
     return Promise.allSettled(settled);
   }
 
@@ -115,10 +119,16 @@ export class CommitGroups {
     }
   }
 
-  private async runGroup(group: Pending[]): Promise<void> {
+  /**
+   * `optimistic` runs the units without savepoints (two round trips less per unit); if any of
+   * them fails, the whole transaction is rolled back and the group runs again `isolated`, each
+   * unit in its own savepoint, so only the failing one fails. Units must therefore be safe to
+   * run twice, which a unit that only talks to the database through its transaction is.
+   */
+  private async runGroup(group: Pending[], mode: 'optimistic' | 'isolated' = 'optimistic'): Promise<void> {
     const done: Done[] = [];
     const failed: Array<{ pending: Pending; error: unknown }> = [];
-    const alone = group.length === 1;
+    const withoutSavepoints = group.length === 1 || mode === 'optimistic';
     this.stats.transactions++;
     this.stats.units += group.length;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
@@ -129,13 +139,17 @@ export class CommitGroups {
           // SQLite answers on the event loop, so a group would otherwise hold it from the first
           // unit to the commit; a turn now and then lets sockets and HTTP be served meanwhile.
           if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-          const outcome = await runUnit(trx, pending, alone);
+          const outcome = await runUnit(trx, pending, withoutSavepoints);
           if (outcome.ok) done.push(outcome.done);
           else failed.push({ pending, error: outcome.error });
         }
         return appendToFeed(this.storage, trx, done);
       });
     } catch (error) {
+      if (mode === 'optimistic' && group.length > 1) {
+        this.stats.isolatedReruns++;
+        return this.runGroup(group, 'isolated');
+      }
       // The commit itself, a lone unit or a savepoint rollback failed: nothing of this group is
       // stored. A unit that had failed on its own keeps its own error.
       const ownErrors = new Map(failed.map((entry) => [entry.pending, entry.error]));
@@ -147,7 +161,7 @@ export class CommitGroups {
       pending.resolve(value);
     });
     for (const { pending, error } of failed) {
-      if (!alone && pending.conflicts < MAX_CONFLICTS && this.storage.driver.isLockConflict(error)) {
+      if (group.length > 1 && pending.conflicts < MAX_CONFLICTS && this.storage.driver.isLockConflict(error)) {
         // Sharing a transaction made this unit wait on a lock held by another group; alone it
         // would only have waited. Run it again in a group of its own.
         pending.conflicts++;
@@ -161,12 +175,12 @@ export class CommitGroups {
 
 type Outcome = { ok: true; done: Done } | { ok: false; error: unknown };
 
-async function runUnit(trx: Transaction<Database>, pending: Pending, alone: boolean): Promise<Outcome> {
+async function runUnit(trx: Transaction<Database>, pending: Pending, withoutSavepoint: boolean): Promise<Outcome> {
   const events: DomainEvent[] = [];
   const now = pending.ctx.clock();
   const uow: UnitOfWork = { trx, now, emit: (event) => events.push(event) };
-  // A lone unit needs no savepoint: if it fails, the whole transaction rolls back.
-  if (alone) return { ok: true, done: { pending, value: await pending.work(uow), events, now } };
+  // A lone (or optimistic) unit needs no savepoint: if it fails, the whole transaction rolls back.
+  if (withoutSavepoint) return { ok: true, done: { pending, value: await pending.work(uow), events, now } };
   await sql`savepoint unit`.execute(trx);
   try {
     const value = await pending.work(uow);

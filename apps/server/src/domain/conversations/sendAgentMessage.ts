@@ -25,6 +25,8 @@ export async function sendAgentMessage(
   const author = { kind: 'user' as const, userId: user.id };
   return retryOnConflict(ctx, () =>
     inTransaction(ctx, async (uow) => {
+      // Looked up first (unlike a visitor's message): a resend must be answered as a duplicate
+      // even when the chat has meanwhile moved to someone else and a new write would be refused.
       const existing = await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId));
       if (existing) return { message: existing, duplicate: true };
       const conversation = await loadConversationRow(uow.trx, conversationId);

@@ -26,9 +26,12 @@ export async function sendVisitorMessage(
   // Before any query: a sender over its allowance costs the node nothing.
   limitMessage(ctx, { kind: 'visitor', id: visitor.id });
   const author = { kind: 'visitor' as const, visitorId: visitor.id };
-  return retryOnConflict(ctx, () =>
+  return retryOnConflict(ctx, (attempt) =>
     inTransaction(ctx, async (uow) => {
-      const existing = await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId));
+      // A resent message is rare: the first attempt relies on the unique index on the client
+      // message id to refuse it, and only a retry after that looks it up (one query less for
+      // every message).
+      const existing = attempt > 1 ? await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId)) : null;
       if (existing) return { message: existing, duplicate: true };
       const line = { author, body: input.body, clientMessageId: input.clientMessageId };
       const message = (await appendToOpenConversation(uow, visitor, line)) ?? (await appendMessage(uow, await startConversation(uow, visitor), line));

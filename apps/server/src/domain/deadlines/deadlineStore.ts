@@ -27,6 +27,20 @@ export const deadlineKeys = {
   missedChatEmail: (conversationId: number) => `missed-email:${conversationId}`,
 };
 
+function newDeadlineRow(deadline: NewDeadline, now: number) {
+  return {
+    key: deadline.key,
+    kind: deadline.kind,
+    workspace_id: deadline.workspaceId,
+    due_at: deadline.dueAt,
+    payload: JSON.stringify(deadline.payload ?? {}),
+    lease_owner: null,
+    lease_until: null,
+    attempts: 0,
+    created_at: now,
+  };
+}
+
 /**
  * Creates the deadline, or moves an existing one with the same key. Moving releases any lease,
  * and the lease holder's completion then fails (see completeDeadline), so it never deletes the
@@ -35,17 +49,7 @@ export const deadlineKeys = {
 export async function scheduleDeadline(trx: Kysely<Database>, deadline: NewDeadline, now: number): Promise<void> {
   await trx
     .insertInto('deadlines')
-    .values({
-      key: deadline.key,
-      kind: deadline.kind,
-      workspace_id: deadline.workspaceId,
-      due_at: deadline.dueAt,
-      payload: JSON.stringify(deadline.payload ?? {}),
-      lease_owner: null,
-      lease_until: null,
-      attempts: 0,
-      created_at: now,
-    })
+    .values(newDeadlineRow(deadline, now))
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         due_at: deadline.dueAt,
@@ -63,19 +67,7 @@ export async function scheduleNewDeadlines(trx: Kysely<Database>, deadlines: New
   if (deadlines.length === 0) return;
   await trx
     .insertInto('deadlines')
-    .values(
-      deadlines.map((deadline) => ({
-        key: deadline.key,
-        kind: deadline.kind,
-        workspace_id: deadline.workspaceId,
-        due_at: deadline.dueAt,
-        payload: JSON.stringify(deadline.payload ?? {}),
-        lease_owner: null,
-        lease_until: null,
-        attempts: 0,
-        created_at: now,
-      })),
-    )
+    .values(deadlines.map((deadline) => newDeadlineRow(deadline, now)))
     .execute();
 }
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { StorageDriver } from './driver.js';
+import { withPreparedStatements } from './preparedStatements.js';
 
 // int8 (bigint) comes back as a string by default; our ids and epoch-ms timestamps fit in a double.
 pg.types.setTypeParser(20, Number);
@@ -21,7 +22,7 @@ export function postgresDriver(connectionString: string): StorageDriver {
   pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`));
   return {
     name: 'postgres',
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
     idType: 'bigserial',
     bigintType: 'bigint',
     async prepare(db) {
