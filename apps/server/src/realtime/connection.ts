@@ -242,7 +242,7 @@ export class Connection implements FeedSubscriber {
     this.socket.close(code, reason);
   }
 
-  send(frame: string): void {
+  send(frame: string | Buffer): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A client that does not read would otherwise grow this node's memory without bound.
     if (this.socket.bufferedAmount + frame.length > this.gateway.ctx.config.socketBufferBytes) return this.overflow();
@@ -254,7 +254,7 @@ export class Connection implements FeedSubscriber {
    * event of its own), then sends `frame` if given. False when the socket closed meanwhile, or
    * was dropped because the client read nothing for REPLAY_STALL_MS.
    */
-  private async sendWhenRoom(room: number, frame?: string): Promise<boolean> {
+  private async sendWhenRoom(room: number, frame?: string | Buffer): Promise<boolean> {
     const cap = this.gateway.ctx.config.socketBufferBytes;
     let waited = 0;
     while (this.socket.readyState === this.socket.OPEN && this.socket.bufferedAmount + room > cap) {

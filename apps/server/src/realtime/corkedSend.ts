@@ -9,7 +9,8 @@ import type { WebSocket } from 'ws';
 
 const corked = new WeakSet<Socket>();
 
-export function sendCorked(socket: WebSocket, frame: string): void {
+/** `frame` is a text frame: a string, or its UTF-8 bytes when one encoding serves many sockets. */
+export function sendCorked(socket: WebSocket, frame: string | Buffer): void {
   // ws keeps the TCP socket as `_socket`; without it (never on a live server socket), send plainly.
   const tcp = (socket as unknown as { _socket?: Socket })._socket;
   if (tcp && !corked.has(tcp)) {
@@ -20,5 +21,5 @@ export function sendCorked(socket: WebSocket, frame: string): void {
       tcp.uncork();
     });
   }
-  socket.send(frame);
+  socket.send(frame, { binary: false });
 }

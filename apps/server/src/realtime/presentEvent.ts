@@ -10,29 +10,30 @@ import type { Principal } from './principal.js';
 
 const VISITOR_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created']);
 
-/** A feed row parsed once and serialized at most once per audience. */
+/**
+ * A feed row turned into a frame at most once per audience, as UTF-8 bytes that every socket of
+ * that audience sends as is (no per-socket serialization or encoding).
+ */
 export class PresentableEvent {
-  private agentFrame: string | null = null;
-  private visitorFrame: string | null | undefined;
-  private readonly data: Record<string, unknown>;
+  private agentFrame: Buffer | null = null;
+  private visitorFrame: Buffer | null | undefined;
 
-  constructor(readonly row: FeedRow) {
-    this.data = JSON.parse(row.data) as Record<string, unknown>;
-  }
+  constructor(readonly row: FeedRow) {}
 
-  frameFor(principal: Principal): string | null {
+  frameFor(principal: Principal): Buffer | null {
     if (principal.kind === 'agent') {
-      this.agentFrame ??= JSON.stringify({ t: 'event', id: this.row.id, name: this.row.type, data: this.data });
+      // The stored data is already the JSON agents get: spliced in, not parsed and re-serialized.
+      this.agentFrame ??= Buffer.from(`{"t":"event","id":${this.row.id},"name":${JSON.stringify(this.row.type)},"data":${this.row.data}}`);
       return this.agentFrame;
     }
     if (this.visitorFrame === undefined) this.visitorFrame = this.presentForVisitor();
     return this.visitorFrame;
   }
 
-  private presentForVisitor(): string | null {
+  private presentForVisitor(): Buffer | null {
     if (!VISITOR_EVENTS.has(this.row.type)) return null;
-    const data = this.data as { conversation?: ConversationSummary; message?: Message };
+    const data = JSON.parse(this.row.data) as { conversation?: ConversationSummary; message?: Message };
     const visitorData = data.message ? { message: data.message } : { conversation: toVisitorConversation(data.conversation!) };
-    return JSON.stringify({ t: 'event', id: this.row.id, name: this.row.type, data: visitorData });
+    return Buffer.from(JSON.stringify({ t: 'event', id: this.row.id, name: this.row.type, data: visitorData }));
   }
 }
