@@ -59,8 +59,6 @@ export class CommitGroups {
    */
   readonly stats = { transactions: 0, units: 0, largestGroup: 0, isolatedReruns: 0 };
   private waiting: Pending[] = [];
-  /** Filled and emptied synchronously by runInOrder. */
-  private readonly ordered: Pending[] = [];
   private inFlight = 0;
   private startQueued = false;
 
@@ -79,13 +77,14 @@ export class CommitGroups {
    * for work whose order matters, such as overdue deadlines fired in due order.
    */
   runInOrder<T>(ctx: AppContext, works: Array<Work<T>>): Promise<Array<PromiseSettledResult<T>>> {
+    const group: Pending[] = [];
     const settled = works.map(
       (work) =>
         new Promise<T>((resolve, reject) => {
-          this.ordered.push({ ctx, work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject, conflicts: MAX_CONFLICTS });
+          // No retry on a lock conflict: the caller (the deadline runner) retries on its own terms.
+          group.push({ ctx, work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject, conflicts: MAX_CONFLICTS });
         }),
     );
-    const group = this.ordered.splice(0);
     if (group.length > 0) void this.runGroup(group, 'isolated');
     return Promise.allSettled(settled);
   }
