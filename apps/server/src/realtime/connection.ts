@@ -69,6 +69,11 @@ export class Connection implements FeedSubscriber {
     this.queue = this.queue.then(() => this.handle(decoded.frame));
   }
 
+  /** Which feed rows the reader offers this socket (see subscribers.ts); fixed once resumed. */
+  get audienceVisitorId(): number | null {
+    return this.principal?.kind === 'visitor' ? this.principal.visitor.id : null;
+  }
+
   deliver(event: PresentableEvent): void {
     if (!this.principal || this.ended || event.row.id <= this.cursor) return;
     if (this.held) {
@@ -160,8 +165,11 @@ export class Connection implements FeedSubscriber {
       try {
         rows = await missedRows(storage, principal, data.lastEventId);
       } catch (error) {
-        this.principal = null;
+        // Detach while the principal is still known (detach needs its workspace and kind), so a
+        // client told `resync_required` can resume again on this socket without leaving a
+        // subscription or an inbox presence count behind.
         this.gateway.detach(this);
+        this.principal = null;
         throw error;
       }
       this.cursor = data.lastEventId;

@@ -9,8 +9,9 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import type { Storage } from '../storage/database.js';
 import { PresentableEvent } from './presentEvent.js';
 import type { Signal } from './signals.js';
+import { Subscribers, type Audience } from './subscribers.js';
 
-export interface FeedSubscriber {
+export interface FeedSubscriber extends Audience {
   deliver(event: PresentableEvent): void;
   signal(signal: Signal): void;
 }
@@ -23,7 +24,7 @@ export function feedChannel(workspaceId: number): string {
 }
 
 export class FeedReader {
-  readonly subscribers = new Set<FeedSubscriber>();
+  readonly subscribers = new Subscribers<FeedSubscriber>();
   private lastId = 0;
   private pulling: Promise<void> | null = null;
   private pullAgain = false;
@@ -69,7 +70,7 @@ export class FeedReader {
       return;
     }
     if (parsed.signal) {
-      for (const subscriber of this.subscribers) subscriber.signal(parsed.signal);
+      for (const subscriber of this.subscribers.reaching(parsed.signal.visitorId)) subscriber.signal(parsed.signal);
     } else if (typeof parsed.feedId === 'number' && parsed.feedId > this.lastId) {
       void this.pull();
     }
@@ -96,7 +97,7 @@ export class FeedReader {
           for (const row of rows) {
             this.lastId = row.id;
             const event = new PresentableEvent(row);
-            for (const subscriber of this.subscribers) subscriber.deliver(event);
+            for (const subscriber of this.subscribers.reaching(row.visitor_id)) subscriber.deliver(event);
           }
           if (rows.length === BATCH) this.pullAgain = true;
         } while (this.pullAgain);
