@@ -14,11 +14,11 @@ export function sendError(reply: FastifyReply, code: ErrorCode, detail?: string)
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof RateLimitedError) {
-      reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    if (error instanceof DomainError) {
+      // The same body as on sockets (a rate limit carries its wait); HTTP also says it in the header.
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
       return reply.status(ERRORS[error.code].status).send({ error: toErrorBody(error) });
     }
-    if (error instanceof DomainError) return sendError(reply, error.code, error.detail);
     if (error.validation || error.code === 'FST_ERR_VALIDATION') return sendError(reply, 'validation_failed', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return sendError(reply, 'payload_too_large');
     if (error.statusCode === 429) return sendError(reply, 'rate_limited');

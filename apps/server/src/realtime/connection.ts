@@ -243,11 +243,16 @@ export class Connection implements FeedSubscriber {
   /** Closes the socket for good: 4401 when the session is over (the client must sign in again). */
   endSession(code: number, reason: string): void {
     if (this.ended) return;
+    this.stopDelivering();
+    this.socket.close(code, reason);
+  }
+
+  /** Nothing more is delivered or done on this socket; it is about to close. */
+  private stopDelivering(): void {
     this.ended = true;
     this.held = null;
     this.buffered = [];
     this.session?.stop();
-    this.socket.close(code, reason);
   }
 
   send(frame: string | Buffer): void {
@@ -285,10 +290,7 @@ export class Connection implements FeedSubscriber {
    */
   private overflow(): void {
     this.gateway.ctx.log.warn({ buffered: this.socket.bufferedAmount }, 'socket dropped: client is not reading');
-    this.ended = true;
-    this.held = null;
-    this.buffered = [];
-    this.session?.stop();
+    this.stopDelivering();
     this.socket.terminate();
   }
 

@@ -20,6 +20,8 @@ export type DeadlineHandler =
   /** For side effects outside the database (email): at least once, completed after success. */
   | { transactional: false; run(deadline: DeadlineRow): Promise<void> };
 
+type TransactionalHandler = Extract<DeadlineHandler, { transactional: true }>;
+
 const LEASE_MS = 60_000;
 const BATCH = 50;
 
@@ -73,11 +75,11 @@ export class DeadlineRunner {
       // Deadlines fire in due order. Consecutive transactional ones share one transaction (one
       // commit) instead of each waiting for its own; a drain, which serves every waiting chat,
       // and a deadline with effects outside the database go on their own.
-      let run: DeadlineRow[] = [];
+      let run: Array<{ deadline: DeadlineRow; handler: TransactionalHandler }> = [];
       for (const group of groupDrains(batch)) {
         const handler = this.handlerFor(group);
         if (group.length === 1 && !DRAINS.has(group[0]!.kind) && handler?.transactional) {
-          run.push(group[0]!);
+          run.push({ deadline: group[0]!, handler });
           continue;
         }
         fired += await this.fireInOrder(run);
@@ -98,13 +100,12 @@ export class DeadlineRunner {
   }
 
   /** Transactional deadlines, each completed with its own effect, in one transaction and in order. */
-  private async fireInOrder(deadlines: DeadlineRow[]): Promise<number> {
-    if (deadlines.length === 0) return 0;
+  private async fireInOrder(run: Array<{ deadline: DeadlineRow; handler: TransactionalHandler }>): Promise<number> {
+    if (run.length === 0) return 0;
     const { ctx } = this;
     const results = await inTransactionInOrder(
       ctx,
-      deadlines.map((deadline) => async (uow: UnitOfWork) => {
-        const handler = this.handlerFor([deadline]) as Extract<DeadlineHandler, { transactional: true }>;
+      run.map(({ deadline, handler }) => async (uow: UnitOfWork) => {
         if (!(await completeDeadline(uow.trx, deadline, ctx.nodeId))) throw new LeaseLost();
         await handler.run(uow, deadline);
         return 1;
@@ -113,7 +114,7 @@ export class DeadlineRunner {
     let fired = 0;
     for (const [i, result] of results.entries()) {
       if (result.status === 'fulfilled') fired += result.value;
-      else await this.failed(deadlines.slice(i, i + 1), result.reason);
+      else await this.failed([run[i]!.deadline], result.reason);
     }
     return fired;
   }
