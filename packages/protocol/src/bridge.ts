@@ -10,6 +10,7 @@ export interface HostPage {
 }
 
 import type { WidgetAvailability } from './routing.js';
+import type { WidgetConfig } from './models.js';
 
 /**
  * The visitor token lives in the host page's storage (first-party), not the frame's: browsers
@@ -27,6 +28,11 @@ export interface HostToFrame {
   'visitor:token': VisitorTokenMessage;
   /** The chatflow's live availability (W7), streamed by the loader. */
   'availability:changed': WidgetAvailability;
+  /**
+   * The config the loader shows now: after targeting re-decided (W6, a History API navigation)
+   * or the chatflow was edited, and in the admin preview (W19) the unsaved settings.
+   */
+  'config:changed': WidgetConfig;
 }
 
 /** Frame → loader. */

@@ -5,8 +5,10 @@
  */
 import type {
   Availability,
+  AdminSite,
   Chatflow,
   ChatflowWidgetSettings,
+  Permission,
   ConversationSummary,
   InboxView,
   Message,
@@ -19,6 +21,7 @@ import type {
   WorkspaceSummary,
 } from './models.js';
 import type { ChatflowAvailability, ChatflowRouting, OfferEntry, Team } from './routing.js';
+import type { ChatflowLanguage, ChatflowTargeting, Device } from './chatflows.js';
 
 export interface LoginRequest { email: string; password: string }
 export interface MeResponse { user: UserSummary; workspace: WorkspaceSummary }
@@ -46,8 +49,11 @@ export interface ConversationResponse { conversation: ConversationSummary }
 
 export interface SitesResponse { sites: Array<Site & { chatflows: Chatflow[] }> }
 
-export interface WidgetConfigResponse { config: WidgetConfig }
+/** `config: null`: no published chatflow targets this page view (the widget does not show). */
+export interface WidgetConfigResponse { config: WidgetConfig | null }
 export interface WidgetSessionRequest { siteKey: string; visitorToken?: string }
+/** The finished setup wizard (A1): `POST /api/admin/setup/complete` (also when skipped). */
+export interface SetupCompleteResponse { workspace: WorkspaceSummary }
 export interface WidgetSessionResponse { visitorId: number; visitorToken: string }
 export interface WidgetConversationResponse { conversation: VisitorConversation | null; messages: Message[] }
 
@@ -59,6 +65,8 @@ export interface UpdateUserRequest {
   maxChats?: number;
   /** false deactivates the user (ends their sessions and sockets, stops routing to them); true reactivates. */
   active?: boolean;
+  /** Replaces the user's extra grants (A3). */
+  permissions?: Permission[];
 }
 export interface UserResponse { user: UserSummary }
 
@@ -66,12 +74,38 @@ export interface TeamsResponse { teams: Team[] }
 export interface TeamRequest { name: string; memberIds: number[] }
 export interface TeamResponse { team: Team }
 
-/** Replace any of a chatflow's setting groups (A2, A7); the rest stay as they are. */
+/**
+ * `PATCH /api/admin/chatflows/:id`: every field optional; `settings` fields are merged into the
+ * stored settings one by one (`display` and `display.triggers` as a whole), the rest replace.
+ */
 export interface UpdateChatflowRequest {
-  settings?: ChatflowWidgetSettings;
+  name?: string;
+  published?: boolean;
+  priority?: number;
+  language?: ChatflowLanguage;
+  settings?: Partial<ChatflowWidgetSettings>;
+  targeting?: ChatflowTargeting;
   routing?: ChatflowRouting;
   availability?: ChatflowAvailability;
 }
+/**
+ * `POST /api/admin/chatflows`: a new chatflow on a site. Left out: unpublished, priority after the
+ * site's last, language `en`, heading and welcome message in that language, every page.
+ */
+export interface CreateChatflowRequest extends UpdateChatflowRequest {
+  siteId: number;
+  name: string;
+}
+/** `GET /api/admin/chatflows[?siteId=]`: by site, then priority. */
+export interface ChatflowsResponse { chatflows: Chatflow[] }
+/** `PUT /api/admin/sites/:id/chatflow-order`: every chatflow of the site, first shown first. */
+export interface ChatflowOrderRequest { chatflowIds: number[] }
+/** `POST /api/admin/sites`; `PATCH /api/admin/sites/:id` takes the same fields, optional. */
+export interface SiteRequest { name: string; allowedOrigins: string[] }
+export interface SiteResponse { site: AdminSite }
+export interface AdminSitesResponse { sites: AdminSite[] }
+/** `POST /api/admin/uploads` (raw image bytes, ≤ 1 MB, PNG/JPEG/GIF/WebP sniffed): a public URL. */
+export interface UploadResponse { file: { url: string; contentType: string; size: number } }
 export interface ChatflowResponse { chatflow: Chatflow }
 
 /** My pending offers, oldest first, each with its conversation (for the banner after a reload). */
@@ -80,7 +114,19 @@ export interface OffersResponse { offers: OfferEntry[] }
 export interface OwnerRequest { userId: number | null }
 
 /**
- * `GET /api/widget/availability?siteKey=` is a server-sent event stream: an `availability`
- * event with a WidgetAvailability on connect and whenever it changes.
+ * `GET /api/widget/config?siteKey=&url=&device=` (optional `authorization: Bearer <visitor token>`
+ * to tell a known visitor): the config of the chatflow targeting picks for that page view, or
+ * `config: null` when none shows. With `chatflowId=` instead of `url`: that chatflow's config if
+ * it is published (the chat frame, which the loader tells which chatflow it shows).
+ */
+export interface WidgetConfigQuery { siteKey: string; url?: string; device?: Device; chatflowId?: number }
+
+/**
+ * `GET /api/widget/availability?siteKey=&chatflowId=` is a server-sent event stream: an
+ * `availability` event with a WidgetAvailability on connect and whenever it changes, and a
+ * `config` event ({@link WidgetConfigChanged}) when the chatflow is edited, unpublished or deleted.
  */
 export const WIDGET_AVAILABILITY_EVENT = 'availability';
+export const WIDGET_CONFIG_EVENT = 'config';
+/** The loader fetches the config again (with the page URL) when `version` is not the one it has. */
+export interface WidgetConfigChanged { chatflowId: number; version: number }

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './models.js';
+export * from './chatflows.js';
 export * from './routing.js';
 export * from './realtime.js';
 export * from './bridge.js';

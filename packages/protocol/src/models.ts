@@ -3,7 +3,11 @@
  * Ids are positive integers.
  */
 export type UserRole = 'admin' | 'agent';
+/** Grants beyond the role (A3): `chatflows:edit` lets an agent change chatflows and sites. */
+export type Permission = 'chatflows:edit';
+export const PERMISSIONS: readonly Permission[] = ['chatflows:edit'];
 import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, RoutingState, WidgetAvailability } from './routing.js';
+import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, HeadingMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 
 export type Availability = 'online' | 'away';
 export type ConversationStatus = 'open' | 'closed';
@@ -31,6 +35,8 @@ export interface UserSummary {
   maxChats: number;
   /** False once an admin deactivated the user: no sign-in, no sockets, no routing. */
   active: boolean;
+  /** Extra grants (A3); admins may do everything regardless. */
+  permissions: Permission[];
 }
 
 /** A user as a visitor may see them: no email, no role. */
@@ -135,26 +141,39 @@ export interface ViewCounts {
   closed: number;
 }
 
-/** The widget settings of a chatflow (W2, W3). Later issues add routing, targeting and display. */
+/** The widget settings of a chatflow (W2, W3, W4). */
 export interface ChatflowWidgetSettings {
   /** CSS hex colour, `#rrggbb`. */
   accentColor: string;
-  /** Chat heading shown before an agent joins (team or bot name). */
+  /** W2: whose name and picture head the chat. */
+  headingMode: HeadingMode;
+  /** Custom branding: the team or bot name (also the fallback heading of the other modes). */
   headingName: string;
+  /** Custom branding image: a URL Parley serves from an upload (`/files/...`), or null. */
   headingAvatarUrl: string | null;
-  /** First message the visitor sees when opening the chat. Plain text. */
+  /** `users` mode: the users shown, in order. */
+  headingUserIds: number[];
+  /** Agents' messages reach the visitor under the branding name and image. */
+  brandAsAgentAlias: boolean;
+  /** First message the visitor sees when opening the chat (and the prompt bubble). Plain text. */
   welcomeMessage: string;
+  display: ChatflowDisplay;
 }
 
 export interface Chatflow {
   id: number;
   siteId: number;
   name: string;
-  isDefault: boolean;
-  enabled: boolean;
+  /** Unpublished chatflows never show (W6, A2). */
+  published: boolean;
+  /** Lower shows first among the site's chatflows whose targeting matches. */
+  priority: number;
+  language: ChatflowLanguage;
   settings: ChatflowWidgetSettings;
+  targeting: ChatflowTargeting;
   routing: ChatflowRouting;
   availability: ChatflowAvailability;
+  createdAt: number;
   updatedAt: number;
 }
 
@@ -162,14 +181,33 @@ export interface Site {
   id: number;
   name: string;
   siteKey: string;
+  /** Origins (`https://shop.example`) the widget runs on; empty = any (the demo site). */
   allowedOrigins: string[];
 }
 
-/** Public widget configuration, fetched by the loader and the chat frame. */
+/** A site as admins see it: with the snippet and whether the widget loaded there lately. */
+export interface AdminSite extends Site {
+  /** The `<script>` tag to paste into the site. */
+  embedSnippet: string;
+  /** When a page outside Parley last loaded the widget config for this site; null = never. */
+  widgetSeenAt: number | null;
+  /** The page URL of that load. */
+  widgetSeenUrl: string | null;
+}
+
+/** Public widget configuration for one page view, fetched by the loader and the chat frame. */
 export interface WidgetConfig {
   siteKey: string;
   chatflowId: number;
-  settings: ChatflowWidgetSettings;
+  language: ChatflowLanguage;
+  /** `updatedAt` of the chatflow: the loader re-reads the config when the stream reports a newer one. */
+  version: number;
+  accentColor: string;
+  welcomeMessage: string;
+  heading: WidgetHeading;
+  brandAsAgentAlias: boolean;
+  display: ChatflowDisplay;
+  loaderStrings: LoaderStrings;
   /** The state when the config was read; `/api/widget/availability` streams changes. */
   availability: WidgetAvailability;
 }
@@ -177,4 +215,6 @@ export interface WidgetConfig {
 export interface WorkspaceSummary {
   id: number;
   name: string;
+  /** A1: the setup wizard was finished or skipped; until then the first admin is sent to it. */
+  setupCompleted: boolean;
 }

@@ -49,6 +49,11 @@ export interface SendMessageData {
   body: string;
   /** Agents: required. Visitors: ignored; the message goes to the open conversation or starts one. */
   conversationId?: number;
+  /**
+   * Visitors: the chatflow the widget shows (WidgetConfig.chatflowId); a new conversation starts
+   * in it when it is published on the visitor's site, else in the site's first published one.
+   */
+  chatflowId?: number;
 }
 
 export interface SendMessageResult {

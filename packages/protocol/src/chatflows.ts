@@ -1,0 +1,113 @@
+/**
+ * What a business builds (A2, W2–W6, W16): a chatflow's language, look, display behaviour,
+ * triggers and targeting. The engine that decides with these (`@parley/chatflow`) is pure and
+ * shared by the server, the widget and the admin preview, so "would this show?" has one answer.
+ */
+
+/** Languages of the widget and of a chatflow's default texts (W16). */
+export const CHATFLOW_LANGUAGES = ['en', 'fi', 'sv', 'it', 'pl', 'de', 'fr', 'es'] as const;
+export type ChatflowLanguage = (typeof CHATFLOW_LANGUAGES)[number];
+
+/** How a URL rule compares the page URL with its value (W6). */
+export const URL_OPERATORS = ['is', 'isNot', 'contains', 'startsWith', 'endsWith', 'wildcard'] as const;
+export type UrlOperator = (typeof URL_OPERATORS)[number];
+
+export type Device = 'desktop' | 'mobile';
+export type VisitorKind = 'known' | 'unknown';
+
+/**
+ * One targeting rule. URL values that start with `/` are compared with the page's path; other
+ * values with the URL without its query and fragment (`https://shop.example/pricing`). Query
+ * parameters are matched by `query` rules only. Comparisons ignore case and a trailing slash.
+ */
+export type TargetingRule =
+  | { field: 'url'; op: UrlOperator; value: string }
+  | { field: 'query'; name: string; value: string }
+  | { field: 'device'; value: Device }
+  | { field: 'visitor'; value: VisitorKind };
+
+/**
+ * Where a chatflow shows: AND inside a group, OR between groups; any matching exclusion hides
+ * it whatever the groups say. No groups = every page (exclusions still apply).
+ */
+export interface ChatflowTargeting {
+  groups: TargetingRule[][];
+  exclusions: TargetingRule[];
+}
+
+/**
+ * W3 on a desktop: `prompt` shows the welcome message as a bubble above the launcher,
+ * `launcher` only the launcher, `promptThenOpen` the bubble and then opens the chat when a
+ * trigger fires (or the visitor clicks, whichever comes first).
+ */
+export type DesktopDisplay = 'prompt' | 'launcher' | 'promptThenOpen';
+/** W3 on a phone: the bubble or the launcher only. */
+export type MobileDisplay = 'prompt' | 'launcher';
+
+/**
+ * W4: when the display behaviour happens. With `prompt`, the bubble waits for the first trigger;
+ * with `promptThenOpen`, the chat opens on the first trigger. No trigger set = at once (prompt)
+ * or never by itself (promptThenOpen). The launcher is always there.
+ */
+export interface ChatflowTriggers {
+  /** The pointer leaves the window towards the top (desktop only). */
+  exitIntent: boolean;
+  /** Seconds on the page (5 or more recommended); null = off. */
+  secondsOnPage: number | null;
+  /** Percent of the page scrolled, 1–100; null = off. */
+  scrollPercent: number | null;
+}
+
+export interface ChatflowDisplay {
+  desktop: DesktopDisplay;
+  mobile: MobileDisplay;
+  triggers: ChatflowTriggers;
+}
+
+/**
+ * W2 chat heading: `branding` = the name and image below; `users` = the listed users' names and
+ * avatars; `owner` = the visitor's contact owner (branding when there is none).
+ */
+export type HeadingMode = 'branding' | 'users' | 'owner';
+
+/** A person (or the brand) shown in the widget's heading. */
+export interface HeadingPerson {
+  name: string;
+  avatarUrl: string | null;
+}
+
+/** The heading as the widget draws it, resolved by the server for this visitor. */
+export interface WidgetHeading {
+  title: string;
+  people: HeadingPerson[];
+}
+
+/** The few loader strings (launcher, prompt), sent in the config in the chatflow's language. */
+export interface LoaderStrings {
+  openChat: string;
+  closeChat: string;
+  dismissPrompt: string;
+  /** Accessible name of the unread badge, `{count}` replaced. */
+  unread: string;
+}
+
+/**
+ * Why the widget shows a chatflow or none for one page view (W6, W19): which chatflows were
+ * considered in priority order and what decided each.
+ */
+export type TargetingOutcome =
+  /** No groups: every page. */
+  | { shown: true; reason: 'everyPage' }
+  /** Group `groupIndex` matched; `rules` are its rules. */
+  | { shown: true; reason: 'groupMatched'; groupIndex: number; rules: TargetingRule[] }
+  | { shown: false; reason: 'excluded'; rule: TargetingRule }
+  /** No group matched; `failedRules` holds the first rule that failed in each group. */
+  | { shown: false; reason: 'noGroupMatched'; failedRules: TargetingRule[] };
+
+/** What the visitor's page view looks like to targeting. */
+export interface VisitorSituation {
+  /** Absolute page URL (`https://shop.example/pricing?plan=pro`). */
+  url: string;
+  device: Device;
+  known: boolean;
+}
