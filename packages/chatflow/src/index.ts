@@ -1,0 +1,18 @@
+/**
+ * The chatflow engine (docs/chatflows.md): pure functions, no I/O, shared by the server, the
+ * widget's loader and the admin preview. The loader imports only from display.ts through here;
+ * the package has no side effects, so bundlers drop the rest.
+ */
+export { ruleMatches, decideTargeting } from './targeting.js';
+export { chooseChatflow, byPriority, type ChatflowCandidate, type ChatflowChoice, type Consideration } from './choose.js';
+export { describeRule, explainChoice } from './explain.js';
+export {
+  validateTargeting,
+  validateSettings,
+  isChatflowLanguage,
+  TARGETING_LIMITS,
+  SETTINGS_LIMITS,
+  type Problem,
+} from './validate.js';
+export { displayPlan, minimizeHolds, deviceForWidth, MINIMIZE_HOLD_MS, DEFAULT_DISPLAY, type DisplayPlan } from './display.js';
+export { defaultChatflowTexts, loaderStrings, type ChatflowTexts } from './texts.js';

@@ -1,0 +1,46 @@
+/**
+ * W16: the default texts of a new chatflow and the loader's few strings, in every chatflow
+ * language. The server puts the loader strings in the config, so the loader downloads only the
+ * active language.
+ */
+import type { ChatflowLanguage, LoaderStrings } from '@parley/protocol';
+
+export interface ChatflowTexts {
+  headingName: string;
+  welcomeMessage: string;
+}
+
+const DEFAULT_TEXTS: Record<ChatflowLanguage, ChatflowTexts> = {
+  en: { headingName: 'Support team', welcomeMessage: 'Hi! How can we help you today?' },
+  fi: { headingName: 'Asiakaspalvelu', welcomeMessage: 'Hei! Miten voimme auttaa sinua tänään?' },
+  sv: { headingName: 'Kundtjänst', welcomeMessage: 'Hej! Hur kan vi hjälpa dig i dag?' },
+  it: { headingName: 'Assistenza clienti', welcomeMessage: 'Ciao! Come possiamo aiutarti oggi?' },
+  pl: { headingName: 'Zespół wsparcia', welcomeMessage: 'Cześć! Jak możemy Ci dziś pomóc?' },
+  de: { headingName: 'Support-Team', welcomeMessage: 'Hallo! Wie können wir Ihnen heute helfen?' },
+  // French typography puts a no-break space before "!" and "?".
+  fr: { headingName: 'Service client', welcomeMessage: 'Bonjour\u00a0! Comment pouvons-nous vous aider aujourd’hui\u00a0?' },
+  es: { headingName: 'Equipo de soporte', welcomeMessage: '¡Hola! ¿En qué podemos ayudarte hoy?' },
+};
+
+// "Unread messages: {count}" rather than "{count} unread messages": one form reads right for
+// every count in every language, with no plural rules to carry in the loader.
+const LOADER_STRINGS: Record<ChatflowLanguage, LoaderStrings> = {
+  en: { openChat: 'Open chat', closeChat: 'Close chat', dismissPrompt: 'Dismiss message', unread: 'Unread messages: {count}' },
+  fi: { openChat: 'Avaa chat', closeChat: 'Sulje chat', dismissPrompt: 'Sulje viesti', unread: 'Lukemattomia viestejä: {count}' },
+  sv: { openChat: 'Öppna chatten', closeChat: 'Stäng chatten', dismissPrompt: 'Stäng meddelandet', unread: 'Olästa meddelanden: {count}' },
+  it: { openChat: 'Apri la chat', closeChat: 'Chiudi la chat', dismissPrompt: 'Chiudi il messaggio', unread: 'Messaggi non letti: {count}' },
+  pl: { openChat: 'Otwórz czat', closeChat: 'Zamknij czat', dismissPrompt: 'Zamknij wiadomość', unread: 'Nieprzeczytane wiadomości: {count}' },
+  de: { openChat: 'Chat öffnen', closeChat: 'Chat schließen', dismissPrompt: 'Nachricht schließen', unread: 'Ungelesene Nachrichten: {count}' },
+  fr: { openChat: 'Ouvrir le chat', closeChat: 'Fermer le chat', dismissPrompt: 'Masquer le message', unread: 'Messages non lus\u00a0: {count}' },
+  es: { openChat: 'Abrir el chat', closeChat: 'Cerrar el chat', dismissPrompt: 'Descartar el mensaje', unread: 'Mensajes sin leer: {count}' },
+};
+
+/** The heading name and welcome message a new chatflow in `language` starts with. */
+export function defaultChatflowTexts(language: ChatflowLanguage): ChatflowTexts {
+  return { ...(DEFAULT_TEXTS[language] ?? DEFAULT_TEXTS.en) };
+}
+
+/** The launcher's and prompt's strings in `language` (English for a language we do not know). */
+export function loaderStrings(language: ChatflowLanguage): LoaderStrings {
+  return { ...(LOADER_STRINGS[language] ?? LOADER_STRINGS.en) };
+}
