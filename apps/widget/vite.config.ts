@@ -18,6 +18,14 @@ export default defineConfig({
     // Loaded inside an iframe on every customer site: keep it one small request per kind.
     cssCodeSplit: false,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // One chunk per language (W16), under assets/lang/ so the size bench and the browser
+        // tests can tell them from the entry: the chat UI is the entry plus one of them.
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('/src/frame/i18n/') ? 'assets/lang/[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     // `npm run dev -w apps/widget` against a server started separately on port 3000.

@@ -3,11 +3,17 @@
  * rule, without a browser: run with `node --import tsx --test apps/widget/test/*.test.ts`.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import type { AgentPublic, CloseReason, QueueStatus, VisitorConversation, WidgetAvailability } from '@parley/protocol';
 import { formatReturnTime } from '../src/frame/format';
+import { setStrings } from '../src/frame/i18n';
+import en from '../src/frame/i18n/en';
+import fi from '../src/frame/i18n/fi';
 import { availabilityNotice, endedText, readAvailability, waitMinutes, type Notice } from '../src/frame/state/availability';
 import { launcherShown } from '../src/loader/launcherRule';
+
+// The notice speaks the chatflow's language; these tests read the English table unless they say.
+beforeEach(() => setStrings('en', en));
 
 const NOW = Date.UTC(2025, 5, 2, 12, 0); // Monday 2 June 2025, 12:00 UTC
 const HOUR = 60 * 60 * 1000;
@@ -93,6 +99,17 @@ test('the queue replaces the waiting message and rounds the wait up to whole min
   ]);
   // Left the queue without an agent yet (e.g. missed): back to the availability notice.
   assert.deepEqual(lines(waiting, conversation({ queue: null })), ['All agents are busy.']);
+});
+
+test('the notice is in the chatflow language, plural forms from Intl', () => {
+  setStrings('fi', fi);
+  const queued = conversation({ queue: { position: 3, estimatedWaitSeconds: 130 } });
+  assert.deepEqual(lines(null, queued), ['Olet jonossa sijalla 3', 'Arvioitu odotusaika: noin 3 minuuttia']);
+  assert.deepEqual(lines(null, conversation({ queue: { position: 1, estimatedWaitSeconds: 30 } }))[1], 'Arvioitu odotusaika: noin 1 minuutti');
+  assert.deepEqual(lines(availability({ typicalReplyTime: 'hour' })), ['Vastaa yleensä tunnin sisällä']);
+  const returnsAt = NOW + 3 * HOUR;
+  assert.deepEqual(lines(availability({ state: 'offline', returnsAt })), [`Palaamme <${returnsAt}>`]);
+  assert.equal(endedText('inactive'), 'Tämä keskustelu päättyi, koska siinä ei ollut toimintaa vähään aikaan.');
 });
 
 test('waitMinutes rounds up and never says less than a minute', () => {

@@ -9,6 +9,7 @@ import type {
   WidgetSessionRequest,
   WidgetSessionResponse,
 } from '@parley/protocol';
+import { readWidgetConfig } from './state/widgetConfig';
 
 export class HttpError extends Error {
   constructor(
@@ -26,10 +27,17 @@ async function failure(response: Response): Promise<HttpError> {
   return new HttpError(response.status, body?.error?.code ?? body?.code ?? null);
 }
 
-export async function fetchWidgetConfig(siteKey: string): Promise<WidgetConfig> {
-  const response = await fetch(`/api/widget/config?siteKey=${encodeURIComponent(siteKey)}`);
+/**
+ * The config of the chatflow the loader chose (`chatflowId`), or without one (an older loader)
+ * the site's first published chatflow. null: that chatflow is not shown now (unpublished,
+ * deleted), or the site has none.
+ */
+export async function fetchWidgetConfig(siteKey: string, chatflowId: number | null): Promise<WidgetConfig | null> {
+  const query = new URLSearchParams({ siteKey });
+  if (chatflowId !== null) query.set('chatflowId', String(chatflowId));
+  const response = await fetch(`/api/widget/config?${query}`);
   if (!response.ok) throw await failure(response);
-  return ((await response.json()) as WidgetConfigResponse).config;
+  return readWidgetConfig(((await response.json()) as WidgetConfigResponse).config);
 }
 
 export async function postWidgetSession(request: WidgetSessionRequest): Promise<WidgetSessionResponse> {

@@ -10,8 +10,10 @@ import {
   type HostPage,
   type HostToFrame,
   type WidgetAvailability,
+  type WidgetConfig,
 } from '@parley/protocol';
 import { readAvailability } from './state/availability';
+import { readWidgetConfig } from './state/widgetConfig';
 
 export interface HostBridgeHandlers {
   onPageChanged(page: HostPage): void;
@@ -19,6 +21,8 @@ export interface HostBridgeHandlers {
   onVisitorToken(token: string | null): void;
   /** The chatflow's live availability, streamed by the loader (W7). */
   onAvailability(availability: WidgetAvailability): void;
+  /** The config the loader shows now: re-targeted, edited, or the admin's unsaved one (W19). */
+  onConfig(config: WidgetConfig): void;
 }
 
 export interface HostBridge {
@@ -48,6 +52,9 @@ export function connectHostBridge(hostOrigin: string | null, handlers: HostBridg
     } else if (message.type === 'availability:changed') {
       const availability = readAvailability(message.data);
       if (availability) handlers.onAvailability(availability);
+    } else if (message.type === 'config:changed') {
+      const config = readWidgetConfig(message.data);
+      if (config) handlers.onConfig(config);
     }
   });
 

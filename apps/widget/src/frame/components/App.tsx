@@ -1,35 +1,43 @@
 /**
  * The chat window: header, connection status, thread, ended notice, availability notice, typing
- * line and composer.
+ * line and composer. Every text is in the chatflow's language (`t`, W16).
  */
 import type { WidgetAvailability, WidgetConfig } from '@parley/protocol';
 import { useEffect } from 'preact/hooks';
 import { formatReturnTime } from '../format';
+import { t } from '../i18n';
 import { availabilityNotice, endedText } from '../state/availability';
 import type { ChatController } from '../state/chatController';
-import { STRINGS } from '../strings';
 import { useChatView } from '../useChatView';
 import { Composer } from './Composer';
 import { Header } from './Header';
 import { Thread } from './Thread';
 
+/**
+ * `loading`: no answer yet (or, in the preview, no config posted yet); `loaded`: the server or
+ * the loader gave one, where null means no chatflow shows now; `failed`: unreachable, so the
+ * window works with defaults while the request is retried.
+ */
+export type ConfigStatus = 'loading' | 'loaded' | 'failed';
+
 interface AppProps {
   controller: ChatController;
-  /** null while loading, or when the settings could not be loaded (defaults are used then). */
   config: WidgetConfig | null;
-  /** The first config request has answered, successfully or not. */
-  configSettled: boolean;
+  configStatus: ConfigStatus;
   /** The chatflow's current availability (W7); null when unknown. */
   availability: WidgetAvailability | null;
+  /** W19: the admin's preview; nothing is sent. */
+  preview: boolean;
 }
 
-function connectionText(connection: string, hasConnected: boolean, unavailable: boolean): string | null {
-  if (unavailable) return STRINGS.unavailable;
-  if (connection === 'open') return null;
-  return hasConnected ? STRINGS.reconnecting : STRINGS.connecting;
+function statusText(view: ReturnType<typeof useChatView>, preview: boolean): string | null {
+  if (preview) return t('previewNote');
+  if (view.unavailable) return t('unavailable');
+  if (view.connection === 'open') return null;
+  return view.hasConnected ? t('reconnecting') : t('connecting');
 }
 
-export function App({ controller, config, configSettled, availability }: AppProps) {
+export function App({ controller, config, configStatus, availability, preview }: AppProps) {
   const view = useChatView(controller);
 
   // Escape closes the window from anywhere inside it, as with any dialog-like overlay.
@@ -40,40 +48,57 @@ export function App({ controller, config, configSettled, availability }: AppProp
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [controller]);
+
+  const heading = config?.heading ?? { title: '', people: [] };
+  const onMinimize = () => controller.minimize();
+
+  // The site has no chatflow to show here now (unpublished, deleted, or targeting says none).
+  if (configStatus === 'loaded' && !config) {
+    return (
+      <div class="window">
+        <Header title="" people={[]} agent={null} canEnd={false} onEnd={() => {}} onMinimize={onMinimize} />
+        <main class="body">
+          <p class="notice-unavailable" role="status">
+            {t('unavailable')}
+          </p>
+        </main>
+      </div>
+    );
+  }
+
   const { conversation } = view.thread;
-  const settings = config?.settings;
-  const assignee = conversation?.assignee ?? null;
   const closed = conversation?.status === 'closed';
-  const status = connectionText(view.connection, view.hasConnected, view.unavailable);
+  const status = statusText(view, preview);
   const notice = availabilityNotice({ availability, conversation, now: Date.now(), formatReturn: formatReturnTime });
 
   return (
     <div class="window">
       <Header
-        name={assignee?.name ?? settings?.headingName ?? STRINGS.documentTitle}
-        avatarUrl={assignee ? assignee.avatarUrl : (settings?.headingAvatarUrl ?? null)}
+        title={heading.title}
+        people={heading.people}
+        agent={conversation?.assignee ?? null}
         canEnd={conversation?.status === 'open'}
         onEnd={() => controller.endConversation()}
-        onMinimize={() => controller.minimize()}
+        onMinimize={onMinimize}
       />
       <main class="body">
         <p class="status" role="status">
           {status}
         </p>
-        {configSettled ? (
+        {configStatus !== 'loading' ? (
           <Thread
             thread={view.thread}
             visitorId={view.visitorId}
-            welcome={settings ? { name: settings.headingName, body: settings.welcomeMessage } : null}
+            welcome={config ? { name: heading.title, body: config.welcomeMessage } : null}
             onRetry={(id) => controller.retry(id)}
           />
         ) : (
-          <p class="thread-placeholder">{STRINGS.loading}</p>
+          <p class="thread-placeholder">{t('loading')}</p>
         )}
         {closed && (
           <div class="ended" role="status">
             <p>{endedText(conversation.closeReason)}</p>
-            <p>{STRINGS.writeToStartNew}</p>
+            <p>{t('writeToStartNew')}</p>
           </div>
         )}
         {/* Always rendered, empty when there is nothing to say: a live region must exist before
@@ -87,7 +112,7 @@ export function App({ controller, config, configSettled, availability }: AppProp
           </p>
         )}
         <p class="typing" aria-hidden={view.typingName ? undefined : true}>
-          {view.typingName ? STRINGS.typing(view.typingName) : ''}
+          {view.typingName ? t('typing', { name: view.typingName }) : ''}
         </p>
         <Composer
           onSend={(body) => controller.send(body)}

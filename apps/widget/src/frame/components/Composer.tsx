@@ -6,7 +6,8 @@
 import { LIMITS } from '@parley/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { STRINGS } from '../strings';
+import { formatNumber } from '../format';
+import { t } from '../i18n';
 
 interface ComposerProps {
   onSend(body: string): void;
@@ -38,7 +39,7 @@ export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
     const body = text.trim();
     if (!body) return;
     if (body.length > LIMITS.messageMaxLength) {
-      setError(STRINGS.tooLong(LIMITS.messageMaxLength));
+      setError(t('tooLong', { max: formatNumber(LIMITS.messageMaxLength) }));
       return;
     }
     onSend(body);
@@ -73,8 +74,8 @@ export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
         ref={input}
         class="composer-input"
         rows={1}
-        aria-label={STRINGS.messageLabel}
-        placeholder={STRINGS.messagePlaceholder}
+        aria-label={t('messageLabel')}
+        placeholder={t('messagePlaceholder')}
         value={text}
         onInput={onInput}
         onKeyDown={onKeyDown}
@@ -82,7 +83,7 @@ export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
         aria-describedby={error ? 'composer-error' : undefined}
       />
       <button type="submit" class="send-button">
-        {STRINGS.send}
+        {t('send')}
       </button>
       {error && (
         <p id="composer-error" class="composer-error" role="alert">

@@ -4,7 +4,7 @@
  */
 import type { Message } from '@parley/protocol';
 import { formatTime, isoTime } from '../format';
-import { STRINGS } from '../strings';
+import { t } from '../i18n';
 import type { PendingMessage } from '../state/thread';
 
 function Time({ at }: { at: number }) {
@@ -29,7 +29,7 @@ export function StoredMessage({ message, own, showAuthor }: StoredProps) {
   }
   return (
     <div class={own ? 'msg own' : 'msg'}>
-      {own ? <span class="sr">{STRINGS.you}:</span> : showAuthor && <span class="author">{message.author.name}</span>}
+      {own ? <span class="sr">{t('you')}:</span> : showAuthor && <span class="author">{message.author.name}</span>}
       <p class="bubble">{message.body}</p>
       <span class="meta">
         <Time at={message.createdAt} />
@@ -46,17 +46,17 @@ interface PendingProps {
 export function PendingItem({ pending, onRetry }: PendingProps) {
   return (
     <div class={pending.error ? 'msg own failed' : 'msg own pending'}>
-      <span class="sr">{STRINGS.you}:</span>
+      <span class="sr">{t('you')}:</span>
       <p class="bubble">{pending.body}</p>
       {pending.error ? (
         <span class="meta error" role="alert">
           {pending.error}{' '}
           <button type="button" class="link-button" onClick={() => onRetry(pending.clientMessageId)}>
-            {STRINGS.retry}
+            {t('retry')}
           </button>
         </span>
       ) : (
-        <span class="meta">{STRINGS.sending}</span>
+        <span class="meta">{t('sending')}</span>
       )}
     </div>
   );
@@ -66,7 +66,7 @@ export function PendingItem({ pending, onRetry }: PendingProps) {
 export function WelcomeMessage({ name, body }: { name: string; body: string }) {
   return (
     <div class="msg">
-      <span class="author">{name}</span>
+      {name && <span class="author">{name}</span>}
       <p class="bubble">{body}</p>
     </div>
   );

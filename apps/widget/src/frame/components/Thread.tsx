@@ -5,7 +5,7 @@
  */
 import type { Message } from '@parley/protocol';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { STRINGS } from '../strings';
+import { t } from '../i18n';
 import type { ThreadState } from '../state/thread';
 import { PendingItem, StoredMessage, WelcomeMessage } from './MessageItem';
 
@@ -56,7 +56,7 @@ export function Thread({ thread, visitorId, welcome, onRetry }: ThreadProps) {
 
   return (
     // Focusable so keyboard users can scroll it.
-    <div ref={ref} class="thread" role="log" aria-live="polite" aria-label={STRINGS.messages} tabIndex={0} onScroll={onScroll}>
+    <div ref={ref} class="thread" role="log" aria-live="polite" aria-label={t('messages')} tabIndex={0} onScroll={onScroll}>
       {welcome && welcome.body && needsWelcome(thread.messages) && <WelcomeMessage {...welcome} />}
       {thread.messages.map((message, i) => {
         const previous = thread.messages[i - 1];

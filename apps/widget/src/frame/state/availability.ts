@@ -14,7 +14,8 @@
  * The notice never blocks writing: the server decides where a message goes.
  */
 import type { CloseReason, VisitorConversation, WidgetAvailability, WidgetAvailabilityState } from '@parley/protocol';
-import { STRINGS } from '../strings';
+import { formatMinutes } from '../format';
+import { t, type StringKey } from '../i18n';
 
 export interface Notice {
   /** Which notice this is (exposed as `data-state` for styling and tests). */
@@ -22,6 +23,7 @@ export interface Notice {
   lines: string[];
 }
 
+/** Texts are in the active language (../i18n); times through `formatReturn`. */
 export interface NoticeInput {
   availability: WidgetAvailability | null;
   conversation: VisitorConversation | null;
@@ -31,10 +33,10 @@ export interface NoticeInput {
 }
 
 const REPLY_TIME = {
-  minutes: STRINGS.repliesInMinutes,
-  hour: STRINGS.repliesInAnHour,
-  day: STRINGS.repliesInADay,
-} as const;
+  minutes: 'repliesInMinutes',
+  hour: 'repliesInAnHour',
+  day: 'repliesInADay',
+} as const satisfies Record<string, StringKey>;
 
 /** Admin-written text; blank counts as none. */
 const text = (value: string | null): string | null => (value && value.trim() ? value : null);
@@ -54,8 +56,10 @@ export function availabilityNotice({ availability, conversation, now, formatRetu
     const { queue } = conversation;
     if (queue) {
       return notice('queue', [
-        Number.isInteger(queue.position) && queue.position >= 1 ? STRINGS.queuePosition(queue.position) : null,
-        Number.isFinite(queue.estimatedWaitSeconds) ? STRINGS.queueWait(waitMinutes(queue.estimatedWaitSeconds)) : null,
+        Number.isInteger(queue.position) && queue.position >= 1 ? t('queuePosition', { position: queue.position }) : null,
+        Number.isFinite(queue.estimatedWaitSeconds)
+          ? t('queueWait', { duration: formatMinutes(waitMinutes(queue.estimatedWaitSeconds)) })
+          : null,
       ]);
     }
     if (conversation.assignee) return null;
@@ -63,11 +67,11 @@ export function availabilityNotice({ availability, conversation, now, formatRetu
   if (!availability) return null;
   switch (availability.state) {
     case 'available':
-      return notice('available', [availability.typicalReplyTime ? REPLY_TIME[availability.typicalReplyTime] : null]);
+      return notice('available', [availability.typicalReplyTime ? t(REPLY_TIME[availability.typicalReplyTime]) : null]);
     case 'offline': {
       // A return time already past means our state is stale (a change is on its way); say nothing wrong.
       const { returnsAt } = availability;
-      if (returnsAt !== null && returnsAt > now) return notice('offline', [STRINGS.backAt(formatReturn(returnsAt, now))]);
+      if (returnsAt !== null && returnsAt > now) return notice('offline', [t('backAt', { when: formatReturn(returnsAt, now) })]);
       return notice('offline', [text(availability.message)]);
     }
     case 'away':
@@ -78,7 +82,7 @@ export function availabilityNotice({ availability, conversation, now, formatRetu
 
 /** The first line of the ended notice (W13); the reason matters only for the inactivity timeout. */
 export function endedText(closeReason: CloseReason | null): string {
-  return closeReason === 'inactive' ? STRINGS.endedInactive : STRINGS.ended;
+  return t(closeReason === 'inactive' ? 'endedInactive' : 'ended');
 }
 
 const STATES: readonly string[] = ['available', 'away', 'offline', 'at_capacity'] satisfies WidgetAvailabilityState[];

@@ -16,7 +16,7 @@ import {
   type VisitorEvents,
   type VisitorResumeResult,
 } from '@parley/protocol';
-import { STRINGS } from '../strings';
+import { t } from '../i18n';
 import { obtainVisitorSession } from '../visitorSession';
 import { newClientMessageId } from './clientMessageId';
 import { buildContextUpdate } from './visitorContext';
@@ -34,6 +34,16 @@ type VisitorCommandMap = { [K in keyof VisitorCommands]: VisitorCommands[K] };
 type VisitorClient = RealtimeClient<VisitorCommandMap, VisitorEvents, VisitorResumeResult>;
 type VisitorEvent = { [K in keyof VisitorEvents]: { name: K; data: VisitorEvents[K] } }[keyof VisitorEvents];
 type PostToHost = <K extends keyof FrameToHost>(type: K, data: FrameToHost[K]) => void;
+
+export interface ChatControllerOptions {
+  /**
+   * W19 admin preview: no visitor, no socket, no request. What the admin writes shows in the
+   * thread as sent, and nothing leaves the page.
+   */
+  preview: boolean;
+  /** The chatflow shown now (config, else the loader's `flow`); a new conversation starts in it. */
+  chatflowId(): number | null;
+}
 
 export interface ChatView {
   thread: ThreadState;
@@ -73,9 +83,13 @@ export class ChatController {
   private readonly unread: UnreadCounter;
   private readonly agentTyping = new AgentTyping((typingName) => this.update({ typingName }));
 
+  /** Preview only: ids and seqs of the messages that never leave the page. */
+  private localSeq = 0;
+
   constructor(
     private readonly siteKey: string,
     private readonly postToHost: PostToHost,
+    private readonly options: ChatControllerOptions = { preview: false, chatflowId: () => null },
   ) {
     this.unread = new UnreadCounter((count) => this.postToHost('unread:changed', { count }));
   }
@@ -87,6 +101,7 @@ export class ChatController {
 
   /** Creates (or restores) the visitor and connects; retries with backoff while the server is away. */
   async start(forgetToken = false): Promise<void> {
+    if (this.options.preview) return; // never a visitor in the preview
     for (let attempt = 0; ; attempt++) {
       try {
         const session = await obtainVisitorSession(this.siteKey, forgetToken);
@@ -101,10 +116,26 @@ export class ChatController {
   }
 
   send(body: string): void {
+    if (this.options.preview) return this.showLocally(body);
     this.typing.stop();
     const pending: PendingMessage = { clientMessageId: newClientMessageId(), body, createdAt: Date.now(), error: null };
     this.setThread(addPending(this.view.thread, pending));
     this.dispatch(pending);
+  }
+
+  /** Preview: the message appears as the visitor would see it once stored. */
+  private showLocally(body: string): void {
+    const seq = ++this.localSeq;
+    const message: Message = {
+      id: -seq,
+      conversationId: 0,
+      seq,
+      author: { kind: 'visitor', id: null, name: t('you'), avatarUrl: null },
+      body,
+      clientMessageId: null,
+      createdAt: Date.now(),
+    };
+    this.setThread({ ...this.view.thread, messages: [...this.view.thread.messages, message] });
   }
 
   retry(clientMessageId: string): void {
@@ -122,7 +153,7 @@ export class ChatController {
       (result) => this.setThread(applyConversation(this.view.thread, result.conversation)),
       (error: unknown) => {
         // Already closed by the agent or a timeout: the event will bring the closed state.
-        if (describeError(error).code !== 'conversation_closed') this.update({ actionError: STRINGS.endFailed });
+        if (describeError(error).code !== 'conversation_closed') this.update({ actionError: t('endFailed') });
       },
     );
   }
@@ -182,8 +213,11 @@ export class ChatController {
   private dispatch(pending: PendingMessage): void {
     const client = this.client;
     if (!client) return; // connect() sends it once the session exists
-    // Visitors never name a conversation: the server picks the open one or starts a new one.
-    client.send('message.send', { clientMessageId: pending.clientMessageId, body: pending.body }).then(
+    // Visitors never name a conversation: the server picks the open one or starts a new one, in
+    // the chatflow this page shows.
+    const chatflowId = this.options.chatflowId();
+    const data = { clientMessageId: pending.clientMessageId, body: pending.body, ...(chatflowId ? { chatflowId } : {}) };
+    client.send('message.send', data).then(
       (result) => this.setThread(applyMessage(this.view.thread, result.message)),
       (error: unknown) => {
         if (client !== this.client) return; // a replaced client; the new one re-sends it

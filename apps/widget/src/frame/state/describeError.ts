@@ -1,13 +1,29 @@
 /**
- * Turns a refused command into text for the visitor. The catalogue's message is used rather than
- * whatever the server put in `message`, so wording stays stable and translatable by code.
+ * Turns a refused command into text for the visitor, in the chatflow's language (W16). The code
+ * decides the wording, never the server's English `message`; codes a visitor can meet get their
+ * own sentence, anything else a general one.
  */
-import { CommandError, ERRORS, isErrorCode, type ErrorCode } from '@parley/protocol';
+import { CommandError, LIMITS, isErrorCode, type ErrorCode } from '@parley/protocol';
+import { formatNumber } from '../format';
+import { t } from '../i18n';
+
+function textFor(code: ErrorCode | null): string {
+  switch (code) {
+    case 'message_too_long':
+      return t('tooLong', { max: formatNumber(LIMITS.messageMaxLength) });
+    case 'rate_limited':
+      return t('rateLimited');
+    case 'conversation_closed':
+      return t('ended');
+    case 'internal_error':
+    case 'not_ready':
+      return t('serverError');
+    default:
+      return t('sendFailed');
+  }
+}
 
 export function describeError(error: unknown): { code: ErrorCode | null; text: string } {
-  if (error instanceof CommandError) {
-    const code = isErrorCode(error.error.code) ? error.error.code : null;
-    return { code, text: code ? ERRORS[code].message : error.message };
-  }
-  return { code: null, text: ERRORS.internal_error.message };
+  const code = error instanceof CommandError && isErrorCode(error.error.code) ? error.error.code : null;
+  return { code, text: textFor(code) };
 }

@@ -1,0 +1,47 @@
+/**
+ * English strings of the chat frame, and the shape every other language must fill (W16): the
+ * `Strings` type is derived from this table, so a language that misses or adds a key does not
+ * typecheck. `{name}`-style placeholders are filled by `t()` in ./index.ts; every translation
+ * keeps the same placeholders (test/i18n.test.ts checks it). Each language is its own module, so
+ * the build emits one chunk per language and the frame downloads only the one it shows.
+ */
+const en = {
+  documentTitle: 'Chat',
+  minimize: 'Minimize chat',
+  endChat: 'End chat',
+  messages: 'Messages',
+  messageLabel: 'Message',
+  messagePlaceholder: 'Write a message…',
+  send: 'Send',
+  sending: 'Sending…',
+  retry: 'Retry',
+  you: 'You',
+  tooLong: 'Message is too long (max {max} characters)',
+  typing: '{name} is typing…',
+  ended: 'This chat has ended.',
+  endedInactive: 'This chat ended because there was no activity for a while.',
+  writeToStartNew: 'Write a message to start a new chat.',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  loading: 'Loading…',
+  unavailable: 'Chat is not available right now. Please try again later.',
+  endFailed: 'The chat could not be ended. Please try again.',
+  sendFailed: 'The message could not be sent.',
+  rateLimited: 'You are sending messages too quickly. Please wait a moment.',
+  serverError: 'Something went wrong on our side. Please try again.',
+  // Availability notice above the composer (W7). `{when}` is a localized day and time.
+  repliesInMinutes: 'Typically replies in a few minutes',
+  repliesInAnHour: 'Typically replies in an hour',
+  repliesInADay: 'Typically replies in a day',
+  backAt: "We're back {when}",
+  queuePosition: 'You are number {position} in line',
+  // `{duration}` is a localized number of minutes with its unit ("5 minutes"), plural included.
+  queueWait: 'Estimated wait: about {duration}',
+  // W19: the admin's preview of an unsaved chatflow; what the visitor writes stays in the page.
+  previewNote: 'Preview: messages are not sent.',
+};
+
+export type StringKey = keyof typeof en;
+export type Strings = Record<StringKey, string>;
+
+export default en satisfies Strings;
