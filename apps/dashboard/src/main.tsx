@@ -7,5 +7,6 @@ import './styles/thread.css';
 import './styles/forms.css';
 import './styles/offers.css';
 import './styles/admin.css';
+import './styles/sites.css';
 
 render(<App />, document.getElementById('app')!);

@@ -1,7 +1,8 @@
 /**
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
  * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/teams, /inbox/chatflows,
- * /inbox/chatflows/<id>, /inbox/invite?token=…
+ * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup,
+ * /inbox/invite?token=…
  */
 import type { InboxView } from '@parley/protocol';
 import { useEffect, useState } from 'preact/hooks';
@@ -15,6 +16,10 @@ export type Route =
   | { name: 'chatflows' }
   | { name: 'chatflow'; id: number }
   | { name: 'invite'; token: string }
+  | { name: 'sites' }
+  | { name: 'site'; id: number }
+  | { name: 'siteInstall'; id: number }
+  | { name: 'setup' }
   | { name: 'not_found' };
 
 /** Ends with a slash, e.g. "/inbox/". */
@@ -30,6 +35,12 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && parts[0] === 'chatflows') return { name: 'chatflows' };
   if (parts.length === 2 && parts[0] === 'chatflows' && /^[1-9]\d{0,15}$/.test(parts[1])) {
     return { name: 'chatflow', id: Number(parts[1]) };
+  }
+  if (parts.length === 1 && parts[0] === 'sites') return { name: 'sites' };
+  if (parts.length === 1 && parts[0] === 'setup') return { name: 'setup' };
+  if (parts[0] === 'sites' && /^[1-9]\d{0,15}$/.test(parts[1] ?? '')) {
+    if (parts.length === 2) return { name: 'site', id: Number(parts[1]) };
+    if (parts.length === 3 && parts[2] === 'install') return { name: 'siteInstall', id: Number(parts[1]) };
   }
   if (parts.length === 1 && parts[0] === 'invite') {
     return { name: 'invite', token: new URLSearchParams(search).get('token') ?? '' };
@@ -56,6 +67,14 @@ export function hrefFor(route: Route): string {
       return `${BASE}chatflows/${route.id}`;
     case 'invite':
       return `${BASE}invite?token=${encodeURIComponent(route.token)}`;
+    case 'sites':
+      return `${BASE}sites`;
+    case 'site':
+      return `${BASE}sites/${route.id}`;
+    case 'siteInstall':
+      return `${BASE}sites/${route.id}/install`;
+    case 'setup':
+      return `${BASE}setup`;
     case 'not_found':
       return BASE;
   }

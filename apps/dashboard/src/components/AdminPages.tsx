@@ -3,13 +3,14 @@ import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { ChatflowSettingsPage } from './chatflows/ChatflowSettingsPage.js';
 import { ChatflowsPage } from './chatflows/ChatflowsPage.js';
+import { isSiteRoute, SitePages } from './sites/SitePages.js';
 import { TeamsPage } from './teams/TeamsPage.js';
 import { UsersPage } from './UsersPage.js';
 
-export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' }>;
+export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' | 'sites' | 'site' | 'siteInstall' }>;
 
 export function isAdminRoute(route: Route): route is AdminRoute {
-  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow';
+  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow' || isSiteRoute(route);
 }
 
 /** Page names for the tab title. */
@@ -22,12 +23,18 @@ export function adminPageTitle(route: AdminRoute): string {
     case 'chatflows':
     case 'chatflow':
       return 'Chatflows';
+    case 'sites':
+    case 'site':
+    case 'siteInstall':
+      return 'Sites';
   }
 }
 
 /** The admin screens (A2, A3, A7). The server checks the role too; this only keeps agents out. */
 export function AdminPages({ route }: { route: AdminRoute }) {
   const isAdmin = useStore(inbox, (state) => state.session?.user.role === 'admin');
+  // Sites decide for themselves: `chatflows:edit` users may manage them too.
+  if (isSiteRoute(route)) return <SitePages route={route} />;
   if (!isAdmin) return <p class="notice">Only admins can manage {adminPageTitle(route).toLowerCase()}.</p>;
   switch (route.name) {
     case 'users':

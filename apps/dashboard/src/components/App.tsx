@@ -5,6 +5,7 @@ import { restoreSession } from '../state/session.js';
 import { useStore } from '../state/store.js';
 import { InboxLayout } from './InboxLayout.js';
 import { InvitePage } from './InvitePage.js';
+import { SetupWizard } from './setup/SetupWizard.js';
 import { SignInPage } from './SignInPage.js';
 
 export function App() {
@@ -25,5 +26,8 @@ export function App() {
     );
   }
   if (session === null) return <SignInPage />;
+  // A1: until setup is done (or skipped), an admin's sign-in lands in the wizard.
+  const needsSetup = session.user.role === 'admin' && !session.workspace.setupCompleted;
+  if (route.name === 'setup' || needsSetup) return <SetupWizard />;
   return <InboxLayout route={route} />;
 }

@@ -9,6 +9,8 @@ const ADMIN_LINKS: ReadonlyArray<{ target: Route; label: string }> = [
   { target: { name: 'users' }, label: 'Users' },
   { target: { name: 'teams' }, label: 'Teams' },
   { target: { name: 'chatflows' }, label: 'Chatflows' },
+  { target: { name: 'sites' }, label: 'Sites' },
+  { target: { name: 'setup' }, label: 'Setup wizard' },
 ];
 
 export function SideNav({ route }: { route: Route }) {
@@ -43,7 +45,10 @@ export function SideNav({ route }: { route: Route }) {
         <ul class="nav-list" aria-label="Settings">
           {ADMIN_LINKS.map(({ target, label }) => {
             // A chatflow's own page counts as the Chatflows section.
-            const current = route.name === target.name || (target.name === 'chatflows' && route.name === 'chatflow');
+            const current =
+              route.name === target.name ||
+              (target.name === 'chatflows' && route.name === 'chatflow') ||
+              (target.name === 'sites' && (route.name === 'site' || route.name === 'siteInstall'));
             return (
               <li key={label}>
                 <a

@@ -1,0 +1,22 @@
+import { TextAreaField } from '../fields/TextAreaField.js';
+import { WELCOME_MAX } from './wizardDraft.js';
+
+/** Step 2: the first message a visitor reads (and the prompt bubble's text). */
+export function WelcomeStep({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <div class="wizard-fields">
+      <TextAreaField
+        label="Welcome message"
+        value={value}
+        onInput={onChange}
+        maxLength={WELCOME_MAX}
+        rows={4}
+        hint="The first message visitors see when they open the chat, and the text of the prompt bubble. Plain text."
+      />
+    </div>
+  );
+}
+
+export function welcomeProblems(value: string): string[] {
+  return value.trim() ? [] : ['Write a welcome message.'];
+}

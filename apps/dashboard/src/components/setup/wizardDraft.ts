@@ -1,0 +1,50 @@
+/**
+ * What the setup wizard (A1) edits: the first site's first chatflow, held as a draft until
+ * Publish so nothing half-done ever reaches the widget. Routing and availability reuse the
+ * chatflow settings draft (and its checks) so the wizard and the settings page agree.
+ */
+import type { AdminSite, Chatflow, ChatflowDisplay, UpdateChatflowRequest } from '@parley/protocol';
+import { draftOf, toRequest, type ChatflowDraft } from '../../state/chatflowDraft.js';
+import { originsText } from '../sites/allowedOrigins.js';
+
+export interface WizardDraft {
+  accentColor: string;
+  headingName: string;
+  welcomeMessage: string;
+  flow: ChatflowDraft;
+  display: ChatflowDisplay;
+  /** Allowed origins as typed, one per line. */
+  origins: string;
+}
+
+export function wizardDraftOf(site: AdminSite, chatflow: Chatflow): WizardDraft {
+  const { settings } = chatflow;
+  return {
+    accentColor: settings.accentColor,
+    headingName: settings.headingName,
+    welcomeMessage: settings.welcomeMessage,
+    flow: draftOf(chatflow),
+    display: { ...settings.display, triggers: { ...settings.display.triggers } },
+    origins: originsText(site.allowedOrigins),
+  };
+}
+
+/** One PATCH that publishes everything the wizard set; call only on a checked draft. */
+export function publishRequest(draft: WizardDraft): UpdateChatflowRequest {
+  return {
+    ...toRequest(draft.flow),
+    published: true,
+    settings: {
+      accentColor: draft.accentColor.toLowerCase(),
+      // The wizard's heading is the business's own name (custom branding, W2).
+      headingMode: 'branding',
+      headingName: draft.headingName.trim(),
+      welcomeMessage: draft.welcomeMessage.trim(),
+      display: draft.display,
+    },
+  };
+}
+
+export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+export const HEADING_MAX = 60;
+export const WELCOME_MAX = 500;
