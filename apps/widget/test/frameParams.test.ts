@@ -73,10 +73,12 @@ test('a well-formed config is kept as it is', () => {
 });
 
 test('a config without a valid chatflow id is no config', () => {
-  for (const chatflowId of [0, -1, 1.5, '3', null, undefined]) {
+  for (const chatflowId of [-1, 1.5, '3', null, undefined]) {
     assert.equal(readWidgetConfig({ ...CONFIG, chatflowId }), null, String(chatflowId));
   }
   for (const value of [null, 'config', [CONFIG], 42]) assert.equal(readWidgetConfig(value), null);
+  // A chatflow the admin has not saved yet is previewed without an id.
+  assert.equal(readWidgetConfig({ ...CONFIG, chatflowId: 0 })?.chatflowId, 0);
 });
 
 test('bad fields of a posted config fall back instead of reaching the page', () => {

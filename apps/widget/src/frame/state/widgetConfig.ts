@@ -32,7 +32,8 @@ function readPeople(value: unknown): HeadingPerson[] {
 export function readWidgetConfig(value: unknown): WidgetConfig | null {
   if (!isObject(value)) return null;
   const { chatflowId, heading, availability } = value;
-  if (typeof chatflowId !== 'number' || !Number.isSafeInteger(chatflowId) || chatflowId <= 0) return null;
+  // 0 is allowed: the admin's preview of a chatflow that is not saved yet has no id.
+  if (typeof chatflowId !== 'number' || !Number.isSafeInteger(chatflowId) || chatflowId < 0) return null;
   const headingRaw = isObject(heading) ? heading : {};
   return {
     siteKey: text(value.siteKey),

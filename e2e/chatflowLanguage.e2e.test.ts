@@ -1,0 +1,322 @@
+/**
+ * W16 and W19 in real browsers against a real node (port 0, the drivers chosen by
+ * PARLEY_TEST_DRIVERS): a customer's page on another origin embeds the widget; chatflows in
+ * Finnish and Swedish, created through the admin REST API and targeted by a query parameter, show
+ * the chat window in their language (the send button's accessible name, the default welcome
+ * text, dates), and the browser downloads only that language's strings. The admin preview's chat
+ * frame (`preview=1`) draws a posted, unsaved config and never creates a visitor.
+ *
+ * Steps run in order and build on each other; after a failed one the rest fail fast.
+ * Needs the built front ends (`npm run build`) and /usr/bin/chromium; nothing is skipped.
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, test, type TestContext } from 'node:test';
+import { defaultChatflowTexts, loaderStrings } from '@parley/chatflow';
+import type { Chatflow, ChatflowLanguage, WidgetConfig } from '@parley/protocol';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { httpAs, login } from '../apps/server/test/helpers/clients.js';
+import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
+import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser } from './browser.js';
+import { startHostSite, type HostSite } from './hostPage.js';
+
+const WAIT_MS = 10_000;
+const STEP_MS = 30_000;
+/** Where the frame's per-language string chunks are built (apps/widget/vite.config.ts). */
+const LANGUAGE_CHUNK = /\/widget\/frame\/assets\/lang\/([a-z]{2})-[^/]*\.js$/;
+
+let cluster: TestCluster;
+let host: HostSite;
+let preview: PreviewHost;
+let browser: Browser;
+let admin: ReturnType<typeof httpAs>;
+let siteId = 0;
+const chatflowIds: Partial<Record<ChatflowLanguage, number>> = {};
+const pageErrors: string[] = [];
+
+before(async () => {
+  assertFrontEndsBuilt();
+  browser = await launchBrowser();
+  cluster = await startCluster();
+  admin = httpAs(cluster.url, (await login(cluster.url)).cookie);
+  host = await startHostSite(cluster.url, cluster.siteKey);
+  preview = await startPreviewHost(cluster.url, cluster.siteKey);
+}, { timeout: 30_000 });
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await preview?.close();
+  await cluster?.close();
+});
+
+let failedStep: string | null = null;
+function step(name: string, run: (t: TestContext) => Promise<void>): void {
+  test(name, { timeout: STEP_MS }, async (t) => {
+    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+    failedStep = name;
+    await run(t);
+    failedStep = null;
+  });
+}
+
+/** A page in its own context (its own visitor), 390 px wide: the phone the budget is about. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/** The languages whose string chunk the page (any of its frames) asked for, in order. */
+function languageChunks(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const match = LANGUAGE_CHUNK.exec(new URL(request.url()).pathname);
+    if (match) seen.push(match[1]!);
+  });
+  return seen;
+}
+
+const FRAME = 'iframe[src*="/widget/frame/index.html"]';
+const chatOf = (page: Page): FrameLocator => page.frameLocator(FRAME);
+
+async function chatFrame(page: Page): Promise<Frame> {
+  const frame = await (await page.locator(FRAME).elementHandle())?.contentFrame();
+  assert.ok(frame, 'the chat iframe has a document');
+  return frame;
+}
+
+async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
+  const result = await a11yReport(target);
+  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
+  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
+}
+
+async function noHorizontalScroll(target: Page | Frame, what: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await target.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+}
+
+async function countVisitors(): Promise<number> {
+  const db = cluster.nodes[0]!.server.ctx.storage.db;
+  const row = await db.selectFrom('visitors').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function createChatflow(language: ChatflowLanguage): Promise<void> {
+  const created = await admin('POST', '/api/admin/chatflows', {
+    siteId,
+    name: `Chatflow ${language}`,
+    language,
+    published: true,
+    priority: 0,
+    // Only on pages with ?lang=<language>, so each language has its own page on the host site.
+    targeting: { groups: [[{ field: 'query', name: 'lang', value: language }]], exclusions: [] },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const chatflow = (created.body as { chatflow: Chatflow }).chatflow;
+  assert.equal(chatflow.language, language);
+  assert.equal(chatflow.settings.welcomeMessage, defaultChatflowTexts(language).welcomeMessage, 'new chatflows start with texts in their language');
+  chatflowIds[language] = chatflow.id;
+}
+
+/** Opens the host page's chat on a page targeted at `language` and waits for the window. */
+async function openChatIn(page: Page, language: ChatflowLanguage): Promise<FrameLocator> {
+  await page.goto(`${host.sameSiteUrl}/?lang=${language}`);
+  await page.getByRole('button', { name: loaderStrings(language).openChat }).click();
+  const chat = chatOf(page);
+  await chat.getByRole('log').waitFor();
+  return chat;
+}
+
+step(`chatflows in Finnish and Swedish, targeted by ?lang=, over the admin API (${DRIVERS})`, async () => {
+  const sites = await admin('GET', '/api/admin/sites');
+  assert.equal(sites.status, 200, JSON.stringify(sites.body));
+  const site = (sites.body as { sites: Array<{ id: number; siteKey: string }> }).sites.find((s) => s.siteKey === cluster.siteKey);
+  assert.ok(site, 'the test site is listed');
+  siteId = site.id;
+  // The site's existing chatflow shows on every page; it goes last so the targeted ones win.
+  const listed = await admin('GET', `/api/admin/chatflows?siteId=${siteId}`);
+  assert.equal(listed.status, 200, JSON.stringify(listed.body));
+  for (const chatflow of (listed.body as { chatflows: Chatflow[] }).chatflows) {
+    const moved = await admin('PATCH', `/api/admin/chatflows/${chatflow.id}`, { priority: 100 });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+  }
+  await createChatflow('fi');
+  await createChatflow('sv');
+});
+
+step('a Finnish chatflow: the window speaks Finnish and only the Finnish strings are downloaded', async (t) => {
+  const page = await newPage();
+  const chunks = languageChunks(page);
+  const chat = await openChatIn(page, 'fi');
+  const { welcomeMessage } = defaultChatflowTexts('fi');
+
+  // The send button's accessible name is the issue's contract.
+  await chat.getByRole('button', { name: 'Lähetä', exact: true }).waitFor();
+  const log = chat.getByRole('log', { name: 'Viestit' });
+  await log.getByText(welcomeMessage).waitFor();
+  await chat.getByRole('button', { name: 'Pienennä chat' }).waitFor();
+  const frame = await chatFrame(page);
+  assert.equal(await frame.evaluate(() => document.documentElement.lang), 'fi');
+  assert.equal(await frame.evaluate(() => document.title), 'Chat');
+  assert.equal(await chat.getByRole('button', { name: 'Send', exact: true }).count(), 0, 'no English left');
+
+  // A message's time in Finnish form ("14.05"), and the conversation starts in this chatflow.
+  await chat.getByRole('textbox', { name: 'Viesti' }).fill('Hei, onko tämä tuote varastossa?');
+  await chat.getByRole('button', { name: 'Lähetä' }).click();
+  const own = log.locator('.msg.own').filter({ hasText: 'Hei, onko tämä tuote varastossa?' });
+  await eventually(async () => assert.match(await own.locator('time').innerText(), /^\d{1,2}\.\d{2}$/), WAIT_MS);
+  await eventually(async () => assert.equal(await log.locator('.msg.own.pending').count(), 0), WAIT_MS);
+
+  assert.deepEqual(chunks, ['fi'], 'exactly one language chunk, the Finnish one');
+  await noHorizontalScroll(frame, 'the Finnish chat window');
+  await report(t, 'the Finnish chat window', frame);
+});
+
+step('a Swedish chatflow: "Skicka", the Swedish welcome, only the Swedish strings', async (t) => {
+  const page = await newPage();
+  const chunks = languageChunks(page);
+  const chat = await openChatIn(page, 'sv');
+  await chat.getByRole('button', { name: 'Skicka', exact: true }).waitFor();
+  await chat.getByRole('log', { name: 'Meddelanden' }).getByText(defaultChatflowTexts('sv').welcomeMessage).waitFor();
+  await chat.getByRole('textbox', { name: 'Meddelande' }).waitFor();
+  const frame = await chatFrame(page);
+  assert.equal(await frame.evaluate(() => document.documentElement.lang), 'sv');
+  assert.deepEqual(chunks, ['sv']);
+  await report(t, 'the Swedish chat window', frame);
+});
+
+step('preview: the frame draws a posted config, sends nothing and creates no visitor', async (t) => {
+  const visitorsBefore = await countVisitors();
+  const page = await newPage();
+  const chunks = languageChunks(page);
+  /** Every request of the page and its frame that is not a static file of the chat frame. */
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === new URL(cluster.url).origin && !url.pathname.startsWith('/widget/frame/')) calls.push(url.pathname);
+  });
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+
+  await page.goto(`${preview.url}/?lang=de`);
+  await eventually(async () => assert.equal(await page.evaluate(() => (window as unknown as { frameReady?: boolean }).frameReady), true), WAIT_MS);
+  const chat = chatOf(page);
+  // No config yet: the window waits, in the language of the URL.
+  await chat.getByText('Wird geladen…').waitFor();
+
+  const config: WidgetConfig = {
+    siteKey: cluster.siteKey,
+    chatflowId: chatflowIds.fi!,
+    language: 'de',
+    version: 1,
+    accentColor: '#0b6e4f',
+    welcomeMessage: 'Willkommen in der Vorschau!',
+    heading: { title: 'Unser Team (ungespeichert)', people: [{ name: 'Greta Berg', avatarUrl: null }] },
+    brandAsAgentAlias: false,
+    display: { desktop: 'prompt', mobile: 'prompt', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
+    loaderStrings: loaderStrings('de'),
+    availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'hour', returnsAt: null },
+  };
+  await postConfig(page, config);
+  await chat.getByRole('heading', { name: 'Unser Team (ungespeichert)' }).waitFor();
+  await chat.getByText('GB', { exact: true }).waitFor(); // the face without an image: initials
+  await chat.getByRole('log', { name: 'Nachrichten' }).getByText('Willkommen in der Vorschau!').waitFor();
+  await chat.getByText('Antwortet normalerweise innerhalb einer Stunde').waitFor();
+  await chat.getByText('Vorschau: Nachrichten werden nicht gesendet.').waitFor();
+  const frame = await chatFrame(page);
+  assert.equal(
+    await frame.evaluate(() => getComputedStyle(document.querySelector('.header')!).backgroundColor),
+    'rgb(11, 110, 79)',
+    'the posted accent colour',
+  );
+
+  // Writing shows the message as the visitor would see it, and nothing leaves the page.
+  await chat.getByRole('textbox', { name: 'Nachricht' }).fill('Eine Testnachricht');
+  await chat.getByRole('button', { name: 'Senden', exact: true }).click();
+  await chat.locator('.msg.own').getByText('Eine Testnachricht').waitFor();
+  await report(t, 'the preview chat window', frame);
+  await noHorizontalScroll(frame, 'the preview chat window');
+
+  // An edit in the dashboard arrives as another config: applied live, a new language included.
+  await postConfig(page, {
+    ...config,
+    language: 'fi',
+    welcomeMessage: 'Tervetuloa esikatseluun!',
+    heading: { title: 'Tiimimme', people: [] },
+    availability: { ...config.availability, state: 'away', message: 'Olemme poissa.', typicalReplyTime: null },
+  });
+  await chat.getByRole('heading', { name: 'Tiimimme' }).waitFor();
+  await chat.getByRole('button', { name: 'Lähetä', exact: true }).waitFor();
+  await chat.getByText('Tervetuloa esikatseluun!').waitFor();
+  await chat.getByText('Olemme poissa.').waitFor();
+  assert.equal(await frame.evaluate(() => document.documentElement.lang), 'fi');
+
+  assert.deepEqual(chunks, ['de', 'fi'], 'one chunk per language shown, each once');
+  assert.deepEqual(calls, [], 'the preview frame calls no API');
+  assert.deepEqual(sockets, [], 'the preview frame opens no socket');
+  assert.equal(await countVisitors(), visitorsBefore, 'the preview created no visitor');
+});
+
+step('no script errors in any page or frame', async () => {
+  assert.deepEqual(pageErrors, []);
+});
+
+/** Posts `config:changed` to the chat frame the way the loader does, to Parley's exact origin. */
+async function postConfig(page: Page, config: WidgetConfig): Promise<void> {
+  await page.evaluate(
+    ([origin, data]) => {
+      const frame = document.querySelector('iframe')!;
+      frame.contentWindow!.postMessage({ parley: 1, type: 'config:changed', data }, origin);
+    },
+    [new URL(cluster.url).origin, config] as const,
+  );
+}
+
+interface PreviewHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A page on another origin that frames the chat window in preview mode, as the loader's preview
+ * page does, and notes when the frame says it is ready. The language comes from `?lang=`.
+ */
+async function startPreviewHost(parleyUrl: string, siteKey: string): Promise<PreviewHost> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method !== 'GET' || url.pathname !== '/') {
+      response.writeHead(404).end();
+      return;
+    }
+    const origin = `http://${request.headers.host}`;
+    const frameUrl = `${parleyUrl}/widget/frame/index.html?site=${encodeURIComponent(siteKey)}&host=${encodeURIComponent(origin)}&lang=${encodeURIComponent(url.searchParams.get('lang') ?? 'en')}&preview=1`;
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Preview</title>
+<style>html, body { margin: 0; height: 100% } iframe { border: 0; width: 100%; height: 100% }</style></head>
+<body><main><iframe title="Chat preview" src="${frameUrl.replace(/&/g, '&amp;')}"></iframe></main>
+<script>
+  addEventListener('message', (event) => {
+    if (event.origin === ${JSON.stringify(new URL(parleyUrl).origin)} && event.data && event.data.type === 'frame:ready') window.frameReady = true;
+  });
+</script></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
