@@ -81,12 +81,39 @@ export function hrefFor(route: Route): string {
 }
 
 const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
+
+/**
+ * A page with unsaved changes (the chatflow editor) sets a guard; it answers whether leaving is
+ * fine (asking the person if needed). In-app links and Back/Forward both respect it.
+ */
+let leaveGuard: (() => boolean) | null = null;
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
+/** The address the app shows, to go back to when Back is refused by the guard. */
+let shownHref = typeof location === 'undefined' ? '' : location.pathname + location.search;
 
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
   if (href === location.pathname + location.search) return;
+  if (leaveGuard && !leaveGuard()) return;
   if (options.replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
-  for (const listener of listeners) listener();
+  shownHref = href;
+  notify();
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    if (leaveGuard && !leaveGuard()) {
+      // The browser has already moved; put the page's address back.
+      history.pushState(null, '', shownHref);
+      return;
+    }
+    shownHref = location.pathname + location.search;
+    notify();
+  });
 }
 
 export function useRoute(): Route {
@@ -95,10 +122,8 @@ export function useRoute(): Route {
   useEffect(() => {
     const update = () => setRoute(read());
     listeners.add(update);
-    window.addEventListener('popstate', update);
     return () => {
       listeners.delete(update);
-      window.removeEventListener('popstate', update);
     };
   }, []);
   return route;

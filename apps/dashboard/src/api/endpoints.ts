@@ -1,12 +1,15 @@
 /** Typed wrappers for the agent and admin HTTP API (shapes from @parley/protocol). */
 import type {
   AcceptInviteRequest,
+  AdminSitesResponse,
   Availability,
   ChatflowResponse,
+  ChatflowsResponse,
   ConversationListResponse,
   ConversationResponse,
   ConversationThreadResponse,
   CountsResponse,
+  CreateChatflowRequest,
   CreateUserRequest,
   CreateUserResponse,
   InboxView,
@@ -18,12 +21,14 @@ import type {
   TeamResponse,
   TeamsResponse,
   UpdateChatflowRequest,
+  UploadResponse,
   UpdateUserRequest,
   UserResponse,
   UserSummary,
   UsersResponse,
 } from '@parley/protocol';
-import { request } from './request.js';
+import { isErrorCode } from '@parley/protocol';
+import { ApiError, request } from './request.js';
 
 export const api = {
   login: (body: LoginRequest) =>
@@ -62,4 +67,37 @@ export const api = {
   sites: () => request<SitesResponse>('GET', '/api/admin/sites'),
   updateChatflow: (id: number, body: UpdateChatflowRequest) =>
     request<ChatflowResponse>('PATCH', `/api/admin/chatflows/${id}`, { body }),
+
+  // Chatflows (A2) and the sites they belong to. Everyone signed in may read; editing needs admin
+  // or `chatflows:edit` (the server decides).
+  adminSites: () => request<AdminSitesResponse>('GET', '/api/admin/sites'),
+  chatflows: (siteId?: number) =>
+    request<ChatflowsResponse>('GET', siteId === undefined ? '/api/admin/chatflows' : `/api/admin/chatflows?siteId=${siteId}`),
+  chatflow: (id: number) => request<ChatflowResponse>('GET', `/api/admin/chatflows/${id}`),
+  createChatflow: (body: CreateChatflowRequest) => request<ChatflowResponse>('POST', '/api/admin/chatflows', { body }),
+  duplicateChatflow: (id: number) => request<ChatflowResponse>('POST', `/api/admin/chatflows/${id}/duplicate`),
+  deleteChatflow: (id: number) => request<void>('DELETE', `/api/admin/chatflows/${id}`),
+  setChatflowOrder: (siteId: number, chatflowIds: number[]) =>
+    request<ChatflowsResponse | void>('PUT', `/api/admin/sites/${siteId}/chatflow-order`, { body: { chatflowIds } }),
+  uploadImage: (file: Blob) => uploadRaw(file),
 };
+
+/** `POST /api/admin/uploads` takes the raw bytes (the server sniffs the type), not JSON. */
+async function uploadRaw(file: Blob): Promise<UploadResponse> {
+  let response: Response;
+  try {
+    response = await fetch('/api/admin/uploads', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'internal_error', 'The server cannot be reached. Check your connection.');
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as UploadResponse;
+  const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const message = typeof error?.message === 'string' ? error.message : `Upload failed (${response.status}).`;
+  throw new ApiError(response.status, isErrorCode(error?.code) ? error.code : 'bad_request', message);
+}

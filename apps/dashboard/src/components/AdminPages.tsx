@@ -35,15 +35,16 @@ export function AdminPages({ route }: { route: AdminRoute }) {
   const isAdmin = useStore(inbox, (state) => state.session?.user.role === 'admin');
   // Sites decide for themselves: `chatflows:edit` users may manage them too.
   if (isSiteRoute(route)) return <SitePages route={route} />;
+  // Everyone signed in may see chatflows; the pages show editing to admins and `chatflows:edit` (A3).
+  if (route.name === 'chatflows') return <ChatflowsPage />;
+  if (route.name === 'chatflow') return <ChatflowSettingsPage chatflowId={route.id} />;
   if (!isAdmin) return <p class="notice">Only admins can manage {adminPageTitle(route).toLowerCase()}.</p>;
   switch (route.name) {
     case 'users':
       return <UsersPage />;
     case 'teams':
       return <TeamsPage />;
-    case 'chatflows':
-      return <ChatflowsPage />;
-    case 'chatflow':
-      return <ChatflowSettingsPage chatflowId={route.id} />;
+    default:
+      return null;
   }
 }

@@ -4,13 +4,17 @@ import { signOut } from '../state/session.js';
 import { useStore } from '../state/store.js';
 import { VIEWS } from '../state/views.js';
 import { AvailabilitySwitch } from './AvailabilitySwitch.js';
+import { canEditChatflows } from './chatflows/permissions.js';
 
-const ADMIN_LINKS: ReadonlyArray<{ target: Route; label: string }> = [
-  { target: { name: 'users' }, label: 'Users' },
-  { target: { name: 'teams' }, label: 'Teams' },
-  { target: { name: 'chatflows' }, label: 'Chatflows' },
-  { target: { name: 'sites' }, label: 'Sites' },
-  { target: { name: 'setup' }, label: 'Setup wizard' },
+/** Who sees a settings link: admins only, those who may edit chatflows (A3), or everyone. */
+type Audience = 'admin' | 'chatflowEditor' | 'everyone';
+
+const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Audience }> = [
+  { target: { name: 'users' }, label: 'Users', audience: 'admin' },
+  { target: { name: 'teams' }, label: 'Teams', audience: 'admin' },
+  { target: { name: 'chatflows' }, label: 'Chatflows', audience: 'everyone' },
+  { target: { name: 'sites' }, label: 'Sites', audience: 'chatflowEditor' },
+  { target: { name: 'setup' }, label: 'Setup wizard', audience: 'admin' },
 ];
 
 export function SideNav({ route }: { route: Route }) {
@@ -18,6 +22,9 @@ export function SideNav({ route }: { route: Route }) {
   const selectedView = useStore(inbox, (state) => state.selectedView);
   const session = useStore(inbox, (state) => state.session);
   if (!session) return null;
+  const admin = session.user.role === 'admin';
+  const editor = canEditChatflows(session.user);
+  const links = SETTINGS_LINKS.filter(({ audience }) => audience === 'everyone' || (audience === 'admin' ? admin : editor));
   const onViews = route.name === 'view' || route.name === 'conversation';
 
   return (
@@ -41,9 +48,9 @@ export function SideNav({ route }: { route: Route }) {
           );
         })}
       </ul>
-      {session.user.role === 'admin' && (
+      {links.length > 0 && (
         <ul class="nav-list" aria-label="Settings">
-          {ADMIN_LINKS.map(({ target, label }) => {
+          {links.map(({ target, label }) => {
             // A chatflow's own page counts as the Chatflows section.
             const current =
               route.name === target.name ||

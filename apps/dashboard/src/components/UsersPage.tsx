@@ -7,9 +7,9 @@ import { AddUserForm } from './AddUserForm.js';
 import { UserEditForm } from './users/UserEditForm.js';
 import { UserRow } from './users/UserRow.js';
 
-const COLUMNS = 7;
+const COLUMNS = 8;
 
-/** Admins: who is on the team, who is online, their role, skills and capacity, and adding people (A3). */
+/** Admins: who is on the team, who is online, their role, skills, capacity and chatflow permission, and adding people (A3). */
 export function UsersPage() {
   const users = useStore(inbox, (state) => state.users);
   const [editingId, setEditingId] = useState<number | null>(null);
@@ -37,6 +37,7 @@ export function UsersPage() {
             <th scope="col">Role</th>
             <th scope="col">Skills</th>
             <th scope="col">Max chats</th>
+            <th scope="col">Chatflows</th>
             <th scope="col">Presence</th>
             <th scope="col">
               <span class="visually-hidden">Actions</span>

@@ -31,7 +31,7 @@ export function AssignmentSection({ routing, users, teams, onChange }: Assignmen
   const set = (change: Partial<RoutingDraft>) => onChange({ ...routing, ...change });
   return (
     <fieldset class="settings-section">
-      <legend>Assignment</legend>
+      <legend>Who gets chats</legend>
       <SelectField
         label="Assignment mode"
         value={routing.mode}

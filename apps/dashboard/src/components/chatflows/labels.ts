@@ -3,10 +3,18 @@ import type {
   AssignmentMode,
   AtCapacityBehavior,
   AvailabilityMode,
+  ChatflowLanguage,
+  DesktopDisplay,
+  Device,
+  HeadingMode,
+  MobileDisplay,
   OfflineBehavior,
   RuleCondition,
+  TargetingRule,
   TextOperator,
   TypicalReplyTime,
+  UrlOperator,
+  VisitorKind,
 } from '@parley/protocol';
 import type { Choice } from '../fields/SelectField.js';
 
@@ -62,3 +70,60 @@ export const OPERATORS: ReadonlyArray<Choice<TextOperator>> = [
 export function labelOf<T extends string>(choices: ReadonlyArray<Choice<T>>, value: T): string {
   return choices.find((choice) => choice.value === value)?.label ?? value;
 }
+
+// ---------------------------------------------------------------- chatflows (A2, W2–W6, W16)
+
+/** Each language by its own name, as the people who read the widget in it would look for it. */
+export const LANGUAGES: ReadonlyArray<Choice<ChatflowLanguage>> = [
+  { value: 'en', label: 'English' },
+  { value: 'fi', label: 'Suomi' },
+  { value: 'sv', label: 'Svenska' },
+  { value: 'it', label: 'Italiano' },
+  { value: 'pl', label: 'Polski' },
+  { value: 'de', label: 'Deutsch' },
+  { value: 'fr', label: 'Français' },
+  { value: 'es', label: 'Español' },
+];
+
+export const TARGETING_FIELDS: ReadonlyArray<Choice<TargetingRule['field']>> = [
+  { value: 'url', label: 'Website URL' },
+  { value: 'query', label: 'Query parameter' },
+  { value: 'device', label: 'Device' },
+  { value: 'visitor', label: 'Visitor' },
+];
+
+export const URL_OPERATOR_LABELS: ReadonlyArray<Choice<UrlOperator>> = [
+  { value: 'is', label: 'is' },
+  { value: 'isNot', label: 'is not' },
+  { value: 'contains', label: 'contains' },
+  { value: 'startsWith', label: 'starts with' },
+  { value: 'endsWith', label: 'ends with' },
+  { value: 'wildcard', label: 'matches wildcard' },
+];
+
+export const DEVICES: ReadonlyArray<Choice<Device>> = [
+  { value: 'desktop', label: 'Desktop' },
+  { value: 'mobile', label: 'Mobile' },
+];
+
+export const VISITOR_KINDS: ReadonlyArray<Choice<VisitorKind>> = [
+  { value: 'known', label: 'Known contact' },
+  { value: 'unknown', label: 'Unknown visitor' },
+];
+
+export const DESKTOP_DISPLAYS: ReadonlyArray<Choice<DesktopDisplay>> = [
+  { value: 'prompt', label: 'Show the welcome message as a prompt above the launcher' },
+  { value: 'launcher', label: 'Show the launcher only' },
+  { value: 'promptThenOpen', label: 'Show the prompt, then open the chat when a trigger fires' },
+];
+
+export const MOBILE_DISPLAYS: ReadonlyArray<Choice<MobileDisplay>> = [
+  { value: 'prompt', label: 'Show the welcome message as a prompt above the launcher' },
+  { value: 'launcher', label: 'Show the launcher only' },
+];
+
+export const HEADING_MODES: ReadonlyArray<Choice<HeadingMode>> = [
+  { value: 'branding', label: 'Custom branding (a name and an image)' },
+  { value: 'users', label: 'Specific users' },
+  { value: 'owner', label: "The visitor's contact owner" },
+];

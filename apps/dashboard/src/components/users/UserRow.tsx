@@ -1,20 +1,24 @@
 import type { UserSummary } from '@parley/protocol';
+import { ChatflowPermission } from './ChatflowPermission.js';
 
 const AWAY_WHY: Record<string, string> = {
   missed_offers: ' (missed offers)',
   disconnected: ' (connection lost)',
 };
 
-/** One user's line in the Users table: who, what they do, and whether chats can reach them. */
+/** One user's line in the Users table: who, what they do, what they may change, and whether chats can reach them. */
 export function UserRow({ user, editing, onEdit }: { user: UserSummary; editing: boolean; onEdit: () => void }) {
   const online = user.availability === 'online';
   return (
     <tr>
-      <td>{user.name}</td>
+      <td id={`user-name-${user.id}`}>{user.name}</td>
       <td class="email">{user.email}</td>
       <td>{user.role === 'admin' ? 'Admin' : 'Agent'}</td>
       <td>{user.skills.length > 0 ? user.skills.join(', ') : <span class="unknown">None</span>}</td>
       <td class="number">{user.maxChats}</td>
+      <td class="permission-cell">
+        <ChatflowPermission user={user} />
+      </td>
       <td>
         <span class={`presence presence-${user.availability}`}>
           {online ? 'Online' : `Away${(user.awayReason && AWAY_WHY[user.awayReason]) || ''}`}
