@@ -62,7 +62,7 @@ export function PreviewStep({ config }: PreviewStepProps) {
         <iframe
           ref={frame}
           class="preview-frame"
-          src={PREVIEW_PATH}
+          src={`${PREVIEW_PATH}?site=${encodeURIComponent(config.siteKey)}`}
           title={`Widget preview (${device === 'desktop' ? 'desktop' : 'mobile'})`}
           onLoad={send}
         />
