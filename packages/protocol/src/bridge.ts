@@ -11,6 +11,7 @@ export interface HostPage {
 
 import type { WidgetAvailability } from './routing.js';
 import type { WidgetConfig } from './models.js';
+import type { Device } from './chatflows.js';
 
 /**
  * The visitor token lives in the host page's storage (first-party), not the frame's: browsers
@@ -43,6 +44,31 @@ export interface FrameToHost {
   /** Keep (or, with null, forget) this token in the host page's storage. */
   'visitor:token': VisitorTokenMessage;
 }
+
+/**
+ * The admin preview (W19): the dashboard frames Parley's preview page (`/widget/preview/`, same
+ * origin only) and posts the unsaved chatflow to it; the loader there (`data-preview`) fetches
+ * nothing, draws the launcher and prompt for `device` at once (triggers are not awaited), opens
+ * the chat window when `open` is true, and forwards each config to the frame as config:changed.
+ * Both sides check that the other is on Parley's own origin.
+ */
+export interface PreviewConfig {
+  config: WidgetConfig;
+  device: Device;
+  open: boolean;
+}
+
+/** Admin page → the loader in the preview page. */
+export interface PreviewToLoader {
+  'preview:config': PreviewConfig;
+}
+
+/** The loader in the preview page → the admin page: ready for a preview:config. */
+export interface LoaderToPreview {
+  'preview:ready': Record<string, never>;
+}
+
+export type PreviewMessage = BridgeMessage<PreviewToLoader, 'preview:config'>;
 
 export interface BridgeMessage<M, K extends keyof M = keyof M> {
   /** Marks our messages among whatever else the host page posts. */
