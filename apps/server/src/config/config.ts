@@ -73,6 +73,11 @@ export interface Config {
    * PARLEY_CONTEXT_UPDATES_PER_MINUTE (120). Beyond them writes are refused with rate_limited.
    */
   writeLimits: WriteLimitsConfig;
+  /**
+   * PARLEY_BRANDING_IMAGE_MAX_BYTES — largest branding image (W2) an admin may upload; Parley
+   * keeps uploads in its database and serves them to every visitor. Default 1048576 (1 MiB).
+   */
+  brandingImageMaxBytes: number;
 }
 
 export interface RateConfig {
@@ -157,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const resumeTimeoutSeconds = integer('PARLEY_RESUME_TIMEOUT_SECONDS', 10, 1, 600);
   const socketBufferBytes = integer('PARLEY_SOCKET_BUFFER_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024);
   const sessionRecheckSeconds = integer('PARLEY_SESSION_RECHECK_SECONDS', 30, 1, 3600);
+  const brandingImageMaxBytes = integer('PARLEY_BRANDING_IMAGE_MAX_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024);
   const rate = (burstName: string, burst: number, perMinuteName: string, perMinute: number): RateConfig => ({
     burst: integer(burstName, burst, 1, 1_000_000_000),
     perMinute: integer(perMinuteName, perMinute, 1, 1_000_000_000),
@@ -180,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     socketBufferBytes,
     sessionRecheckSeconds,
     writeLimits,
+    brandingImageMaxBytes,
   };
 }

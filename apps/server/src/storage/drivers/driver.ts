@@ -12,6 +12,8 @@ export interface StorageDriver {
   idType: 'integer' | 'bigserial';
   /** Timestamp / counter column type for migrations (64-bit on PostgreSQL). */
   bigintType: 'integer' | 'bigint';
+  /** Column type for raw bytes (uploaded images); both drivers read it back as a Buffer. */
+  binaryType: 'blob' | 'bytea';
   /** Runs after connecting (pragmas, type parsers). */
   prepare(db: Kysely<Database>): Promise<void>;
   /**

@@ -25,6 +25,7 @@ export function postgresDriver(connectionString: string): StorageDriver {
     dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
     idType: 'bigserial',
     bigintType: 'bigint',
+    binaryType: 'bytea',
     async prepare(db) {
       await sql`select 1`.execute(db);
     },

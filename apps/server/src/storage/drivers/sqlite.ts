@@ -18,6 +18,7 @@ export function sqliteDriver(dataDir: string): StorageDriver {
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
     idType: 'integer',
     bigintType: 'integer',
+    binaryType: 'blob',
     async prepare(db) {
       await sql`select 1`.execute(db);
     },
