@@ -74,13 +74,13 @@ step('the first admin of a fresh workspace signs in and lands in the wizard', as
 });
 
 step('step 1 refuses a colour that is not #rrggbb, then takes the accent and heading', async (t) => {
-  await admin.getByLabel('Accent colour', { exact: true }).fill('red');
+  await admin.getByLabel('Hex').fill('red');
   await admin.getByLabel('Chat heading').fill(HEADING);
   await next(admin);
-  assert.match(await admin.getByRole('alert').innerText(), /six hex digits/);
+  assert.match(await admin.getByRole('alert').innerText(), /hex colour/);
   await atStep(admin, 1, 'Accent colour and chat heading');
   await assertAccessible(t, 'wizard step 1 with a problem', admin);
-  await admin.getByLabel('Accent colour', { exact: true }).fill(ACCENT);
+  await admin.getByLabel('Hex').fill(ACCENT);
   await next(admin);
   await atStep(admin, 2, 'Welcome message');
 });
@@ -123,9 +123,13 @@ step('step 5: display behaviour, three choices on desktop and two on mobile', as
 });
 
 step('step 6: the device preview; Back keeps what was chosen', async (t) => {
-  const frame = admin.locator('iframe[title^="Widget preview"], iframe[title^="Chatflow preview"]');
+  const frame = admin.locator('iframe[title^="Chatflow preview"]');
   await frame.waitFor();
   assert.match((await frame.getAttribute('src')) ?? '', /^\/widget\/preview\//);
+  // The real widget in the frame, drawn from the unsaved choices.
+  const previewLauncher = admin.frameLocator('iframe[title^="Chatflow preview"]').getByRole('button', { name: 'Open chat' });
+  await previewLauncher.waitFor();
+  assert.equal(await previewLauncher.evaluate((el) => getComputedStyle(el).backgroundColor), rgbOf(ACCENT));
   await admin.getByRole('button', { name: 'Mobile' }).click();
   assert.equal(await admin.getByRole('button', { name: 'Mobile' }).getAttribute('aria-pressed'), 'true');
   await assertAccessible(t, 'wizard step 6', admin);
@@ -178,7 +182,7 @@ step('setup is done: the next sign-in goes to the inbox, and the wizard stays re
   await again.getByRole('link', { name: 'Setup wizard' }).click();
   await atStep(again, 1, 'Accent colour and chat heading');
   // It starts from what was published.
-  assert.equal(await again.getByLabel('Accent colour', { exact: true }).inputValue(), ACCENT);
+  assert.equal(await again.getByLabel('Hex').inputValue(), ACCENT);
   assert.equal(await again.getByLabel('Chat heading').inputValue(), HEADING);
   await assertAccessible(t, 'wizard reopened', again);
   await again.context().close();

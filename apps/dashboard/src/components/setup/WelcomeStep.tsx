@@ -1,5 +1,5 @@
+import { validateSettings } from '@parley/chatflow';
 import { TextAreaField } from '../fields/TextAreaField.js';
-import { WELCOME_MAX } from './wizardDraft.js';
 
 /** Step 2: the first message a visitor reads (and the prompt bubble's text). */
 export function WelcomeStep({ value, onChange }: { value: string; onChange: (value: string) => void }) {
@@ -9,7 +9,7 @@ export function WelcomeStep({ value, onChange }: { value: string; onChange: (val
         label="Welcome message"
         value={value}
         onInput={onChange}
-        maxLength={WELCOME_MAX}
+        maxLength={1000}
         rows={4}
         hint="The first message visitors see when they open the chat, and the text of the prompt bubble. Plain text."
       />
@@ -18,5 +18,6 @@ export function WelcomeStep({ value, onChange }: { value: string; onChange: (val
 }
 
 export function welcomeProblems(value: string): string[] {
-  return value.trim() ? [] : ['Write a welcome message.'];
+  if (!value.trim()) return ['Write a welcome message.'];
+  return validateSettings({ welcomeMessage: value.trim() }, true).map((p) => p.message);
 }

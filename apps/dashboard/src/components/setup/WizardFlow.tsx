@@ -6,20 +6,21 @@ import { chatflowProblems } from '../../state/chatflowProblems.js';
 import { inbox } from '../../state/inboxStore.js';
 import { useStore } from '../../state/store.js';
 import { AvailabilitySection } from '../chatflows/AvailabilitySection.js';
+import { ChatflowPreview } from '../chatflows/ChatflowPreview.js';
+import { DisplaySection } from '../chatflows/DisplaySection.js';
+import { previewConfig } from '../chatflows/previewConfig.js';
 import { parseAllowedOrigins } from '../sites/allowedOrigins.js';
-import { DisplayStep } from './DisplayStep.js';
+import { displayProblems } from './displayProblems.js';
 import { DoneStep } from './DoneStep.js';
 import { sameOrigins } from './loadWizardTarget.js';
 import { LookStep, lookProblems } from './LookStep.js';
-import { previewConfig } from './previewConfig.js';
-import { PreviewStep } from './PreviewStep.js';
 import { PublishStep } from './PublishStep.js';
 import { RoutingStep, routingProblems } from './RoutingStep.js';
 import { completeSetup } from './setupCompletion.js';
 import { WelcomeStep, welcomeProblems } from './WelcomeStep.js';
 import { WizardProblems } from './WizardProblems.js';
 import { WIZARD_STEPS } from './wizardSteps.js';
-import { publishRequest, wizardDraftOf, type WizardDraft } from './wizardDraft.js';
+import { publishRequest, wizardDraftOf, wizardSettings, type WizardDraft } from './wizardDraft.js';
 
 const DONE = WIZARD_STEPS.length;
 
@@ -38,7 +39,18 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
-  const config = useMemo(() => previewConfig(site, chatflow, draft), [site, chatflow, draft]);
+  const config = useMemo(
+    () =>
+      previewConfig({
+        chatflowId: chatflow.id,
+        siteKey: site.siteKey,
+        language: chatflow.language,
+        settings: { ...chatflow.settings, ...wizardSettings(draft) },
+        users,
+        now: Date.now(),
+      }),
+    [site, chatflow, draft, users],
+  );
 
   // Each step announces itself: focus moves to its heading (not on the first render, which
   // keeps the page's natural start for screen readers).
@@ -62,6 +74,8 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
         return routingProblems(draft.flow.routing);
       case 'availability':
         return chatflowProblems(draft.flow);
+      case 'display':
+        return displayProblems(draft.display);
       case 'publish':
         return parseAllowedOrigins(draft.origins).problems;
       default:
@@ -125,8 +139,8 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
       {step === 3 && (
         <AvailabilitySection value={draft.flow.availability} onChange={(availability) => change({ flow: { ...draft.flow, availability } })} />
       )}
-      {step === 4 && <DisplayStep value={draft.display} onChange={(display) => change({ display })} />}
-      {step === 5 && <PreviewStep config={config} />}
+      {step === 4 && <DisplaySection value={draft.display} onChange={(display) => change({ display })} />}
+      {step === 5 && <ChatflowPreview config={config} siteKey={site.siteKey} />}
       {step === 6 && <PublishStep siteName={site.name} value={draft.origins} onChange={(origins) => change({ origins })} />}
       {step === DONE && <DoneStep site={site} />}
       <WizardProblems problems={problems} />

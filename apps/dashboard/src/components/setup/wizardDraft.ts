@@ -3,7 +3,7 @@
  * Publish so nothing half-done ever reaches the widget. Routing and availability reuse the
  * chatflow settings draft (and its checks) so the wizard and the settings page agree.
  */
-import type { AdminSite, Chatflow, ChatflowDisplay, UpdateChatflowRequest } from '@parley/protocol';
+import type { AdminSite, Chatflow, ChatflowDisplay, ChatflowWidgetSettings, UpdateChatflowRequest } from '@parley/protocol';
 import { draftOf, toRequest, type ChatflowDraft } from '../../state/chatflowDraft.js';
 import { originsText } from '../sites/allowedOrigins.js';
 
@@ -29,22 +29,19 @@ export function wizardDraftOf(site: AdminSite, chatflow: Chatflow): WizardDraft 
   };
 }
 
-/** One PATCH that publishes everything the wizard set; call only on a checked draft. */
-export function publishRequest(draft: WizardDraft): UpdateChatflowRequest {
+/** The widget settings the wizard sets; the rest of the chatflow's settings stay as they are. */
+export function wizardSettings(draft: WizardDraft): Partial<ChatflowWidgetSettings> {
   return {
-    ...toRequest(draft.flow),
-    published: true,
-    settings: {
-      accentColor: draft.accentColor.toLowerCase(),
-      // The wizard's heading is the business's own name (custom branding, W2).
-      headingMode: 'branding',
-      headingName: draft.headingName.trim(),
-      welcomeMessage: draft.welcomeMessage.trim(),
-      display: draft.display,
-    },
+    accentColor: draft.accentColor.toLowerCase(),
+    // The wizard's heading is the business's own name (custom branding, W2).
+    headingMode: 'branding',
+    headingName: draft.headingName.trim(),
+    welcomeMessage: draft.welcomeMessage.trim(),
+    display: draft.display,
   };
 }
 
-export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-export const HEADING_MAX = 60;
-export const WELCOME_MAX = 500;
+/** One PATCH that publishes everything the wizard set; call only on a checked draft. */
+export function publishRequest(draft: WizardDraft): UpdateChatflowRequest {
+  return { ...toRequest(draft.flow), published: true, settings: wizardSettings(draft) };
+}
