@@ -13,6 +13,7 @@ import { CLOSE_CODES, type ResumeData } from '@parley/protocol';
 import { ResumeSchema } from '@parley/protocol/schemas';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
+import { loadConversationAliases } from '../domain/branding/agentAlias.js';
 import { DomainError } from '../domain/errors.js';
 import { sessionByHash } from '../domain/auth/sessions.js';
 import { visitorForToken } from '../domain/visitors/visitorSessions.js';
@@ -173,9 +174,13 @@ export class Connection implements FeedSubscriber {
         throw error;
       }
       this.cursor = data.lastEventId;
+      // A visitor's replay shows agents as the chatflows present them now (W2 alias): one read.
+      const aliases = principal.kind === 'visitor' ? await loadConversationAliases(storage.db, [...new Set(rows.flatMap((row) => (row.conversation_id === null ? [] : [row.conversation_id])))]) : null;
       for (const row of rows) {
         this.cursor = row.id;
-        const out = new PresentableEvent(row).frameFor(principal);
+        const event = new PresentableEvent(row);
+        if (aliases && row.conversation_id !== null) event.visitorAlias = aliases.get(row.conversation_id) ?? null;
+        const out = event.frameFor(principal);
         // A replay can be larger than the send cap: it waits for the client to read instead.
         if (out && !(await this.sendWhenRoom(out.length, out))) return;
       }

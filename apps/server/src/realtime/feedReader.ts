@@ -5,6 +5,8 @@
  * `id > lastId` never skips a row: delivery is gap-free and ordered on every node.
  */
 import type { Logger } from 'pino';
+import { aliasTypingData } from '../domain/branding/agentAlias.js';
+import { AliasBook } from '../domain/branding/aliasBook.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import type { Storage } from '../storage/database.js';
 import { PresentableEvent } from './presentEvent.js';
@@ -30,13 +32,17 @@ export class FeedReader {
   private pullAgain = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
+  /** Agent aliases (W2) of the conversations this node's visitors follow, kept by feed order. */
+  private readonly aliases: AliasBook;
 
   constructor(
     private readonly workspaceId: number,
     private readonly storage: Storage,
     private readonly pubsub: PubSub,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.aliases = new AliasBook(storage.db);
+  }
 
   async start(): Promise<void> {
     // Subscribe before reading the high-water mark, so no row committed in between is missed.
@@ -70,10 +76,49 @@ export class FeedReader {
       return;
     }
     if (parsed.signal) {
-      for (const subscriber of this.subscribers.reaching(parsed.signal.visitorId)) subscriber.signal(parsed.signal);
+      this.deliverSignal(parsed.signal);
     } else if (typeof parsed.feedId === 'number' && parsed.feedId > this.lastId) {
       void this.pull();
     }
+  }
+
+  /**
+   * Typing from a user reaches the visitor under the brand when the chatflow says so (W2); inbox
+   * sockets get it as sent. Knowing the alias rarely needs a read; only the visitor waits for it.
+   */
+  private deliverSignal(signal: Signal): void {
+    const data = signal.data as { conversationId?: number; author?: { kind: string; name: string } };
+    const conversationId = data.conversationId;
+    if (data.author?.kind !== 'user' || typeof conversationId !== 'number' || !this.subscribers.hasVisitor(signal.visitorId)) {
+      for (const subscriber of this.subscribers.reaching(signal.visitorId)) subscriber.signal(signal);
+      return;
+    }
+    for (const subscriber of this.subscribers.reaching(null)) subscriber.signal(signal);
+    const toVisitor = () => {
+      const aliased = { ...signal, data: aliasTypingData(data, this.aliases.aliasFor(conversationId)) as Signal['data'] };
+      for (const subscriber of this.subscribers.reaching(signal.visitorId)) if (subscriber.audienceVisitorId !== null) subscriber.signal(aliased);
+    };
+    if (this.aliases.knows(conversationId)) toVisitor();
+    else this.aliases.load(conversationId).then(toVisitor, (error: unknown) => this.log.error({ err: error }, 'agent alias read failed'));
+  }
+
+  /**
+   * Gets a row ready for its visitor's sockets on this node: the agent alias of its conversation.
+   * Returns a promise only in the rare case that needs a read (a conversation first met here).
+   */
+  private prepareForVisitor(event: PresentableEvent): Promise<void> | null {
+    const conversationId = event.row.conversation_id;
+    if (conversationId === null) return null;
+    // Conversation rows say their chatflow; the visitor frame parses the data anyway.
+    const chatflowId = event.row.type.startsWith('conversation.') ? event.data.conversation?.chatflowId : undefined;
+    if (chatflowId !== undefined) this.aliases.learnConversation(conversationId, chatflowId);
+    if (this.aliases.knows(conversationId)) {
+      event.visitorAlias = this.aliases.aliasFor(conversationId);
+      return null;
+    }
+    return this.aliases.load(conversationId).then(() => {
+      event.visitorAlias = this.aliases.aliasFor(conversationId);
+    });
   }
 
   /** Pulls until caught up; concurrent calls coalesce into one more round. */
@@ -95,8 +140,15 @@ export class FeedReader {
             .limit(BATCH)
             .execute();
           for (const row of rows) {
-            this.lastId = row.id;
             const event = new PresentableEvent(row);
+            if (row.type === 'chatflow.updated') {
+              const chatflow = event.data.chatflow;
+              if (chatflow) this.aliases.learnChatflow(chatflow);
+            } else if (event.forVisitors && this.subscribers.hasVisitor(row.visitor_id!)) {
+              const pending = this.prepareForVisitor(event);
+              if (pending) await pending;
+            }
+            this.lastId = row.id;
             for (const subscriber of this.subscribers.reaching(row.visitor_id)) subscriber.deliver(event);
           }
           if (rows.length === BATCH) this.pullAgain = true;

@@ -1,14 +1,21 @@
 /**
  * Turns a feed row into the frame a principal receives. Agent frames are the stored data as is;
  * visitor frames go through the visitor presenters so agent-only fields never reach a browser
- * that is not an agent's.
+ * that is not an agent's, and agents appear under the brand when the chatflow says so (W2).
  */
-import type { ConversationSummary, Message } from '@parley/protocol';
+import type { Chatflow, ConversationSummary, Message } from '@parley/protocol';
+import { aliasMessage, aliasVisitorConversation, type AgentAlias } from '../domain/branding/agentAlias.js';
 import { toVisitorConversation } from '../domain/conversations/presenters.js';
 import type { FeedRow } from '../storage/schema.js';
 import type { Principal } from './principal.js';
 
 const VISITOR_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created']);
+
+interface EventData {
+  conversation?: ConversationSummary;
+  message?: Message;
+  chatflow?: Chatflow;
+}
 
 /**
  * A feed row turned into a frame at most once per audience, as UTF-8 bytes that every socket of
@@ -17,8 +24,25 @@ const VISITOR_EVENTS = new Set(['conversation.created', 'conversation.updated', 
 export class PresentableEvent {
   private agentFrame: Buffer | null = null;
   private visitorFrame: Buffer | null | undefined;
+  private parsed: EventData | undefined;
+  /**
+   * The brand agents appear as to this row's visitor, or null for real names. Whoever delivers
+   * the row sets it before the first visitor frame is built (feed reader, resume replay).
+   */
+  visitorAlias: AgentAlias | null = null;
 
   constructor(readonly row: FeedRow) {}
+
+  /** Whether visitors get a frame for this row at all. */
+  get forVisitors(): boolean {
+    return this.row.visitor_id !== null && VISITOR_EVENTS.has(this.row.type);
+  }
+
+  /** The row's data, parsed once however many audiences need it. */
+  get data(): EventData {
+    this.parsed ??= JSON.parse(this.row.data) as EventData;
+    return this.parsed;
+  }
 
   frameFor(principal: Principal): Buffer | null {
     if (principal.kind === 'agent') {
@@ -32,8 +56,10 @@ export class PresentableEvent {
 
   private presentForVisitor(): Buffer | null {
     if (!VISITOR_EVENTS.has(this.row.type)) return null;
-    const data = JSON.parse(this.row.data) as { conversation?: ConversationSummary; message?: Message };
-    const visitorData = data.message ? { message: data.message } : { conversation: toVisitorConversation(data.conversation!) };
+    const data = this.data;
+    const visitorData = data.message
+      ? { message: aliasMessage(data.message, this.visitorAlias) }
+      : { conversation: aliasVisitorConversation(toVisitorConversation(data.conversation!), this.visitorAlias) };
     return Buffer.from(JSON.stringify({ t: 'event', id: this.row.id, name: this.row.type, data: visitorData }));
   }
 }

@@ -38,6 +38,11 @@ export class Subscribers<S extends Audience> {
     if (set?.size === 0) this.byVisitor.delete(visitorId);
   }
 
+  /** Whether this visitor has a socket here (only then is a visitor view of a row built). */
+  hasVisitor(visitorId: number): boolean {
+    return this.byVisitor.has(visitorId);
+  }
+
   /** Every inbox socket, then the sockets of `visitorId` (none when null). Each still filters. */
   *reaching(visitorId: number | null): Iterable<S> {
     yield* this.agents;

@@ -6,7 +6,8 @@ import type { ContextUpdateData, ConversationRef, SendMessageData, TypingData } 
 import { ContextUpdateSchema, ConversationRefSchema, SendMessageSchema, TypingSchema } from '@parley/protocol/schemas';
 import { closeConversation } from '../domain/conversations/closeConversation.js';
 import { loadConversationRow } from '../domain/conversations/loadConversation.js';
-import { toVisitorConversation, visitorDisplayName } from '../domain/conversations/presenters.js';
+import { visitorConversationFor } from '../domain/branding/agentAlias.js';
+import { visitorDisplayName } from '../domain/conversations/presenters.js';
 import { sendVisitorMessage } from '../domain/conversations/sendVisitorMessage.js';
 import { DomainError } from '../domain/errors.js';
 import { contextWrites } from '../domain/limits/contextWrites.js';
@@ -18,7 +19,7 @@ type VisitorPrincipal = Extract<Principal, { kind: 'visitor' }>;
 
 export const visitorCommands: CommandTable<VisitorPrincipal> = {
   'message.send': command<VisitorPrincipal, SendMessageData>(SendMessageSchema, ({ ctx, principal }, data) =>
-    sendVisitorMessage(ctx, principal.visitor, { clientMessageId: data.clientMessageId, body: data.body }),
+    sendVisitorMessage(ctx, principal.visitor, { clientMessageId: data.clientMessageId, body: data.body, chatflowId: data.chatflowId }),
   ),
 
   'typing.set': command<VisitorPrincipal, TypingData>(TypingSchema, async ({ ctx, principal }, data) => {
@@ -40,7 +41,7 @@ export const visitorCommands: CommandTable<VisitorPrincipal> = {
 
   'conversation.end': command<VisitorPrincipal, ConversationRef>(ConversationRefSchema, async ({ ctx, principal }, data) => {
     const summary = await closeConversation(ctx, { kind: 'visitor', visitor: principal.visitor }, data.conversationId);
-    return { conversation: toVisitorConversation(summary) };
+    return { conversation: await visitorConversationFor(ctx.storage.db, summary) };
   }),
 
   'context.update': command<VisitorPrincipal, ContextUpdateData>(ContextUpdateSchema, async ({ ctx, principal, userAgent }, data) => {

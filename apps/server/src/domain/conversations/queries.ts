@@ -4,6 +4,7 @@
 import type { ConversationSummary, InboxView, Message, ViewCounts, VisitorConversation } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../../storage/schema.js';
+import { aliasMessage, aliasVisitorConversation, loadAgentAlias } from '../branding/agentAlias.js';
 import type { AppContext } from '../context.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanRead } from './policies.js';
@@ -76,5 +77,10 @@ export async function latestVisitorConversation(
     .orderBy('conversations.id', 'desc')
     .executeTakeFirst();
   if (!row) return { conversation: null, messages: [] };
-  return { conversation: toVisitorConversation(toSummary(row)), messages: await loadMessages(db, row.id) };
+  // Agents appear under the brand when the chatflow says so (W2 alias).
+  const alias = await loadAgentAlias(db, row.chatflow_id);
+  return {
+    conversation: aliasVisitorConversation(toVisitorConversation(toSummary(row)), alias),
+    messages: (await loadMessages(db, row.id)).map((message) => aliasMessage(message, alias)),
+  };
 }
