@@ -29,13 +29,21 @@ async function failure(response: Response): Promise<HttpError> {
 
 /**
  * The config of the chatflow the loader chose (`chatflowId`), or without one (an older loader)
- * the site's first published chatflow. null: that chatflow is not shown now (unpublished,
+ * the site's first published chatflow; with the visitor's token when there is one, for a heading
+ * that depends on the visitor (W2). null: that chatflow is not shown now (unpublished,
  * deleted), or the site has none.
  */
-export async function fetchWidgetConfig(siteKey: string, chatflowId: number | null): Promise<WidgetConfig | null> {
+export async function fetchWidgetConfig(
+  siteKey: string,
+  chatflowId: number | null,
+  visitorToken?: string,
+): Promise<WidgetConfig | null> {
   const query = new URLSearchParams({ siteKey });
   if (chatflowId !== null) query.set('chatflowId', String(chatflowId));
-  const response = await fetch(`/api/widget/config?${query}`);
+  const url = `/api/widget/config?${query}`;
+  let response = await fetch(url, visitorToken ? { headers: { authorization: `Bearer ${visitorToken}` } } : {});
+  // A token the server no longer knows only costs the visitor-specific heading.
+  if (response.status === 401 && visitorToken) response = await fetch(url);
   if (!response.ok) throw await failure(response);
   return readWidgetConfig(((await response.json()) as WidgetConfigResponse).config);
 }

@@ -14,7 +14,7 @@ import { App, type ConfigStatus } from './components/App';
 import { connectHostBridge, type HostBridge } from './hostBridge';
 import { activeLanguage, stringsReady, switchLanguage, t } from './i18n';
 import { readFrameParams } from './params';
-import { receiveHostToken, keepTokenInHostPage } from './visitorSession';
+import { knownVisitorToken, receiveHostToken, keepTokenInHostPage } from './visitorSession';
 import { readAvailability } from './state/availability';
 import { ChatController } from './state/chatController';
 import './styles.css';
@@ -102,7 +102,8 @@ function applyConfig(next: WidgetConfig | null): void {
 async function loadConfig(): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return applyConfig(await fetchWidgetConfig(params.siteKey, params.chatflowId));
+      const visitorToken = await knownVisitorToken(params.siteKey);
+      return applyConfig(await fetchWidgetConfig(params.siteKey, params.chatflowId, visitorToken));
     } catch (error) {
       console.warn('[parley] widget config not loaded:', error);
       if (configStatus === 'loading') {

@@ -44,6 +44,15 @@ async function hostToken(): Promise<string | null | undefined> {
   return store.token;
 }
 
+/**
+ * The token this browser already has for the site, without creating a visitor: the config
+ * request sends it so the server can resolve a heading that depends on the visitor (their contact
+ * owner, W2). Waits for the loader's answer like the session does (milliseconds when framed).
+ */
+export async function knownVisitorToken(siteKey: string): Promise<string | undefined> {
+  return (await hostToken()) ?? readVisitorToken(siteKey);
+}
+
 export function readVisitorToken(siteKey: string): string | undefined {
   try {
     return localStorage.getItem(storageKey(siteKey)) ?? undefined;
