@@ -38,6 +38,8 @@ import { routingWakeups } from './scheduling/routingWakeups.js';
 import { AvailabilityStreams } from './realtime/availabilityStreams.js';
 import { routingRoutes } from './http/routes/routingRoutes.js';
 import { adminRoutes } from './http/routes/adminRoutes.js';
+import { chatflowRoutes } from './http/routes/chatflowRoutes.js';
+import { siteRoutes } from './http/routes/siteRoutes.js';
 
 export interface ParleyServer {
   app: FastifyInstance;
@@ -102,6 +104,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await widgetRoutes(app, ctx, availability);
   await routingRoutes(app, ctx);
   await adminRoutes(app, ctx);
+  await chatflowRoutes(app, ctx);
+  await siteRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();

@@ -14,6 +14,7 @@ import type {
   Chatflow,
   ConversationSummary,
   Message,
+  Site,
   UserSummary,
   VisitorConversation,
 } from './models.js';
@@ -133,6 +134,10 @@ export interface AgentEvents {
   'offer.created': OfferEntry;
   /** An admin changed a chatflow's settings. */
   'chatflow.updated': { chatflow: Chatflow };
+  /** A chatflow was deleted: drop it from lists (its conversations keep their chatflowId). */
+  'chatflow.deleted': { chatflowId: number; siteId: number };
+  /** A site was added, renamed or got new allowed origins. */
+  'site.updated': { site: Site };
   /** The offer was accepted, declined, expired or cancelled: remove its banner. */
   'offer.resolved': { offer: Offer };
 }

@@ -5,7 +5,9 @@
  * message gets the specific `message_too_long` code.
  */
 import Type from 'typebox';
+import { CHATFLOW_LANGUAGES, URL_OPERATORS } from './chatflows.js';
 import { LIMITS } from './limits.js';
+import { PERMISSIONS } from './models.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const ClientMessageId = Type.String({ minLength: 1, maxLength: LIMITS.clientMessageIdMaxLength });
@@ -22,7 +24,13 @@ export const ResumeSchema = Type.Object(
   strict,
 );
 export const SendMessageSchema = Type.Object(
-  { clientMessageId: ClientMessageId, body: Body, conversationId: Type.Optional(Id) },
+  {
+    clientMessageId: ClientMessageId,
+    body: Body,
+    conversationId: Type.Optional(Id),
+    /** Visitors: the chatflow the widget shows; a new conversation starts in it when it is published. */
+    chatflowId: Type.Optional(Id),
+  },
   strict,
 );
 export const TypingSchema = Type.Object({ conversationId: Id, typing: Type.Boolean() }, strict);
@@ -67,7 +75,15 @@ export const WidgetSessionSchema = Type.Object(
   { siteKey: Type.String({ minLength: 1, maxLength: 100 }), visitorToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
   strict,
 );
-export const WidgetMessageSchema = Type.Object({ clientMessageId: ClientMessageId, body: Body }, strict);
+export const WidgetMessageSchema = Type.Object(
+  {
+    clientMessageId: ClientMessageId,
+    body: Body,
+    /** The chatflow the widget shows (WidgetConfig.chatflowId); a new conversation starts in it when it is published. */
+    chatflowId: Type.Optional(Id),
+  },
+  strict,
+);
 /**
  * `:id` in a path: a positive integer in plain decimal ("1", never "01", "1.0", "1e0" or "0x1");
  * the server refuses any other spelling with validation_failed before converting it.
@@ -97,6 +113,8 @@ export const UpdateUserSchema = Type.Object(
     skills: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
     maxChats: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     active: Type.Optional(Type.Boolean()),
+    /** Replaces the user's extra grants (A3). */
+    permissions: Type.Optional(Type.Array(Literals(PERMISSIONS), { maxItems: PERMISSIONS.length, uniqueItems: true })),
   },
   strict,
 );
@@ -151,20 +169,89 @@ export const ChatflowAvailabilitySchema = Type.Object(
   },
   strict,
 );
+// Chatflows and sites (A2, W2–W6, W16). The schemas check shapes; the meaning of targeting rules
+// and settings (operators, empty values, limits, colours) is checked by `validateTargeting` and
+// `validateSettings` of @parley/chatflow on the server, so the admin preview and the server agree.
+const ChatflowLanguageSchema = Literals(CHATFLOW_LANGUAGES);
+const DeviceSchema = Literals(['desktop', 'mobile'] as const);
+/**
+ * One targeting rule: `{ field: 'url', op, value }`, `{ field: 'query', name, value }`,
+ * `{ field: 'device', value: 'desktop' | 'mobile' }` or `{ field: 'visitor', value: 'known' | 'unknown' }`.
+ * Which keys each field needs is checked with a message naming the rule's path.
+ */
+export const TargetingRuleSchema = Type.Object(
+  {
+    field: Literals(['url', 'query', 'device', 'visitor'] as const),
+    op: Type.Optional(Type.String({ maxLength: 32, description: URL_OPERATORS.join(' | ') })),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    value: Type.String({ maxLength: 2000 }),
+  },
+  strict,
+);
+export const ChatflowTargetingSchema = Type.Object(
+  {
+    groups: Type.Array(Type.Array(TargetingRuleSchema, { maxItems: 50 }), { maxItems: 50, description: 'AND inside a group, OR between groups; none = every page' }),
+    exclusions: Type.Array(TargetingRuleSchema, { maxItems: 50, description: 'any match hides the chatflow' }),
+  },
+  strict,
+);
+const TriggersSchema = Type.Object(
+  {
+    exitIntent: Type.Boolean(),
+    secondsOnPage: Type.Union([Type.Integer({ minimum: 0, maximum: 86400 }), Type.Null()]),
+    scrollPercent: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
+  },
+  strict,
+);
+export const ChatflowDisplaySchema = Type.Object(
+  { desktop: Literals(['prompt', 'launcher', 'promptThenOpen'] as const), mobile: Literals(['prompt', 'launcher'] as const), triggers: TriggersSchema },
+  strict,
+);
+/** Every field optional: a create or update merges the given fields into the stored settings (`display` replaced as a whole). */
 export const ChatflowWidgetSettingsSchema = Type.Object(
   {
-    accentColor: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
-    headingName: Name,
-    headingAvatarUrl: Type.Union([Type.String({ maxLength: 2048 }), Type.Null()]),
-    welcomeMessage: ShortText,
+    accentColor: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+    headingMode: Type.Optional(Literals(['branding', 'users', 'owner'] as const)),
+    headingName: Type.Optional(Type.String({ maxLength: LIMITS.nameMaxLength })),
+    headingAvatarUrl: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Null()])),
+    headingUserIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+    brandAsAgentAlias: Type.Optional(Type.Boolean()),
+    welcomeMessage: Type.Optional(ShortText),
+    display: Type.Optional(ChatflowDisplaySchema),
   },
   strict,
 );
-export const UpdateChatflowSchema = Type.Object(
-  {
-    settings: Type.Optional(ChatflowWidgetSettingsSchema),
-    routing: Type.Optional(ChatflowRoutingSchema),
-    availability: Type.Optional(ChatflowAvailabilitySchema),
-  },
+const chatflowFields = {
+  published: Type.Optional(Type.Boolean()),
+  priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  language: Type.Optional(ChatflowLanguageSchema),
+  settings: Type.Optional(ChatflowWidgetSettingsSchema),
+  targeting: Type.Optional(ChatflowTargetingSchema),
+  routing: Type.Optional(ChatflowRoutingSchema),
+  availability: Type.Optional(ChatflowAvailabilitySchema),
+};
+export const UpdateChatflowSchema = Type.Object({ name: Type.Optional(Name), ...chatflowFields }, strict);
+export const CreateChatflowSchema = Type.Object({ siteId: Id, name: Name, ...chatflowFields }, strict);
+export const ChatflowOrderSchema = Type.Object({ chatflowIds: Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true }) }, strict);
+export const ChatflowListQuerySchema = Type.Object({ siteId: Type.Optional(Id) });
+
+/** A bare origin: scheme, host and optional port, no path (`https://shop.example`, `http://localhost:8080`). */
+const Origin = Type.String({ minLength: 8, maxLength: 300, pattern: '^[hH][tT][tT][pP][sS]?://[^/?#\\s@]+/?$', description: 'http(s) origin without path' });
+export const SiteSchema = Type.Object(
+  { name: Name, allowedOrigins: Type.Array(Origin, { maxItems: 50, description: 'empty = any origin' }) },
   strict,
 );
+export const UpdateSiteSchema = Type.Object({ name: Type.Optional(Name), allowedOrigins: Type.Optional(Type.Array(Origin, { maxItems: 50 })) }, strict);
+
+/** `GET /api/widget/config`: the page view targeting decides on, or a chatflow the frame asks for. */
+export const WidgetConfigQuerySchema = Type.Object({
+  siteKey: Type.String({ minLength: 1, maxLength: 100 }),
+  url: Type.Optional(Type.String({ maxLength: 2000 })),
+  device: Type.Optional(DeviceSchema),
+  chatflowId: Type.Optional(Id),
+});
+/** `GET /api/widget/availability`: without `chatflowId` (older loaders), the site's first published chatflow. */
+export const WidgetAvailabilityQuerySchema = Type.Object({
+  siteKey: Type.String({ minLength: 1, maxLength: 100 }),
+  chatflowId: Type.Optional(Id),
+});

@@ -2,7 +2,7 @@
  * The event catalogue: every change other parts of Parley react to. Events are emitted inside a
  * unit of work and dispatched to listeners only after its transaction commits.
  */
-import type { Chatflow, ConversationSummary, Message, Offer, UserSummary } from '@parley/protocol';
+import type { Chatflow, ConversationSummary, Message, Offer, Site, UserSummary } from '@parley/protocol';
 
 export type DomainEvent =
   | { type: 'conversation.created'; workspaceId: number; conversation: ConversationSummary }
@@ -17,6 +17,9 @@ export type DomainEvent =
   | { type: 'message.created'; workspaceId: number; message: Message; conversation: ConversationSummary }
   | { type: 'user.updated'; workspaceId: number; user: UserSummary }
   | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }
+  /** Soft-deleted: gone from every list and from the widget; its conversations keep it. */
+  | { type: 'chatflow.deleted'; workspaceId: number; chatflowId: number; siteId: number }
+  | { type: 'site.updated'; workspaceId: number; site: Site }
   | { type: 'offer.created'; workspaceId: number; offer: Offer; conversation: ConversationSummary; preview: string | null }
   | { type: 'offer.resolved'; workspaceId: number; offer: Offer; conversation: ConversationSummary };
 

@@ -49,6 +49,10 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
       };
     case 'chatflow.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflow: event.chatflow }) };
+    case 'chatflow.deleted':
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflowId: event.chatflowId, siteId: event.siteId }) };
+    case 'site.updated':
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ site: event.site }) };
     case 'user.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ user: event.user }) };
   }

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../domain/context.js';
 import { userForSession } from '../domain/auth/sessions.js';
 import { DomainError } from '../domain/errors.js';
+import { assertCanEditChatflows } from '../domain/chatflows/policies.js';
 import { visitorForToken } from '../domain/visitors/visitorSessions.js';
 import { isSameOrigin, SESSION_COOKIE } from './sameOrigin.js';
 import type { UserRow, VisitorRow } from '../storage/schema.js';
@@ -30,6 +31,25 @@ export function requireAdmin(ctx: AppContext) {
     await user(request);
     if (request.user!.role !== 'admin') throw new DomainError('forbidden', 'admins only');
   };
+}
+
+/**
+ * A3: chatflow and site writes — admins, or users granted `chatflows:edit`. The user row is read
+ * from storage on every request, so a grant or revocation counts from the next request.
+ */
+export function requireChatflowEditor(ctx: AppContext) {
+  const user = requireUser(ctx);
+  return async (request: FastifyRequest): Promise<void> => {
+    await user(request);
+    assertCanEditChatflows(request.user!);
+  };
+}
+
+/** A visitor token when the request carries one (`authorization: Bearer …`), else null; never refuses. */
+export async function optionalVisitor(ctx: AppContext, request: FastifyRequest): Promise<VisitorRow | null> {
+  const header = request.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  return token ? visitorForToken(ctx, token) : null;
 }
 
 export function requireVisitor(ctx: AppContext) {

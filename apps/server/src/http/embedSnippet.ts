@@ -1,4 +1,2 @@
-/** The one line a business pastes into its site (W1). */
-export function embedSnippet(publicUrl: string, siteKey: string): string {
-  return `<script src="${publicUrl}/widget.js" data-site="${siteKey}" async></script>`;
-}
+/** The snippet lives with the sites (the admin API presents it); the banner and /demo use it too. */
+export { embedSnippet } from '../domain/sites/embedSnippet.js';

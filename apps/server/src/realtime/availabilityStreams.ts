@@ -5,9 +5,14 @@
  * close, and every 30 s as a safety net (grace periods, nodes that died); listeners get it only
  * when it changed. Streams are counted per client address, so one client cannot hold all of a
  * node's connections.
+ *
+ * The same recomputation sends a `config` event ({ chatflowId, version }) on connect and whenever
+ * the chatflow's version (`updated_at`) moved: an edit, unpublishing or deleting it. The loader
+ * then fetches its config again and hides the widget when no chatflow shows any more, without a
+ * reload of the host page. Every node sees every commit's poke, so this works across nodes.
  */
 import type { ServerResponse } from 'node:http';
-import { WIDGET_AVAILABILITY_EVENT } from '@parley/protocol';
+import { WIDGET_AVAILABILITY_EVENT, WIDGET_CONFIG_EVENT, type WidgetConfigChanged } from '@parley/protocol';
 import type { AppContext } from '../domain/context.js';
 import { nextChange } from '../domain/availability/officeHours.js';
 import { widgetAvailability } from '../domain/availability/widgetAvailability.js';
@@ -23,6 +28,8 @@ interface Stream {
   workspaceId: number;
   clients: Set<ServerResponse>;
   last: string | null;
+  /** The chatflow's `updated_at` last announced; null before the first read. */
+  version: number | null;
   debounce: NodeJS.Timeout | null;
   boundary: NodeJS.Timeout | null;
 }
@@ -65,14 +72,17 @@ export class AvailabilityStreams {
     client.on('close', () => this.release(address));
     let stream = this.streams.get(chatflowId);
     if (!stream) {
-      stream = { chatflowId, workspaceId, clients: new Set(), last: null, debounce: null, boundary: null };
+      stream = { chatflowId, workspaceId, clients: new Set(), last: null, version: null, debounce: null, boundary: null };
       this.streams.set(chatflowId, stream);
       this.watchWorkspace(workspaceId);
     }
     stream.clients.add(client);
     client.on('close', () => this.remove(stream, client));
     if (stream.last === null) await this.recompute(stream);
-    else client.write(frame(stream.last));
+    else {
+      client.write(frame(stream.last));
+      if (stream.version !== null) client.write(configFrame({ chatflowId, version: stream.version }));
+    }
   }
 
   close(): void {
@@ -126,6 +136,11 @@ export class AvailabilityStreams {
     try {
       const chatflow = await this.ctx.storage.db.selectFrom('chatflows').selectAll().where('id', '=', stream.chatflowId).executeTakeFirst();
       if (!chatflow) return;
+      if (chatflow.updated_at !== stream.version) {
+        stream.version = chatflow.updated_at;
+        const changed = configFrame({ chatflowId: chatflow.id, version: chatflow.updated_at });
+        for (const client of stream.clients) client.write(changed);
+      }
       const now = this.ctx.clock();
       const json = JSON.stringify(await widgetAvailability(this.ctx.storage.db, chatflow, now));
       this.armBoundary(stream, parseAvailability(chatflow.availability), now);
@@ -151,4 +166,8 @@ export class AvailabilityStreams {
 
 function frame(json: string): string {
   return `event: ${WIDGET_AVAILABILITY_EVENT}\ndata: ${json}\n\n`;
+}
+
+function configFrame(changed: WidgetConfigChanged): string {
+  return `event: ${WIDGET_CONFIG_EVENT}\ndata: ${JSON.stringify(changed)}\n\n`;
 }

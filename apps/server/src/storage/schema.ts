@@ -9,6 +9,8 @@ export interface WorkspacesTable {
   id: Generated<number>;
   name: string;
   created_at: number;
+  /** A1: when the setup wizard was finished or skipped; null = the first admin is sent to it. */
+  setup_completed_at: Generated<number | null>;
 }
 
 export interface UsersTable {
@@ -32,6 +34,8 @@ export interface UsersTable {
   grace_until: number | null;
   /** Set while an admin has deactivated the user: no sign-in, no sockets, no routing. */
   deactivated_at: Generated<number | null>;
+  /** JSON array of extra grants (A3), e.g. `["chatflows:edit"]`. */
+  permissions: Generated<string>;
 }
 
 export interface SessionsTable {
@@ -60,6 +64,9 @@ export interface SitesTable {
   /** JSON array of origins; empty = any origin. */
   allowed_origins: string;
   created_at: number;
+  /** When a page outside Parley last loaded the widget config (throttled per node); the Install page shows it. */
+  widget_seen_at: Generated<number | null>;
+  widget_seen_url: Generated<string | null>;
 }
 
 export interface ChatflowsTable {
@@ -67,10 +74,17 @@ export interface ChatflowsTable {
   workspace_id: number;
   site_id: number;
   name: string;
-  is_default: number;
-  enabled: number;
+  /** Decides nothing since chatflows are chosen by targeting and priority; kept for old rows. */
+  is_default: Generated<number>;
+  /** 1 = Published: only published chatflows show (W6, A2). */
+  published: number;
+  /** Lower shows first among the site's chatflows whose targeting matches. */
   priority: number;
-  /** JSON: ChatflowWidgetSettings (later: routing, targeting, display, bot cards). */
+  /** ChatflowLanguage: widget strings and the default texts. */
+  language: Generated<string>;
+  /** JSON: ChatflowTargeting. */
+  targeting: Generated<string>;
+  /** JSON: ChatflowWidgetSettings. */
   settings: string;
   created_at: number;
   updated_at: number;
@@ -78,6 +92,8 @@ export interface ChatflowsTable {
   routing: Generated<string>;
   /** JSON: ChatflowAvailability. */
   availability: Generated<string>;
+  /** Soft delete: conversations keep routing through it; everything else ignores the row. */
+  deleted_at: Generated<number | null>;
 }
 
 export interface VisitorsTable {
@@ -240,3 +256,4 @@ export type NewFeedRow = Insertable<FeedTable>;
 export type OfferRow = Selectable<OffersTable>;
 export type DeadlineRow = Selectable<DeadlinesTable>;
 export type TeamRow = Selectable<TeamsTable>;
+export type WorkspaceRow = Selectable<WorkspacesTable>;

@@ -60,11 +60,24 @@ export async function startNode(store: StoreEnv, options: NodeOptions = {}): Pro
   return { server, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/realtime`, close: () => server.close() };
 }
 
-export async function startCluster(options: { nodes?: number; store?: StoreEnv } & NodeOptions = {}): Promise<TestCluster> {
+export interface ClusterOptions extends NodeOptions {
+  nodes?: number;
+  store?: StoreEnv;
+  /**
+   * false = the workspace as a first start leaves it, setup wizard not finished (A1). By default
+   * the helpers mark setup completed, so tests of the inbox are not sent to the wizard.
+   */
+  setupCompleted?: boolean;
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<TestCluster> {
   const store = options.store ?? (await freshStore());
   const nodeOptions: NodeOptions = { clock: options.clock, env: options.env };
   const first = await startNode(store, nodeOptions);
   const boot = await bootstrapWorkspace(first.server.ctx);
+  if (options.setupCompleted !== false) {
+    await first.server.ctx.storage.db.updateTable('workspaces').set({ setup_completed_at: first.server.ctx.clock() }).where('setup_completed_at', 'is', null).execute();
+  }
   const nodes = [first];
   for (let i = 1; i < (options.nodes ?? 1); i++) nodes.push(await startNode(store, nodeOptions));
   return {

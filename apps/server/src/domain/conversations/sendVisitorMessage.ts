@@ -1,15 +1,17 @@
 /**
  * A visitor writes. The message goes to the visitor's open conversation on this site; when there
  * is none (first message, or the last one was closed) a new conversation starts, with the
- * chatflow's welcome message as its first line (W3, W13), and routing starts (R1).
+ * chatflow's welcome message as its first line (W3, W13), and routing starts (R1). The new
+ * conversation runs in the chatflow the widget showed when that one is published on the visitor's
+ * site, else in the site's first published chatflow by priority.
  */
 import type { SendMessageResult } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { VisitorRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { parseWidgetSettings } from '../sites/chatflowSettings.js';
-import { activeChatflow } from '../sites/queries.js';
+import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
+import { firstPublishedChatflow, publishedChatflowOfSite } from '../chatflows/queries.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseRouting } from '../routing/routingSettings.js';
 import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
@@ -20,7 +22,7 @@ import { limitMessage } from '../limits/writeLimits.js';
 export async function sendVisitorMessage(
   ctx: AppContext,
   visitor: VisitorRow,
-  input: { clientMessageId: string; body: string },
+  input: { clientMessageId: string; body: string; chatflowId?: number },
 ): Promise<SendMessageResult> {
   validateBody(input.body);
   // Before any query: a sender over its allowance costs the node nothing.
@@ -34,16 +36,17 @@ export async function sendVisitorMessage(
       const existing = attempt > 1 ? await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId)) : null;
       if (existing) return { message: existing, duplicate: true };
       const line = { author, body: input.body, clientMessageId: input.clientMessageId };
-      const message = (await appendToOpenConversation(uow, visitor, line)) ?? (await appendMessage(uow, await startConversation(uow, visitor), line));
+      const message = (await appendToOpenConversation(uow, visitor, line)) ?? (await appendMessage(uow, await startConversation(uow, visitor, input.chatflowId), line));
       return { message, duplicate: false };
     }),
   );
 }
 
-async function startConversation(uow: UnitOfWork, visitor: VisitorRow): Promise<number> {
+async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined): Promise<number> {
   const { trx, now } = uow;
-  const chatflow = await activeChatflow(trx, visitor.site_id);
-  if (!chatflow) throw new DomainError('site_not_found', 'the site has no enabled chatflow');
+  const wanted = wantedChatflowId === undefined ? undefined : await publishedChatflowOfSite(trx, visitor.site_id, wantedChatflowId);
+  const chatflow = wanted ?? (await firstPublishedChatflow(trx, visitor.site_id));
+  if (!chatflow) throw new DomainError('site_not_found', 'the site has no published chatflow');
   const created = await trx
     .insertInto('conversations')
     .values({

@@ -9,7 +9,7 @@ import type { UnitOfWork } from '../../events/unitOfWork.js';
 import { appendMessage } from '../conversations/appendMessage.js';
 import { loadSummary } from '../conversations/presenters.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
-import { parseWidgetSettings } from '../sites/chatflowSettings.js';
+import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
 
 export async function fallBack(uow: UnitOfWork, conversationId: number, routing: ChatflowRouting): Promise<void> {
   const conversation = await uow.trx

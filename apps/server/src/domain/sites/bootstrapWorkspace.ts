@@ -1,5 +1,6 @@
 /**
- * First start: a workspace with its first admin, a demo site and that site's default chatflow.
+ * First start: a workspace with its first admin, a demo site and one published chatflow on it, so
+ * the demo page chats at once. Setup is not marked completed: the first admin gets the wizard (A1).
  * Runs once per database (a workspace existing means it ran), so restarts and second nodes
  * leave data alone.
  */
@@ -8,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import { generatePassword, hashPassword } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
-import { DEFAULT_WIDGET_SETTINGS } from './chatflowSettings.js';
+import { insertChatflow } from '../chatflows/insertChatflow.js';
+import { newSiteKey } from './createSite.js';
 
 export interface BootstrapResult {
   created: boolean;
@@ -48,7 +50,7 @@ export async function bootstrapWorkspace(ctx: AppContext): Promise<BootstrapResu
         created_at: now,
       })
       .execute();
-    const siteKey = `site_${randomBytes(9).toString('base64url')}`;
+    const siteKey = newSiteKey();
     const site = await trx
       .insertInto('sites')
       .values({
@@ -61,20 +63,7 @@ export async function bootstrapWorkspace(ctx: AppContext): Promise<BootstrapResu
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('chatflows')
-      .values({
-        workspace_id: workspace.id,
-        site_id: site.id,
-        name: 'Default chatflow',
-        is_default: 1,
-        enabled: 1,
-        priority: 0,
-        settings: JSON.stringify(DEFAULT_WIDGET_SETTINGS),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertChatflow(trx, { workspaceId: workspace.id, siteId: site.id, name: 'Default chatflow', priority: 0, published: true }, now);
     return { created: true, adminEmail: email, generatedPassword, siteKey };
   });
 }

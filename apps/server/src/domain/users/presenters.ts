@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../../storage/schema.js';
 import { connectedExpression } from '../presence/connected.js';
 import { parseSkills } from '../routing/candidates.js';
+import { parsePermissions } from '../chatflows/policies.js';
 
 export function toUserSummary(user: UserRow, connected = false): UserSummary {
   return {
@@ -17,6 +18,7 @@ export function toUserSummary(user: UserRow, connected = false): UserSummary {
     skills: parseSkills(user.skills),
     maxChats: user.max_chats,
     active: user.deactivated_at === null,
+    permissions: parsePermissions(user.permissions),
   };
 }
 

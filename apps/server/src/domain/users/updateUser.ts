@@ -1,9 +1,10 @@
 /**
- * A3: an admin changes a user's name, role, skills or capacity. Raising capacity may let queued
+ * A3: an admin changes a user's name, role, skills, capacity or extra grants (`chatflows:edit`,
+ * checked against the stored row on every request, and open sockets refresh on `user.updated`). Raising capacity may let queued
  * chats move, so the queue is woken. Deactivating (`active: false`) ends the user's sessions and
  * hands their pending offers on; their open sockets close when they see the `user.updated` row.
  */
-import type { UpdateUserRequest, UserSummary } from '@parley/protocol';
+import { PERMISSIONS, type UpdateUserRequest, type UserSummary } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
@@ -35,6 +36,7 @@ export async function updateUser(ctx: AppContext, admin: UserRow, userId: number
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(skills !== undefined ? { skills: JSON.stringify(skills) } : {}),
       ...(input.maxChats !== undefined ? { max_chats: input.maxChats } : {}),
+      ...(input.permissions !== undefined ? { permissions: JSON.stringify(PERMISSIONS.filter((p) => input.permissions!.includes(p))) } : {}),
       ...(input.active !== undefined ? { deactivated_at: input.active ? null : (user.deactivated_at ?? uow.now) } : {}),
     };
     // An empty body changes nothing: answer with the user as it is (an UPDATE needs a SET), and

@@ -10,14 +10,14 @@ import type { VisitorRow } from '../../storage/schema.js';
 import { hashToken, newToken } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { findSiteForWidget } from '../sites/queries.js';
+import { findSiteByKey } from '../sites/queries.js';
 import { EMPTY_CONTEXT, mergeContext, parseContext } from './visitorContext.js';
 
 export async function startVisitorSession(
   ctx: AppContext,
   input: { siteKey: string; visitorToken?: string; userAgent?: string },
 ): Promise<{ visitor: VisitorRow; visitorToken: string }> {
-  const { site } = await findSiteForWidget(ctx, input.siteKey);
+  const site = await findSiteByKey(ctx, input.siteKey);
   const now = ctx.clock();
   if (input.visitorToken) {
     const visitor = await visitorForToken(ctx, input.visitorToken);

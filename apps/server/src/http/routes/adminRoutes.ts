@@ -1,14 +1,14 @@
 /**
- * Admin routes for routing setup (A2, A3, A7): edit users (role, skills, capacity), teams, and a
- * chatflow's widget, routing and availability settings.
+ * Admin routes (A1, A3, A7): edit users (role, skills, capacity, grants), teams, and finish the
+ * setup wizard. Chatflows and sites have their own routes (chatflowRoutes.ts, siteRoutes.ts).
  */
-import { IdParams, TeamSchema, UpdateChatflowSchema, UpdateUserSchema } from '@parley/protocol/schemas';
+import { IdParams, TeamSchema, UpdateUserSchema } from '@parley/protocol/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../domain/context.js';
-import { updateChatflow } from '../../domain/sites/updateChatflow.js';
 import { deleteTeam, saveTeam } from '../../domain/teams/teams.js';
 import { updateUser } from '../../domain/users/updateUser.js';
+import { completeSetup } from '../../domain/workspaces/setup.js';
 import { requireAdmin } from '../auth.js';
 
 const tags = ['admin'];
@@ -19,7 +19,7 @@ export async function adminRoutes(base: FastifyInstance, ctx: AppContext): Promi
 
   app.patch(
     '/api/admin/users/:id',
-    { schema: { tags, summary: "Change a user's name, role, skills or capacity, or deactivate (active: false) / reactivate them", params: IdParams, body: UpdateUserSchema }, preHandler },
+    { schema: { tags, summary: "Change a user's name, role, skills, capacity or permissions (e.g. ['chatflows:edit']), or deactivate (active: false) / reactivate them", params: IdParams, body: UpdateUserSchema }, preHandler },
     async (request) => ({ user: await updateUser(ctx, request.user!, request.params.id, request.body) }),
   );
 
@@ -36,9 +36,9 @@ export async function adminRoutes(base: FastifyInstance, ctx: AppContext): Promi
     return reply.status(204).send();
   });
 
-  app.patch(
-    '/api/admin/chatflows/:id',
-    { schema: { tags, summary: "Replace a chatflow's widget, routing or availability settings", params: IdParams, body: UpdateChatflowSchema }, preHandler },
-    async (request) => ({ chatflow: await updateChatflow(ctx, request.user!.workspace_id, request.params.id, request.body) }),
+  app.post(
+    '/api/admin/setup/complete',
+    { schema: { tags, summary: 'Mark the setup wizard finished (or skipped): admins are no longer sent to it (A1)' }, preHandler },
+    async (request) => ({ workspace: await completeSetup(ctx, request.user!.workspace_id) }),
   );
 }

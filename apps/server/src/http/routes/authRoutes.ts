@@ -10,6 +10,7 @@ import { createSession, signIn, signOut } from '../../domain/auth/sessions.js';
 import { acceptInvite } from '../../domain/users/createUser.js';
 import { loadUserSummary } from '../../domain/users/presenters.js';
 import { setAvailability } from '../../domain/users/setAvailability.js';
+import { loadWorkspaceSummary } from '../../domain/workspaces/setup.js';
 import { SESSION_COOKIE } from '../sameOrigin.js';
 import { publishSessionEnded } from '../../realtime/sessionSignals.js';
 import type { UserRow } from '../../storage/schema.js';
@@ -22,7 +23,7 @@ export async function authRoutes(base: FastifyInstance, ctx: AppContext): Promis
   const maxAge = ctx.config.sessionDays * 24 * 60 * 60;
 
   async function me(user: UserRow): Promise<MeResponse> {
-    const workspace = await ctx.storage.db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', user.workspace_id).executeTakeFirstOrThrow();
+    const workspace = await loadWorkspaceSummary(ctx.storage.db, user.workspace_id);
     return { user: await loadUserSummary(ctx.storage.db, user.id, ctx.clock()), workspace };
   }
   function startSession(reply: FastifyReply, token: string): void {

@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
 import { DomainError } from '../../domain/errors.js';
-import { allowedOrigins, findSiteForWidget } from '../../domain/sites/queries.js';
+import { allowedOrigins } from '../../domain/sites/origins.js';
+import { findSiteByKey } from '../../domain/sites/queries.js';
 import { embedSnippet } from '../embedSnippet.js';
 import { demoCsp, INBOX_CSP, pagePolicy, widgetFrameCsp } from '../securityHeaders.js';
 import { AssetDir, isHashed, makeAsset, sendAsset, type Asset } from '../staticAssets.js';
+import { previewRoutes } from './previewRoutes.js';
 
 const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const widgetDist = path.join(appsDir, 'widget/dist');
@@ -41,6 +43,8 @@ export async function staticRoutes(app: FastifyInstance, ctx: AppContext, demoSi
     reply.header('access-control-allow-origin', '*');
     return sendAsset(request, reply, await asset, LOADER);
   });
+
+  await previewRoutes(app);
 
   app.get('/widget/frame/*', { schema: { hide: true } }, async (request, reply) => {
     const relative = wildcard(request) || 'index.html';
@@ -106,7 +110,7 @@ async function frameAncestors(ctx: AppContext, request: FastifyRequest): Promise
   const siteKey = (request.query as Record<string, unknown>).site;
   if (typeof siteKey !== 'string' || siteKey === '' || siteKey.length > 100) return null;
   try {
-    return allowedOrigins((await findSiteForWidget(ctx, siteKey)).site);
+    return allowedOrigins(await findSiteByKey(ctx, siteKey));
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;

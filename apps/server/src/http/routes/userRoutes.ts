@@ -5,7 +5,6 @@ import { CreateUserSchema } from '@parley/protocol/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../domain/context.js';
-import { listSites } from '../../domain/sites/queries.js';
 import { createUser } from '../../domain/users/createUser.js';
 import { toUserSummary } from '../../domain/users/presenters.js';
 import { listUsers } from '../../domain/users/queries.js';
@@ -30,8 +29,4 @@ export async function userRoutes(base: FastifyInstance, ctx: AppContext): Promis
       return reply.status(201).send({ user: toUserSummary(user), inviteUrl });
     },
   );
-
-  app.get('/api/admin/sites', { schema: { tags: ['admin'], summary: 'Sites of my workspace with their chatflows' }, preHandler: requireAdmin(ctx) }, async (request) => ({
-    sites: await listSites(ctx, request.user!.workspace_id),
-  }));
 }

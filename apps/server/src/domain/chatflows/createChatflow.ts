@@ -1,0 +1,45 @@
+/**
+ * A2: a new chatflow on a site. Unless the request says otherwise it is unpublished (so nothing
+ * changes on the site until the business publishes it), shown after the site's other chatflows,
+ * in English, with the heading and welcome message of its language, on every page.
+ */
+import type { Chatflow, CreateChatflowRequest } from '@parley/protocol';
+import { inTransaction } from '../../events/unitOfWork.js';
+import type { AppContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { defaultWidgetSettings, mergeWidgetSettings } from './chatflowSettings.js';
+import { checkHeadingUsers, checkRouting } from './checkRouting.js';
+import { insertChatflow } from './insertChatflow.js';
+import { toChatflow } from './presenters.js';
+import { nextPriority } from './queries.js';
+import { validateChatflowInput } from './validateChatflowInput.js';
+
+export async function createChatflow(ctx: AppContext, workspaceId: number, input: CreateChatflowRequest): Promise<Chatflow> {
+  validateChatflowInput(input);
+  return inTransaction(ctx, async (uow) => {
+    const site = await uow.trx.selectFrom('sites').select('id').where('id', '=', input.siteId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!site) throw new DomainError('validation_failed', 'siteId: no such site in this workspace');
+    const routing = input.routing ? await checkRouting(uow.trx, workspaceId, input.routing) : undefined;
+    await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
+    const language = input.language ?? 'en';
+    const row = await insertChatflow(
+      uow.trx,
+      {
+        workspaceId,
+        siteId: site.id,
+        name: input.name,
+        published: input.published ?? false,
+        priority: input.priority ?? (await nextPriority(uow.trx, site.id)),
+        language,
+        settings: mergeWidgetSettings(defaultWidgetSettings(language), input.settings),
+        targeting: input.targeting,
+        routing,
+        availability: input.availability,
+      },
+      uow.now,
+    );
+    const chatflow = toChatflow(row);
+    uow.emit({ type: 'chatflow.updated', workspaceId, chatflow });
+    return chatflow;
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Chatflows (A2): everyone signed in may read them; admins and users granted `chatflows:edit`
+ * may change them (A3). Validation of targeting and settings is the engine's, in the domain.
+ */
+import { ChatflowListQuerySchema, CreateChatflowSchema, IdParams, UpdateChatflowSchema } from '@parley/protocol/schemas';
+import type { CreateChatflowRequest, UpdateChatflowRequest } from '@parley/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createChatflow } from '../../domain/chatflows/createChatflow.js';
+import { deleteChatflow } from '../../domain/chatflows/deleteChatflow.js';
+import { duplicateChatflow } from '../../domain/chatflows/duplicateChatflow.js';
+import { toChatflow } from '../../domain/chatflows/presenters.js';
+import { listChatflows, loadLiveChatflow } from '../../domain/chatflows/queries.js';
+import { updateChatflow } from '../../domain/chatflows/updateChatflow.js';
+import type { AppContext } from '../../domain/context.js';
+import { requireChatflowEditor, requireUser } from '../auth.js';
+
+const tags = ['admin: chatflows'];
+
+/**
+ * The schema checks a targeting rule's shape loosely (which keys each field needs is the engine's
+ * `validateTargeting`, with better messages); the domain command runs that check before anything
+ * reads the rules, so the body may be typed as the contract here.
+ */
+function asChatflowInput<T>(body: unknown): T {
+  return body as T;
+}
+
+export async function chatflowRoutes(base: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const reader = requireUser(ctx);
+  const editor = requireChatflowEditor(ctx);
+
+  app.get(
+    '/api/admin/chatflows',
+    { schema: { tags, summary: 'Chatflows of my workspace (or of one site), by site and priority', querystring: ChatflowListQuerySchema }, preHandler: reader },
+    async (request) => ({ chatflows: await listChatflows(ctx.storage.db, request.user!.workspace_id, request.query.siteId) }),
+  );
+
+  app.post(
+    '/api/admin/chatflows',
+    {
+      schema: { tags, summary: 'Create a chatflow on a site (unpublished, last in priority and in English unless given)', body: CreateChatflowSchema },
+      preHandler: editor,
+    },
+    async (request, reply) => reply.status(201).send({ chatflow: await createChatflow(ctx, request.user!.workspace_id, asChatflowInput<CreateChatflowRequest>(request.body)) }),
+  );
+
+  app.get('/api/admin/chatflows/:id', { schema: { tags, summary: 'One chatflow', params: IdParams }, preHandler: reader }, async (request) => ({
+    chatflow: toChatflow(await loadLiveChatflow(ctx.storage.db, request.user!.workspace_id, request.params.id)),
+  }));
+
+  app.patch(
+    '/api/admin/chatflows/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a chatflow: name, published, priority, language, settings (merged field by field), targeting, routing, availability',
+        params: IdParams,
+        body: UpdateChatflowSchema,
+      },
+      preHandler: editor,
+    },
+    async (request) => ({ chatflow: await updateChatflow(ctx, request.user!.workspace_id, request.params.id, asChatflowInput<UpdateChatflowRequest>(request.body)) }),
+  );
+
+  app.delete('/api/admin/chatflows/:id', { schema: { tags, summary: 'Delete a chatflow (its conversations keep it)', params: IdParams }, preHandler: editor }, async (request, reply) => {
+    await deleteChatflow(ctx, request.user!.workspace_id, request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/api/admin/chatflows/:id/duplicate',
+    { schema: { tags, summary: 'Copy a chatflow (unpublished, named "… (copy)", last in priority)', params: IdParams }, preHandler: editor },
+    async (request, reply) => reply.status(201).send({ chatflow: await duplicateChatflow(ctx, request.user!.workspace_id, request.params.id) }),
+  );
+}
