@@ -40,6 +40,7 @@ import { routingRoutes } from './http/routes/routingRoutes.js';
 import { adminRoutes } from './http/routes/adminRoutes.js';
 import { chatflowRoutes } from './http/routes/chatflowRoutes.js';
 import { siteRoutes } from './http/routes/siteRoutes.js';
+import { uploadRoutes } from './http/routes/uploadRoutes.js';
 
 export interface ParleyServer {
   app: FastifyInstance;
@@ -106,6 +107,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await adminRoutes(app, ctx);
   await chatflowRoutes(app, ctx);
   await siteRoutes(app, ctx);
+  await uploadRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();

@@ -226,6 +226,24 @@ export interface RoutingCursorsTable {
   last_user_id: number;
 }
 
+/**
+ * Files Parley keeps and serves itself (W2 branding images), so every node can serve them and
+ * no object store is needed. `key` is random and unguessable: it is the public URL's last part.
+ */
+export interface UploadsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  key: string;
+  /** Sniffed from the bytes, never taken from the client. */
+  content_type: string;
+  size: number;
+  /** Hex SHA-256 of the bytes: the same image uploaded again reuses its row. */
+  sha256: string;
+  bytes: Buffer;
+  created_by: number;
+  created_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -243,6 +261,7 @@ export interface Database {
   deadlines: DeadlinesTable;
   presence: PresenceTable;
   routing_cursors: RoutingCursorsTable;
+  uploads: UploadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

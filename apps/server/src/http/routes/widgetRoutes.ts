@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { firstPublishedChatflow } from '../../domain/chatflows/queries.js';
 import { closeConversation } from '../../domain/conversations/closeConversation.js';
-import { toVisitorConversation } from '../../domain/conversations/presenters.js';
+import { visitorConversationFor } from '../../domain/branding/agentAlias.js';
 import { latestVisitorConversation } from '../../domain/conversations/queries.js';
 import { sendVisitorMessage } from '../../domain/conversations/sendVisitorMessage.js';
 import type { AppContext } from '../../domain/context.js';
@@ -132,7 +132,7 @@ export async function widgetRoutes(base: FastifyInstance, ctx: AppContext, avail
     '/api/widget/conversations/:id/end',
     { schema: { tags, summary: 'End the chat (final)', params: ConversationIdParams, security: bearer }, preHandler },
     async (request) => ({
-      conversation: toVisitorConversation(await closeConversation(ctx, { kind: 'visitor', visitor: request.visitor! }, request.params.id)),
+      conversation: await visitorConversationFor(ctx.storage.db, await closeConversation(ctx, { kind: 'visitor', visitor: request.visitor! }, request.params.id)),
     }),
   );
 }
