@@ -1,6 +1,7 @@
 /**
- * Widget size budget (W1): the embed script must stay tiny because it runs on every page of every
- * customer site; the chat UI loads only when opened but should still be quick on a phone.
+ * Widget size budget (W1, W16): the embed script must stay tiny (≤ 3 KB gzip) because it runs on
+ * every page of every customer site; the chat UI (≤ 30 KB gzip with one language) loads only when
+ * opened but should still be quick on a phone.
  *
  * Reads the built files (run `npm run build -w apps/widget` first), prints gzip sizes (zlib level
  * 9, what a server would send) and exits 1 when a budget is exceeded or a file is missing.
@@ -33,9 +34,22 @@ const gzipSize = (path: string): number => gzipSync(readFileSync(path), { level:
 const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
 
 const loader = join(dist, 'widget.js');
+const frameFiles = filesUnder(join(dist, 'frame'), ['.js', '.css']);
+/**
+ * The frame loads its strings for one language only (W16), as a lazy chunk under assets/lang/:
+ * a visitor downloads the entry files plus one of those, so the budget counts the entry and the
+ * largest language chunk.
+ */
+const isLanguageChunk = (file: string): boolean => relative(join(dist, 'frame'), file).split(/[\\/]/).includes('lang');
+const languageChunks = frameFiles.filter(isLanguageChunk);
+const largestLanguage = languageChunks.sort((a, b) => gzipSize(b) - gzipSize(a)).slice(0, 1);
 const budgets: Budget[] = [
-  { label: 'loader', files: existsSync(loader) ? [loader] : [], budgetBytes: 3 * KB },
-  { label: 'chat UI', files: filesUnder(join(dist, 'frame'), ['.js', '.css']), budgetBytes: 30 * KB },
+  { label: 'loader (widget.js)', files: existsSync(loader) ? [loader] : [], budgetBytes: 3 * KB },
+  {
+    label: 'chat UI (entry + the largest of one language)',
+    files: [...frameFiles.filter((file) => !isLanguageChunk(file)), ...largestLanguage],
+    budgetBytes: 30 * KB,
+  },
 ];
 
 let failed = false;

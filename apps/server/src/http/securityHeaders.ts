@@ -5,7 +5,8 @@
  *
  * Pages get their own policy: no inline script anywhere (every script is a built file from our
  * origin). The inbox may not be framed at all (a framed, signed-in inbox is a clickjacking
- * target); the widget frame only by the origins its site allows; /demo by nobody.
+ * target); the widget frame only by the origins its site allows; the admin preview page only by
+ * Parley's own pages; /demo by nobody.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../domain/context.js';
@@ -70,6 +71,22 @@ export function demoCsp(widgetOrigin: string): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * The admin preview page (W19): framed only by Parley's own pages, scripts and the chat frame
+ * from this origin only, no requests at all (the dashboard posts it the config). Inline styles:
+ * the page's own sheet and the loader's shadow-root <style>, as on a customer page.
+ */
+export const PREVIEW_CSP = [
+  "default-src 'self'",
+  ...PAGE_BASE,
+  "style-src 'self' 'unsafe-inline'",
+  IMAGES,
+  "connect-src 'none'",
+  "frame-src 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
 
 /** Marks a reply as a page with its own policy (the onSend hook then leaves framing alone). */
 export function pagePolicy(reply: FastifyReply, csp: string, options: { deny: boolean; referrer?: string }): FastifyReply {

@@ -1,25 +1,11 @@
 /**
  * What the loader keeps in the host page's localStorage (first-party, unlike the chat frame's):
- * whether the chat window was open, so it reopens after a reload or on the next page, and the
- * visitor token. Storage can be blocked (privacy modes, sandboxed frames); then the widget starts
- * closed and the visitor is the same only for this page view.
+ * whether the chat window was open (`parley:<siteKey>:open`, so it reopens after a reload or on
+ * the next page), the visitor token (`…:visitor`) and when the chat was last minimized
+ * (`…:minimizedAt`, W5). Storage can be blocked (privacy modes, sandboxed frames); then the
+ * widget starts closed, the visitor is the same only for this page view, and a minimize holds
+ * only for this page view.
  */
-export function readOpen(key: string): boolean {
-  try {
-    return localStorage.getItem(key) === '1';
-  } catch {
-    return false;
-  }
-}
-
-export function writeOpen(key: string, open: boolean): void {
-  try {
-    localStorage.setItem(key, open ? '1' : '0');
-  } catch {
-    // Not remembered; nothing else depends on it.
-  }
-}
-
 export function readStored(key: string): string | null {
   try {
     return localStorage.getItem(key);

@@ -7,6 +7,6 @@
  * on a later page, with the chat minimized, a hidden launcher stays hidden until availability
  * changes; loading the frame on every page just to find out would defeat the lazy load.)
  */
-export function launcherShown(windowOpen: boolean, chatOpenedThisPage: boolean, hideLauncher: boolean): boolean {
+export function launcherShown(windowOpen: boolean, chatOpenedThisPage: boolean, hideLauncher: boolean | undefined): boolean {
   return !windowOpen && (chatOpenedThisPage || !hideLauncher);
 }

@@ -1,147 +1,280 @@
 /**
- * Wires the launcher, the lazily created chat iframe and the bridge to the frame together.
+ * The widget on the host page: which chatflow shows (W6, decided by the server from the URL the
+ * loader sends), the launcher and prompt bubble for it (W3), its triggers (W4), the 24-hour
+ * minimize (W5), the lazily created chat iframe and the bridge to it, live availability and live
+ * edits of the chatflow (one event stream per shown chatflow).
+ *
  * Everything the frame says is checked (origin, source, shape) before it is trusted, and
- * everything sent to it goes to the exact Parley origin, never `'*'`.
+ * everything sent to it goes to the exact Parley origin, never `'*'`. Visitor-facing texts come
+ * from the config in the chatflow's language and are set as text, never as HTML.
+ *
+ * In preview mode (W19, the admin's device frames) nothing is fetched and no stream is opened:
+ * the parent page (same origin only) posts the unsaved config, and the prompt shows at once.
  */
+import { deviceForWidth, displayPlan } from '@parley/chatflow';
 import {
-  isBridgeMessage,
   WIDGET_AVAILABILITY_EVENT,
+  WIDGET_CONFIG_EVENT,
   type BridgeMessage,
+  type Device,
   type FrameToHost,
   type HostToFrame,
+  type PreviewToLoader,
   type WidgetAvailability,
+  type WidgetConfig,
+  type WidgetConfigChanged,
+  type WidgetConfigResponse,
 } from '@parley/protocol';
-import { createLauncher } from './launcher';
+import { safeAccent } from '../shared/colors';
+import { watchUrl } from './history';
+import { readStored, writeStored } from './hostStorage';
+import { add, createShell, styles } from './launcher';
 import { launcherShown } from './launcherRule';
-import { readOpen, readStored, writeOpen, writeStored } from './hostStorage';
-
-export interface WidgetOptions {
-  /** Origin serving widget.js, the API and the chat frame. */
-  origin: string;
-  siteKey: string;
-  accent: string;
-  /** From the config; undefined when the server sent none. */
-  availability: WidgetAvailability | undefined;
-}
+import { minimizeHeld, rememberMinimize } from './minimize';
+import { armTriggers } from './triggers';
 
 /** After the stream failed for good (see listen), how long to wait before opening a new one. */
 const STREAM_RETRY_MS = 30_000;
 
-export function mountWidget({ origin, siteKey, accent, availability }: WidgetOptions): void {
+/**
+ * An event stream message's JSON. Parley sends nothing else; if it ever did, the listener throws
+ * before changing anything.
+ */
+const parse = (event: Event): unknown => JSON.parse((event as MessageEvent<string>).data);
+
+/**
+ * True only in the preview build (dist/preview/widget.js, vite.loader.config.ts), which runs in
+ * Parley's own preview page and takes its configs from the parent window. Replaced by a literal
+ * at build time, so the widget.js customer pages load carries none of that code (3 KB budget).
+ */
+declare const __PARLEY_PREVIEW__: boolean;
+const preview = __PARLEY_PREVIEW__;
+
+/** `origin` serves widget.js, the API and the chat frame. */
+export function mountWidget(origin: string, siteKey: string): void {
+  const encodedSite = encodeURIComponent(siteKey);
   const openKey = `parley:${siteKey}:open`;
   const visitorKey = `parley:${siteKey}:visitor`;
-  const launcher = createLauncher(accent, () => open(true));
+  const [root, style, launcher, badge, prompt, bubble, dismiss] = createShell();
+  let config: WidgetConfig | null = null;
+  let availability: WidgetAvailability | undefined;
   let iframe: HTMLIFrameElement | null = null;
+  /** The chatflow the iframe was created for or last told about. */
+  let frameFlow = 0;
   let frameReady = false;
   let isOpen = false;
   /** Focus moves into the chat only when the visitor opened it, never on a page load. */
   let focusWhenReady = false;
-  let lastHref = location.href;
+  let promptUp = false;
+  /** The visitor closed the bubble: it stays closed for the rest of this page view. */
+  let dismissed = false;
+  let unread = 0;
+  let disarm = (): void => {};
+  let stream: EventSource | null = null;
+  /** Only the answer to the latest config request is applied (navigations can overtake each other). */
+  let requests = 0;
 
   function post<K extends keyof HostToFrame>(type: K, data: HostToFrame[K]): void {
-    if (!iframe?.contentWindow || !frameReady) return;
     const message: BridgeMessage<HostToFrame, K> = { parley: 1, type, data };
-    iframe.contentWindow.postMessage(message, origin);
-  }
-
-  /** The frame's existence stands for "opened on this page view" (launcherRule.ts). */
-  function showLauncher(): void {
-    launcher.setVisible(launcherShown(isOpen, !!iframe, availability?.hideLauncher === true));
-  }
-
-  function applyAvailability(next: WidgetAvailability): void {
-    availability = next;
-    showLauncher();
-    post('availability:changed', next);
+    // frameReady is only true while the iframe that said so is there.
+    if (frameReady) iframe!.contentWindow!.postMessage(message, origin);
   }
 
   /**
-   * Live availability (W7). EventSource reconnects by itself after a dropped connection, but
-   * gives up for good on an HTTP error or a wrong content type (a proxy's 502 during a deploy);
-   * then a new one is opened after a while.
+   * Draws the current state. No chatflow for this page: nothing shows, except a chat window the
+   * visitor has open (it stays until they minimize it). The frame's existence stands for
+   * "opened on this page view" (launcherRule.ts).
    */
-  function listen(): void {
-    const source = new EventSource(`${origin}/api/widget/availability?siteKey=${encodeURIComponent(siteKey)}`);
+  function render(): void {
+    launcher.hidden = !config || !launcherShown(isOpen, !!iframe, availability?.hideLauncher);
+    prompt.hidden = launcher.hidden || !promptUp || dismissed || !config?.welcomeMessage;
+    if (!config) return;
+    const strings = config.loaderStrings;
+    // Empty (and so the badge hidden by the style sheet) without unread messages.
+    const count = unread > 99 ? '99+' : unread ? `${unread}` : '';
+    badge.textContent = count;
+    // The launcher is hidden while the window is open (the window has its own minimize button),
+    // so it is only ever the "open" button; the unread count is part of its name.
+    launcher.ariaLabel = strings.openChat + (count && '. ' + strings.unread.replace('{count}', count));
+    dismiss.ariaLabel = strings.dismissPrompt;
+  }
+
+  /** The visitor has the chat now, or chose to be left alone: no bubble, no opening by itself. */
+  function calmDown(): void {
+    disarm();
+    promptUp = false;
+    render();
+  }
+
+  /**
+   * Live availability (W7) and edits of the shown chatflow. EventSource reconnects by itself
+   * after a dropped connection, but gives up for good on an HTTP error or a wrong content type
+   * (a proxy's 502 during a deploy); then a new one is opened after a while.
+   */
+  function listen(chatflowId: number | undefined): void {
+    stream?.close();
+    stream = null;
+    if (preview || !chatflowId) return;
+    const source = (stream = new EventSource(`${origin}/api/widget/availability?siteKey=${encodedSite}&chatflowId=${chatflowId}`));
     source.addEventListener(WIDGET_AVAILABILITY_EVENT, (event) => {
-      try {
-        const next: unknown = JSON.parse((event as MessageEvent<string>).data);
-        // The frame checks the shape again; here only hideLauncher is read.
-        if (typeof next === 'object' && next) applyAvailability(next as WidgetAvailability);
-      } catch {
-        // Not JSON: keep the last state.
-      }
+      // The frame checks the shape; here only hideLauncher is read.
+      availability = parse(event) as WidgetAvailability;
+      render();
+      post('availability:changed', availability);
+    });
+    // Edited, unpublished or deleted: ask again which chatflow this page view gets now.
+    source.addEventListener(WIDGET_CONFIG_EVENT, (event) => {
+      if ((parse(event) as WidgetConfigChanged | null)?.version !== config?.version) refresh();
     });
     source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED) setTimeout(listen, STREAM_RETRY_MS);
+      // Unless another chatflow's stream has replaced this one meanwhile.
+      if (source.readyState === 2 /* CLOSED */) setTimeout(() => stream === source && listen(chatflowId), STREAM_RETRY_MS);
     };
+  }
+
+  /** Shows `next` (or nothing) for a page view on `device`. */
+  function apply(next: WidgetConfig | null, device: Device): void {
+    const otherFlow = next?.chatflowId !== config?.chatflowId;
+    const first = !config && !iframe;
+    config = next;
+    if (next) {
+      availability = next.availability;
+      style.textContent = styles(safeAccent(next.accentColor));
+      bubble.textContent = next.welcomeMessage;
+      if (iframe && frameFlow !== next.chatflowId && !isOpen) {
+        // Another chatflow and the window is closed: the frame is created again, for it, on open.
+        iframe.remove();
+        iframe = null;
+        frameReady = false;
+      } else {
+        frameFlow = next.chatflowId;
+        post('config:changed', next);
+      }
+    }
+    if (otherFlow || preview) {
+      listen(next?.chatflowId);
+      calmDown();
+      if (preview) dismissed = false;
+      if (next && (preview || !minimizeHeld(siteKey))) {
+        const plan = displayPlan(next.display, device);
+        promptUp = plan.prompt === 'atOnce' || (preview && plan.prompt !== 'never');
+        if (!preview && (plan.prompt === 'onTrigger' || plan.openOnTrigger)) {
+          disarm = armTriggers(next.display.triggers, device === 'desktop', () => {
+            promptUp ||= plan.prompt === 'onTrigger';
+            // Not when the launcher is hidden for availability (offline with "hide the launcher").
+            if (plan.openOnTrigger && !launcher.hidden) open(false);
+            render();
+          });
+        }
+      }
+    }
+    if (first && next && !preview && readStored(openKey) === '1') open(false);
+    render();
+  }
+
+  /** Asks the server which chatflow (if any) this page view gets. */
+  function refresh(): void {
+    const request = ++requests;
+    const token = readStored(visitorKey);
+    const device = deviceForWidth(innerWidth);
+    fetch(
+      `${origin}/api/widget/config?siteKey=${encodedSite}&url=${encodeURIComponent(location.href)}&device=${device}`,
+      token ? { headers: { authorization: `Bearer ${token}` } } : {},
+    )
+      .then((response) => response.json())
+      // An error answer ({ error }) has no config: whatever shows stays.
+      .then((body: WidgetConfigResponse) => request === requests && body.config !== undefined && apply(body.config, device))
+      .catch(() => {
+        // Offline or refused (an origin the site does not allow): whatever shows stays.
+      });
   }
 
   function postPage(): void {
     post('page:changed', { url: location.href, title: document.title, referrer: document.referrer });
   }
 
-  function createFrame(): HTMLIFrameElement {
-    const frame = document.createElement('iframe');
-    frame.title = 'Chat';
-    frame.src = `${origin}/widget/frame/index.html?site=${encodeURIComponent(siteKey)}&host=${encodeURIComponent(location.origin)}`;
-    launcher.root.appendChild(frame);
-    // Single-page apps change the URL without a load; tell the frame about the new page.
-    setInterval(() => {
-      if (location.href === lastHref) return;
-      lastHref = location.href;
-      postPage();
-    }, 2000);
-    return frame;
-  }
-
   function open(byVisitor: boolean): void {
-    iframe ??= createFrame();
+    if (!iframe) {
+      frameFlow = config!.chatflowId;
+      iframe = add('iframe', root);
+      iframe.title = config!.heading.title;
+      iframe.src = `${origin}/widget/frame/index.html?site=${encodedSite}&host=${location.origin}&flow=${frameFlow}&lang=${config!.language}${preview ? '&preview=1' : ''}`;
+    }
     iframe.hidden = false;
     isOpen = true;
-    showLauncher();
-    launcher.setExpanded(true);
-    writeOpen(openKey, true);
+    calmDown();
+    writeStored(openKey, '1');
     post('window:opened', {});
-    // Moves keyboard focus into the chat; the frame then focuses its composer.
+    // Moves keyboard focus into the chat (now, or once the frame is ready); the frame then
+    // focuses its composer.
     if (frameReady && byVisitor) iframe.focus();
-    focusWhenReady = byVisitor && !frameReady;
+    focusWhenReady = byVisitor;
   }
 
+  /** Only ever with a frame: the frame asked, or the preview closed the window it had opened. */
   function minimize(): void {
-    if (iframe) iframe.hidden = true;
+    iframe!.hidden = true;
     isOpen = false;
-    showLauncher();
-    launcher.setExpanded(false);
-    writeOpen(openKey, false);
-    launcher.button.focus();
+    calmDown();
+    writeStored(openKey, '0');
+    // The preview's window is closed by the admin page, whose controls keep the focus.
+    if (!preview) {
+      rememberMinimize(siteKey);
+      // A no-op when no chatflow shows here now (the launcher is hidden).
+      launcher.focus();
+    }
   }
 
-  window.addEventListener('message', (event: MessageEvent) => {
-    if (event.origin !== origin || !iframe || event.source !== iframe.contentWindow) return;
-    if (!isBridgeMessage(event.data)) return;
-    const message = event.data as BridgeMessage<FrameToHost>;
+  launcher.onclick = bubble.onclick = () => open(true);
+  dismiss.onclick = () => {
+    dismissed = true;
+    calmDown();
+    launcher.focus();
+  };
+
+  addEventListener('message', (event: MessageEvent) => {
+    // Trusted by where it comes from (origin and window); its `type` then says what it is.
+    const message = event.data as BridgeMessage<FrameToHost & PreviewToLoader>;
+    if (preview && event.origin === location.origin && event.source === parent && message.type === 'preview:config') {
+      // The admin's unsaved chatflow: drawn at once for the chosen device, triggers not awaited.
+      const data = message.data as PreviewToLoader['preview:config'];
+      apply(data.config, data.device);
+      if (data.open) open(false);
+      else if (isOpen) minimize();
+      return;
+    }
+    if (event.origin !== origin || event.source !== iframe?.contentWindow) return;
     if (message.type === 'frame:ready') {
       frameReady = true;
       post('visitor:token', { visitorToken: readStored(visitorKey) });
       postPage();
+      if (config) post('config:changed', config);
       if (availability) post('availability:changed', availability);
       if (isOpen) {
-        if (focusWhenReady) iframe.focus();
+        if (focusWhenReady) iframe!.focus();
         post('window:opened', {});
       }
       focusWhenReady = false;
     } else if (message.type === 'window:minimize') {
       minimize();
     } else if (message.type === 'visitor:token') {
-      const token = (message.data as FrameToHost['visitor:token']).visitorToken;
-      writeStored(visitorKey, typeof token === 'string' ? token : null);
+      // The frame (origin and window checked above) sends a string or null.
+      writeStored(visitorKey, (message.data as FrameToHost['visitor:token']).visitorToken);
     } else if (message.type === 'unread:changed') {
       const count = (message.data as FrameToHost['unread:changed']).count;
-      launcher.setUnread(typeof count === 'number' ? count : 0);
+      unread = +count || 0;
+      render();
     }
   });
 
-  if (readOpen(openKey)) open(false);
-  else showLauncher();
-  listen();
+  if (preview) {
+    // Tells the admin page it can post the config now.
+    parent.postMessage({ parley: 1, type: 'preview:ready', data: {} }, location.origin);
+  } else {
+    refresh();
+    watchUrl(() => {
+      postPage();
+      refresh();
+    });
+  }
 }
