@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ChatflowWidgetSettings } from '@parley/protocol';
-import { checkHeadingUsers, resolveWidgetHeading } from '../src/domain/branding/heading.js';
-import { DomainError } from '../src/domain/errors.js';
+import { resolveWidgetHeading } from '../src/domain/branding/heading.js';
 import { connectVisitor, createUserAs } from './helpers/clients.js';
 import { useNodeWithAdmin } from './helpers/suite.js';
 
@@ -83,20 +82,26 @@ test("owner: the visitor's contact owner while active; otherwise the branding", 
   visitor.close();
 });
 
-test('checkHeadingUsers refuses users of no or another workspace, and duplicates', async () => {
-  const dana = await createUserAs(shared.admin, { email: 'dana@example.com', name: 'Dana' });
-  const { workspace_id: workspaceId } = await db().selectFrom('users').select('workspace_id').where('id', '=', dana.id).executeTakeFirstOrThrow();
-  await checkHeadingUsers(db(), workspaceId, [dana.id]);
-  await checkHeadingUsers(db(), workspaceId, []);
-  const refused = async (ids: number[], pattern: RegExp) => {
-    await assert.rejects(checkHeadingUsers(db(), workspaceId, ids), (error: unknown) => {
-      assert.ok(error instanceof DomainError);
-      assert.equal(error.code, 'validation_failed');
-      assert.match(error.detail ?? '', pattern);
-      return true;
-    });
-  };
-  await refused([dana.id, 424242], /^settings\.headingUserIds: no user 424242 in this workspace$/);
-  await refused([dana.id, dana.id], /listed twice/);
-  await assert.rejects(checkHeadingUsers(db(), workspaceId + 1, [dana.id]), /validation_failed/);
+test('the widget config carries the resolved heading, names joined in the chatflow language', async () => {
+  const chatflows = await shared.admin.http('GET', '/api/admin/chatflows');
+  const chatflowId = chatflows.body.chatflows[0].id;
+  const eva = await createUserAs(shared.admin, { email: 'eva@example.com', name: 'Eva Lind' });
+  const finn = await createUserAs(shared.admin, { email: 'finn@example.com', name: 'Finn Berg' });
+  const saved = await shared.admin.http('PATCH', `/api/admin/chatflows/${chatflowId}`, { language: 'sv', settings: { headingMode: 'users', headingUserIds: [eva.id, finn.id] } });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const config = await fetch(`${shared.cluster.url}/api/widget/config?siteKey=${shared.cluster.siteKey}&url=${encodeURIComponent('https://shop.example/')}&device=desktop`);
+  const body = (await config.json()) as any;
+  assert.equal(config.status, 200, JSON.stringify(body));
+  assert.deepEqual(body.config.heading, { title: 'Eva och Finn', people: [{ name: 'Eva Lind', avatarUrl: null }, { name: 'Finn Berg', avatarUrl: null }] });
+});
+
+test('saving a chatflow with a heading user of no workspace is refused and changes nothing', async () => {
+  const chatflows = await shared.admin.http('GET', '/api/admin/chatflows');
+  const chatflow = chatflows.body.chatflows[0];
+  const refused = await shared.admin.http('PATCH', `/api/admin/chatflows/${chatflow.id}`, { settings: { headingMode: 'users', headingUserIds: [424242] } });
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.error.code, 'validation_failed');
+  assert.match(refused.body.error.detail, /headingUserIds/);
+  const after = await shared.admin.http('GET', `/api/admin/chatflows/${chatflow.id}`);
+  assert.deepEqual(after.body.chatflow.settings, chatflow.settings);
 });

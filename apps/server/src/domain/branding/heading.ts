@@ -6,7 +6,6 @@
 import type { ChatflowLanguage, ChatflowWidgetSettings, WidgetHeading } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { Database, VisitorRow } from '../../storage/schema.js';
-import { DomainError } from '../errors.js';
 
 type HeadingSettings = Pick<ChatflowWidgetSettings, 'headingMode' | 'headingName' | 'headingAvatarUrl' | 'headingUserIds'>;
 
@@ -64,20 +63,4 @@ export async function resolveWidgetHeading(
     return { title: firstName(owner.name), people: [{ name: owner.name, avatarUrl: owner.avatar_url }] };
   }
   return brandingHeading(settings);
-}
-
-/**
- * For saving a chatflow: every user listed for the heading must be a user of the workspace, each
- * once. Deactivated users may stay listed (they are skipped until reactivated).
- */
-export async function checkHeadingUsers(db: Kysely<Database>, workspaceId: number, userIds: readonly number[]): Promise<void> {
-  const unique = new Set(userIds);
-  if (unique.size !== userIds.length) throw new DomainError('validation_failed', 'settings.headingUserIds: a user is listed twice');
-  if (unique.size === 0) return;
-  const found = await db.selectFrom('users').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...unique]).execute();
-  if (found.length !== unique.size) {
-    const known = new Set(found.map((row) => row.id));
-    const missing = [...unique].filter((id) => !known.has(id));
-    throw new DomainError('validation_failed', `settings.headingUserIds: no user ${missing.join(', ')} in this workspace`);
-  }
 }

@@ -51,7 +51,7 @@ async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, v
     version: row.updated_at,
     accentColor: settings.accentColor,
     welcomeMessage: settings.welcomeMessage,
-    heading: await widgetHeading(ctx.storage.db, settings, visitor),
+    heading: await widgetHeading(ctx.storage.db, settings, visitor, language),
     brandAsAgentAlias: settings.brandAsAgentAlias,
     display: settings.display,
     loaderStrings: loaderStrings(language),

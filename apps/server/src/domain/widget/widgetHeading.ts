@@ -1,12 +1,12 @@
 /**
- * The heading a visitor's widget shows (W2). Until heading modes are resolved per visitor
- * (specific users, the contact owner), it is the chatflow's branding: this one function is the
- * place to swap that resolution in.
+ * The heading a visitor's widget shows (W2): the branding, the listed users or the visitor's
+ * contact owner, resolved per visitor in domain/branding/heading.ts.
  */
-import type { ChatflowWidgetSettings, WidgetHeading } from '@parley/protocol';
+import type { ChatflowLanguage, ChatflowWidgetSettings, WidgetHeading } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { Database, VisitorRow } from '../../storage/schema.js';
+import { resolveWidgetHeading } from '../branding/heading.js';
 
-export async function widgetHeading(_db: Kysely<Database>, settings: ChatflowWidgetSettings, _visitor: VisitorRow | null): Promise<WidgetHeading> {
-  return { title: settings.headingName, people: [{ name: settings.headingName, avatarUrl: settings.headingAvatarUrl }] };
+export function widgetHeading(db: Kysely<Database>, settings: ChatflowWidgetSettings, visitor: VisitorRow | null, language?: ChatflowLanguage): Promise<WidgetHeading> {
+  return resolveWidgetHeading(db, settings, visitor, { language });
 }
