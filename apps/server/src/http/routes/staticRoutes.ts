@@ -16,6 +16,7 @@ import { findSiteByKey } from '../../domain/sites/queries.js';
 import { embedSnippet } from '../embedSnippet.js';
 import { demoCsp, INBOX_CSP, pagePolicy, widgetFrameCsp } from '../securityHeaders.js';
 import { AssetDir, isHashed, makeAsset, sendAsset, type Asset } from '../staticAssets.js';
+import { previewRoutes } from './previewRoutes.js';
 
 const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const widgetDist = path.join(appsDir, 'widget/dist');
@@ -42,6 +43,8 @@ export async function staticRoutes(app: FastifyInstance, ctx: AppContext, demoSi
     reply.header('access-control-allow-origin', '*');
     return sendAsset(request, reply, await asset, LOADER);
   });
+
+  await previewRoutes(app);
 
   app.get('/widget/frame/*', { schema: { hide: true } }, async (request, reply) => {
     const relative = wildcard(request) || 'index.html';
