@@ -145,6 +145,15 @@ test('alias off: the visitor sees the real name, and turning it off applies to w
     ['Bob Agent', 'Bob Agent'],
   );
   assert.ok(fromHttp.body.messages.some((m: any) => m.body === 'Bob Agent joined the chat'));
+
+  // On again: closing the chat reaches the visitor under the brand as well.
+  await setAlias(shared.admin, chatflowId, { brandAsAgentAlias: true });
+  assert.equal((await bob.http('POST', `/api/conversations/${conversationId}/close`)).status, 200);
+  await visitor.log.waitForEvent('message.created', (d) => d.message.author.kind === 'system' && d.message.body === `${BRAND} closed the chat`);
+  const closed = await visitor.log.waitForEvent('conversation.closed');
+  assert.equal(closed.data.conversation.assignee.name, BRAND);
+  const thread = await bob.http('GET', `/api/conversations/${conversationId}`);
+  assert.ok(thread.body.messages.some((m: any) => m.body === 'Bob Agent closed the chat'));
   visitor.close();
   bob.close();
 });

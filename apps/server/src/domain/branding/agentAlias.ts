@@ -23,13 +23,16 @@ export function agentAliasFromJson(settingsJson: string): AgentAlias | null {
   return agentAliasOf(parseWidgetSettings(settingsJson));
 }
 
-/** The system line assignConversation posts: "<name> joined the chat". */
-const JOINED = ' joined the chat';
+/** System lines that start with an agent's name: "<name> joined the chat", "<name> closed the chat". */
+const NAMED_LINE = / (joined|closed) the chat$/;
 
 export function aliasMessage(message: Message, alias: AgentAlias | null): Message {
   if (!alias) return message;
   if (message.author.kind === 'user') return { ...message, author: { ...message.author, name: alias.name, avatarUrl: alias.avatarUrl } };
-  if (message.author.kind === 'system' && message.body.endsWith(JOINED)) return { ...message, body: `${alias.name}${JOINED}` };
+  if (message.author.kind === 'system') {
+    const line = NAMED_LINE.exec(message.body);
+    if (line) return { ...message, body: `${alias.name}${line[0]}` };
+  }
   return message;
 }
 
