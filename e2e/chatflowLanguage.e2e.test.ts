@@ -190,6 +190,16 @@ step('a Swedish chatflow: "Skicka", the Swedish welcome, only the Swedish string
   const frame = await chatFrame(page);
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'sv');
   assert.deepEqual(chunks, ['sv']);
+
+  // The frame names the chatflow it shows when the visitor writes, so the chat starts in the
+  // Swedish one, although the Finnish one comes first on the site (same priority, older).
+  await chat.getByRole('textbox', { name: 'Meddelande' }).fill('Hej, har ni öppet i helgen?');
+  await chat.getByRole('button', { name: 'Skicka' }).click();
+  const db = cluster.nodes[0]!.server.ctx.storage.db;
+  await eventually(async () => {
+    const rows = await db.selectFrom('conversations').select('chatflow_id').orderBy('id').execute();
+    assert.deepEqual(rows.map((row) => row.chatflow_id), [chatflowIds.fi, chatflowIds.sv]);
+  }, WAIT_MS);
   await report(t, 'the Swedish chat window', frame);
 });
 
