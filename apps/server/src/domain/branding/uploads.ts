@@ -65,5 +65,6 @@ export async function storeBrandingImage(ctx: AppContext, user: UserRow, bytes: 
 /** A stored file by its key, for serving; null when there is no such key. */
 export async function loadFile(db: Kysely<Database>, key: string): Promise<{ contentType: string; bytes: Buffer } | null> {
   const row = await db.selectFrom('uploads').select(['content_type', 'bytes']).where('key', '=', key).executeTakeFirst();
-  return row ? { contentType: row.content_type, bytes: Buffer.from(row.bytes) } : null;
+  // Both drivers read BLOB/bytea back as a Buffer: served as is, not copied.
+  return row ? { contentType: row.content_type, bytes: row.bytes } : null;
 }
