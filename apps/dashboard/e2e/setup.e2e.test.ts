@@ -75,7 +75,7 @@ step('the first admin of a fresh workspace signs in and lands in the wizard', as
 
 step('step 1 refuses a colour that is not #rrggbb, then takes the accent and heading', async (t) => {
   await admin.getByLabel('Hex').fill('red');
-  await admin.getByLabel('Chat heading').fill(HEADING);
+  await admin.getByLabel('Chat heading', { exact: true }).fill(HEADING);
   await next(admin);
   assert.match(await admin.getByRole('alert').innerText(), /hex colour/);
   await atStep(admin, 1, 'Accent colour and chat heading');
@@ -86,7 +86,7 @@ step('step 1 refuses a colour that is not #rrggbb, then takes the accent and hea
 });
 
 step('step 2: the welcome message', async (t) => {
-  await admin.getByLabel('Welcome message').fill(WELCOME);
+  await admin.getByLabel('Welcome message', { exact: true }).fill(WELCOME);
   await assertAccessible(t, 'wizard step 2', admin);
   await next(admin);
   await atStep(admin, 3, 'Who gets chats');
@@ -104,7 +104,7 @@ step('step 3: who gets chats; one person needs a person chosen', async (t) => {
 });
 
 step('step 4: availability', async (t) => {
-  await admin.getByLabel('Availability mode').selectOption({ label: '24/7' });
+  await admin.getByLabel('Availability mode', { exact: true }).selectOption({ label: '24/7' });
   await assertAccessible(t, 'wizard step 4', admin);
   await next(admin);
   await atStep(admin, 5, 'Display behaviour');
@@ -143,7 +143,7 @@ step('step 6: the device preview; Back keeps what was chosen', async (t) => {
 });
 
 step('step 7: allowed origins are checked, then Publish shows the snippet, which copies', async (t) => {
-  const origins = admin.getByLabel('Allowed origins');
+  const origins = admin.getByLabel('Allowed origins', { exact: true });
   await origins.fill('shop.example/checkout');
   await admin.getByRole('button', { name: 'Publish' }).click();
   assert.match(await admin.getByRole('alert').innerText(), /not a website origin/);
@@ -169,8 +169,14 @@ step('the snippet on a page of the allowed origin shows the widget with the chos
   await launcher.waitFor();
   assert.equal(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor), rgbOf(ACCENT));
   await launcher.click();
-  const chat = visitor.frameLocator('iframe[title="Chat"]');
-  await chat.getByText(WELCOME).waitFor();
+  const chat = visitor.frameLocator('iframe[src*="/widget/frame/"]');
+  await chat
+    .getByText(WELCOME)
+    .waitFor()
+    .catch(async (error: Error) => {
+      const shown = await chat.locator('body').innerText().catch(() => '(no document)');
+      throw new Error(`${error.message}\nthe chat window shows: ${shown}`);
+    });
   await chat.getByText(HEADING).first().waitFor();
   await visitor.context().close();
 });
@@ -183,7 +189,7 @@ step('setup is done: the next sign-in goes to the inbox, and the wizard stays re
   await atStep(again, 1, 'Accent colour and chat heading');
   // It starts from what was published.
   assert.equal(await again.getByLabel('Hex').inputValue(), ACCENT);
-  assert.equal(await again.getByLabel('Chat heading').inputValue(), HEADING);
+  assert.equal(await again.getByLabel('Chat heading', { exact: true }).inputValue(), HEADING);
   await assertAccessible(t, 'wizard reopened', again);
   await again.context().close();
 });

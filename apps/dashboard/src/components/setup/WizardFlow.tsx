@@ -112,7 +112,7 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
 
   const title = step === DONE ? 'Install the chat on your website' : WIZARD_STEPS[step].title;
   return (
-    <form class="wizard-body" aria-labelledby="wizard-step-title" onSubmit={(event) => void next(event)} noValidate>
+    <form class="wizard-body" onSubmit={(event) => void next(event)} noValidate>
       {step < DONE ? (
         <div class="wizard-progress">
           <p>
