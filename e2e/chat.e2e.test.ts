@@ -81,11 +81,11 @@ function step(name: string, run: (t: TestContext) => Promise<void>): void {
   });
 }
 
-/** The chat window's iframe, found by the title the loader gives it (inside the shadow root). */
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[title="Chat"]');
+/** The chat window's iframe (inside the shadow root); its title is the chatflow's heading, so found by its address. */
+const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
 
 async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator('iframe[title="Chat"]').elementHandle())?.contentFrame();
+  const frame = await (await page.locator('iframe[src*="/widget/frame/"]').elementHandle())?.contentFrame();
   assert.ok(frame, 'the chat iframe has a document');
   return frame;
 }
@@ -131,7 +131,7 @@ step(`the customer's page on another origin shows the launcher, untouched by the
     const s = getComputedStyle(el);
     return { display: s.display, width: s.width, color: s.color };
   });
-  assert.equal(style.display, 'flex');
+  assert.equal(style.display, 'grid');
   assert.equal(style.width, '60px');
   assert.notEqual(style.color, 'rgb(255, 0, 0)');
   assert.equal(await visitor.getByRole('heading', { name: 'Host shop' }).evaluate((el) => getComputedStyle(el).color), 'rgb(255, 0, 0)');
@@ -158,7 +158,7 @@ step('the visitor opens the chat and writes, once with hostile markup', async (t
   const box = chat.getByRole('textbox', { name: 'Message' });
   await box.waitFor();
   // Same isolation for the frame: the host's `iframe { … }` rule does not size or frame it.
-  const frameStyle = await visitor.locator('iframe[title="Chat"]').evaluate((el) => {
+  const frameStyle = await visitor.locator('iframe[src*="/widget/frame/"]').evaluate((el) => {
     const s = getComputedStyle(el);
     return { width: s.width, borderStyle: s.borderTopStyle };
   });

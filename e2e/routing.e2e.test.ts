@@ -72,13 +72,13 @@ function step(name: string, run: (t: TestContext) => Promise<void>): void {
   });
 }
 
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[title="Chat"]');
+const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
 const visitorLog = (page: Page): Locator => chatOf(page).getByRole('log', { name: 'Messages' });
 const offers = (): Locator => agent.getByRole('region', { name: 'Chat offers' });
 const offerFor = (visitorName: string): Locator => offers().getByRole('article', { name: `Chat offer: ${visitorName}` });
 
 async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator('iframe[title="Chat"]').elementHandle())?.contentFrame();
+  const frame = await (await page.locator('iframe[src*="/widget/frame/"]').elementHandle())?.contentFrame();
   assert.ok(frame, 'the chat iframe has a document');
   return frame;
 }
