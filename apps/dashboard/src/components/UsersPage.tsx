@@ -6,6 +6,7 @@ import { useStore } from '../state/store.js';
 import { AddUserForm } from './AddUserForm.js';
 import { UserEditForm } from './users/UserEditForm.js';
 import { UserRow } from './users/UserRow.js';
+import '../styles/users.css';
 
 const COLUMNS = 8;
 
@@ -28,41 +29,45 @@ export function UsersPage() {
   return (
     <div class="page">
       <h1 class="pane-title">Users</h1>
-      <table class="users-table">
-        <caption class="visually-hidden">Users of this workspace</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Skills</th>
-            <th scope="col">Max chats</th>
-            <th scope="col">Chatflows</th>
-            <th scope="col">Presence</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((user) => (
-            <Fragment key={user.id}>
-              <UserRow
-                user={user}
-                editing={editingId === user.id}
-                onEdit={() => setEditingId(editingId === user.id ? null : user.id)}
-              />
-              {editingId === user.id && (
-                <tr class="edit-row">
-                  <td colSpan={COLUMNS}>
-                    <UserEditForm user={user} onDone={() => stopEditing(user.id)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+      {/* Narrow screens scroll the table in its own box, never the page (it is a region, so the
+          keyboard can scroll it too). */}
+      <div class="table-scroll" role="region" aria-label="Users" tabIndex={0}>
+        <table class="users-table">
+          <caption class="visually-hidden">Users of this workspace</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Skills</th>
+              <th scope="col">Max chats</th>
+              <th scope="col">Chatflows</th>
+              <th scope="col">Presence</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((user) => (
+              <Fragment key={user.id}>
+                <UserRow
+                  user={user}
+                  editing={editingId === user.id}
+                  onEdit={() => setEditingId(editingId === user.id ? null : user.id)}
+                />
+                {editingId === user.id && (
+                  <tr class="edit-row">
+                    <td colSpan={COLUMNS}>
+                      <UserEditForm user={user} onDone={() => stopEditing(user.id)} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <AddUserForm />
     </div>
   );

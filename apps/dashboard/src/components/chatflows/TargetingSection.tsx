@@ -67,7 +67,7 @@ export function TargetingSection({ value, onChange, problemsAt = () => [] }: Tar
                 <button type="button" class="button small" onClick={() => setGroups(replaceAt(groups, g, [...group, blankRule()]))}>
                   Add rule
                 </button>
-                <button type="button" class="button small" aria-label={`Remove filter group ${g + 1}`} onClick={() => setGroups(removeAt(groups, g))}>
+                <button type="button" class="button small" aria-label={`Remove group ${g + 1}`} onClick={() => setGroups(removeAt(groups, g))}>
                   Remove group
                 </button>
               </div>

@@ -3,16 +3,9 @@
  * carries it to the preview page. Pure, so the preview shows exactly what the draft says.
  */
 import { loaderStrings } from '@parley/chatflow';
-import type { ChatflowLanguage, ChatflowWidgetSettings, HeadingPerson, UserSummary, WidgetConfig } from '@parley/protocol';
+import type { ChatflowLanguage, ChatflowWidgetSettings, HeadingPerson, PreviewMessage, UserSummary, WidgetConfig } from '@parley/protocol';
 
 export type PreviewDevice = 'desktop' | 'tablet' | 'mobile';
-
-/** What the preview page (`/widget/preview/`) takes over postMessage. */
-export interface PreviewConfigMessage {
-  parley: 1;
-  type: 'preview:config';
-  data: { config: WidgetConfig; device: 'desktop' | 'mobile'; open: boolean };
-}
 
 export interface PreviewSource {
   chatflowId: number;
@@ -59,6 +52,6 @@ export function previewConfig(source: PreviewSource): WidgetConfig {
 }
 
 /** Tablets get the desktop behaviour (the widget decides by width: 768 px and up is desktop). */
-export function previewMessage(config: WidgetConfig, device: PreviewDevice, open: boolean): PreviewConfigMessage {
+export function previewMessage(config: WidgetConfig, device: PreviewDevice, open: boolean): PreviewMessage {
   return { parley: 1, type: 'preview:config', data: { config, device: device === 'mobile' ? 'mobile' : 'desktop', open } };
 }

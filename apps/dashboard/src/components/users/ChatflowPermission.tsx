@@ -9,14 +9,15 @@ import { applyUserUpdate } from '../../state/inboxStore.js';
  * get a line saying so instead of a checkbox that could not mean anything.
  */
 export function ChatflowPermission({ user }: { user: UserSummary }) {
-  const [busy, setBusy] = useState(false);
+  /** The box shows the click at once; a refusal puts it back and says why. */
+  const [pending, setPending] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (user.role === 'admin') return <span class="unknown">Always (admin)</span>;
   const granted = user.permissions.includes('chatflows:edit');
 
   async function toggle(on: boolean) {
-    if (busy) return;
-    setBusy(true);
+    if (pending !== null) return;
+    setPending(on);
     setError(null);
     // Keep any other grants the user has; only this one changes.
     const others = user.permissions.filter((permission) => permission !== 'chatflows:edit');
@@ -27,7 +28,7 @@ export function ChatflowPermission({ user }: { user: UserSummary }) {
     } catch (caught) {
       setError(`Not changed: ${errorText(caught)}`);
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   }
 
@@ -36,15 +37,10 @@ export function ChatflowPermission({ user }: { user: UserSummary }) {
       <label>
         <input
           type="checkbox"
-          checked={granted}
-          aria-busy={busy || undefined}
+          checked={pending ?? granted}
+          aria-busy={pending !== null || undefined}
           aria-describedby={`user-name-${user.id}`}
-          onChange={(event) => {
-            // The box shows the server's answer, not the click, until it comes.
-            const on = event.currentTarget.checked;
-            event.currentTarget.checked = granted;
-            void toggle(on);
-          }}
+          onChange={(event) => void toggle(event.currentTarget.checked)}
         />
         <span>May edit chatflows</span>
       </label>
