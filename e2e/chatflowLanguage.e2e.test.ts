@@ -275,6 +275,19 @@ step('preview: the frame draws a posted config, sends nothing and creates no vis
   assert.equal(await countVisitors(), visitorsBefore, 'the preview created no visitor');
 });
 
+step('a chatflow unpublished since the loader chose it: the window says chat is not available', async (t) => {
+  const unpublished = await admin('PATCH', `/api/admin/chatflows/${chatflowIds.sv}`, { published: false });
+  assert.equal(unpublished.status, 200, JSON.stringify(unpublished.body));
+  const page = await newPage();
+  // The frame as the loader would have opened it for the Swedish chatflow a moment earlier.
+  await page.goto(`${cluster.url}/widget/frame/index.html?site=${encodeURIComponent(cluster.siteKey)}&flow=${chatflowIds.sv}&lang=sv`);
+  await page.getByRole('status').getByText('Chatten är inte tillgänglig just nu. Försök igen senare.').waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'no composer');
+  assert.equal(await page.getByRole('log').count(), 0, 'no thread');
+  await page.getByRole('button', { name: 'Minimera chatten' }).waitFor();
+  await report(t, 'the unavailable chat window', page);
+});
+
 step('no script errors in any page or frame', async () => {
   assert.deepEqual(pageErrors, []);
 });
