@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, launchBrowser, signIn } from '../../../e2e/browser.js';
 import { pointSnippetAt, startSnippetHost, type SnippetHost } from './snippetHost.js';
-import { assertAccessible, assertNoHorizontalScroll, rgbOf, setSetupCompleted, step, WAIT_MS } from './siteTestKit.js';
+import { assertAccessible, assertNoHorizontalScroll, rgbOf, step, WAIT_MS } from './siteTestKit.js';
 
 const ACCENT = '#c0392b';
 const HEADING = 'Acme help desk';
@@ -30,8 +30,7 @@ const pageErrors: string[] = [];
 before(async () => {
   assertFrontEndsBuilt();
   browser = await launchBrowser();
-  cluster = await startCluster();
-  await setSetupCompleted(cluster, false);
+  cluster = await startCluster({ setupCompleted: false });
   host = await startSnippetHost();
   admin = await newPage({ width: 1280, height: 900 });
 }, { timeout: 30_000 });

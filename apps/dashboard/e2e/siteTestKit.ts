@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import type { TestCluster } from '../../server/test/helpers/testServer.js';
 import { a11yReport } from '../../../e2e/browser.js';
 
 /** Upper bound for one wait on the page; every step finishes far sooner when healthy. */
@@ -35,17 +34,6 @@ export async function assertNoHorizontalScroll(page: Page, what: string): Promis
     innerWidth: window.innerWidth,
   }));
   assert.ok(scrollWidth <= innerWidth, `${what} scrolls sideways: ${scrollWidth} px content in a ${innerWidth} px viewport`);
-}
-
-/**
- * Sets whether the workspace's setup wizard is done, straight in the storage the node uses (the
- * state a fresh install or a finished setup leaves behind).
- */
-export async function setSetupCompleted(cluster: TestCluster, completed: boolean): Promise<void> {
-  await cluster.nodes[0].server.ctx.storage.db
-    .updateTable('workspaces')
-    .set({ setup_completed_at: completed ? Date.now() : null })
-    .execute();
 }
 
 /** `#c0392b` → `rgb(192, 57, 43)`, as getComputedStyle reports colours. */

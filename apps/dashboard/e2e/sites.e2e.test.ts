@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, launchBrowser, signIn } from '../../../e2e/browser.js';
 import { pointSnippetAt, startSnippetHost, type SnippetHost } from './snippetHost.js';
-import { assertAccessible, assertNoHorizontalScroll, setSetupCompleted, step, WAIT_MS } from './siteTestKit.js';
+import { assertAccessible, assertNoHorizontalScroll, step, WAIT_MS } from './siteTestKit.js';
 
 let cluster: TestCluster;
 let browser: Browser;
@@ -25,9 +25,8 @@ let snippet = '';
 before(async () => {
   assertFrontEndsBuilt();
   browser = await launchBrowser();
+  // Setup is marked done by the helpers: this file is about sites, not the first-run wizard.
   cluster = await startCluster();
-  // This file is about sites, not the first-run wizard.
-  await setSetupCompleted(cluster, true);
   host = await startSnippetHost();
   admin = await newPage({ width: 1280, height: 900 });
 }, { timeout: 30_000 });
