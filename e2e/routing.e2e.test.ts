@@ -203,9 +203,9 @@ step('W7 live: the open widget follows Available / Away without a reload', async
 });
 
 step('W7 office hours: closed with "hide the launcher" → a freshly loaded page shows no launcher', async () => {
-  const sites = (await admin('GET', '/api/admin/sites')).body.sites as Array<{ chatflows: Array<{ id: number; isDefault: boolean; availability: ChatflowAvailability }> }>;
-  const chatflow = sites.flatMap((s) => s.chatflows).find((c) => c.isDefault);
-  assert.ok(chatflow, 'the demo site has a default chatflow');
+  const sites = (await admin('GET', '/api/admin/sites')).body.sites as Array<{ chatflows: Array<{ id: number; published: boolean; availability: ChatflowAvailability }> }>;
+  const chatflow = sites.flatMap((s) => s.chatflows).find((c) => c.published);
+  assert.ok(chatflow, 'the demo site has a published chatflow');
   const saved = chatflow.availability;
   // Only `availability` is sent: the chatflow's widget and routing settings stay as they are.
   const patch = async (availability: ChatflowAvailability) => {

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { DEFAULT_DISPLAY } from '@parley/chatflow';
 import type { Chatflow } from '@parley/protocol';
 import { createChatflow, demoSite, updateChatflow, widgetConfigFor } from './helpers/chatflows.js';
-import { connectAgent, createVisitorSession, httpAs, type AgentClient } from './helpers/clients.js';
+import { connectAgent, connectVisitor, createVisitorSession, httpAs, type AgentClient } from './helpers/clients.js';
 import { openSse } from './helpers/sseReader.js';
 import { startCluster, type TestCluster } from './helpers/testServer.js';
 
@@ -211,6 +211,15 @@ test('a conversation starts in the chatflow the widget sent, if it is published 
   const sent = await httpAs(shared.cluster.url, null, second.visitorToken)('POST', '/api/widget/messages', { clientMessageId: 'm1', body: 'Hi', chatflowId: demo.id });
   assert.equal(sent.status, 201);
   assert.equal(await chatflowOf(sent.body.message.conversationId), a.id);
+
+  // The socket command carries it the same way.
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
+  try {
+    const result = await visitor.rt.send('message.send', { clientMessageId: 's1', body: 'Over the socket', chatflowId: b.id });
+    assert.equal(await chatflowOf(result.message.conversationId), b.id);
+  } finally {
+    visitor.close();
+  }
 });
 
 test('the availability stream sends a config event when its chatflow is unpublished', async () => {
