@@ -45,10 +45,44 @@ function page(parleyUrl: string, siteKey: string): string {
 </html>`;
 }
 
-export async function startHostSite(parleyUrl: string, siteKey: string): Promise<HostSite> {
-  const html = page(parleyUrl, siteKey);
+/**
+ * The shop as a single-page site (W6 targeting, W4 triggers): the same page at every path, tall
+ * enough to scroll (3,000 px of products), with links that navigate through the History API
+ * (`history.pushState`, no page load) the way a client-side router does. Same hostile CSS.
+ */
+function singlePageApp(parleyUrl: string, siteKey: string): string {
+  return page(parleyUrl, siteKey)
+    .replace(
+      '<main>',
+      `<nav aria-label="Shop"><a href="/pricing?plan=pro" data-spa>Pricing</a> <a href="/about" data-spa>About</a> <a href="/privacy" data-spa>Privacy</a></nav>
+<main>
+  <p style="height: 3000px">Our products, one per row.</p>`,
+    )
+    .replace(
+      '</body>',
+      `<script>
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-spa]');
+    if (!link) return;
+    event.preventDefault();
+    history.pushState({ from: location.pathname }, '', link.href);
+    document.title = link.textContent + ' - Host shop';
+  });
+</script>
+</body>`,
+    );
+}
+
+export interface HostSiteOptions {
+  /** Serve the single-page shop (above) at every path instead of the plain page at `/`. */
+  singlePageApp?: boolean;
+}
+
+export async function startHostSite(parleyUrl: string, siteKey: string, options: HostSiteOptions = {}): Promise<HostSite> {
+  const html = options.singlePageApp ? singlePageApp(parleyUrl, siteKey) : page(parleyUrl, siteKey);
   const server = http.createServer((request, response) => {
-    if (request.method === 'GET' && (request.url === '/' || request.url?.startsWith('/?'))) {
+    const served = options.singlePageApp ? request.url?.startsWith('/') : request.url === '/' || request.url?.startsWith('/?');
+    if (request.method === 'GET' && served && request.url !== '/favicon.ico') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(html);
     } else {
