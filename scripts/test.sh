@@ -53,6 +53,7 @@ check "typecheck" npm run typecheck --silent
 check "lint" npm run lint --silent
 check "widget size budget" node --import tsx bench/widgetSize.ts
 suite "widget unit" "${runner[@]}" apps/widget/test/*.test.ts
+suite "chatflow engine unit" "${runner[@]}" packages/chatflow/test/*.test.ts
 suite "server unit" "${runner[@]}" apps/server/test/unit/*.test.ts
 suite "integration sqlite" env PARLEY_TEST_DRIVERS=sqlite "${runner[@]}" "${single_node[@]}"
 suite "integration postgres+redis" env PARLEY_TEST_DRIVERS=postgres "${runner[@]}" "${integration[@]}"
