@@ -210,7 +210,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
           <button type="submit" class="button primary" aria-disabled={busy}>
             Save
           </button>
-          <p class="form-status" role="status">
+          <p class={saved ? 'form-status' : 'form-status pending'} role="status">
             {busy ? 'Saving…' : saved ? 'Saved.' : dirty ? 'Unsaved changes' : ''}
           </p>
         </div>
