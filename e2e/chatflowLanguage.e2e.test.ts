@@ -275,6 +275,53 @@ step('preview: the frame draws a posted config, sends nothing and creates no vis
   assert.equal(await countVisitors(), visitorsBefore, 'the preview created no visitor');
 });
 
+step("preview through the loader's preview page: the unsaved config reaches the frame, no visitor", async (t) => {
+  const visitorsBefore = await countVisitors();
+  const page = await newPage();
+  const chunks = languageChunks(page);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/widget/')) calls.push(url.pathname);
+  });
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  // The dashboard frames this page; opened on its own, the page is its own parent, so a message
+  // it posts to itself is what the dashboard's would be.
+  await page.goto(`${cluster.url}/widget/preview/?site=${encodeURIComponent(cluster.siteKey)}`);
+  const config: WidgetConfig = {
+    siteKey: cluster.siteKey,
+    chatflowId: 0, // not saved yet
+    language: 'it',
+    version: 0,
+    accentColor: '#7a1fa2',
+    welcomeMessage: 'Benvenuti nella bozza!',
+    heading: { title: 'Il nostro team', people: [] },
+    brandAsAgentAlias: false,
+    display: { desktop: 'launcher', mobile: 'launcher', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
+    loaderStrings: loaderStrings('it'),
+    availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'minutes', returnsAt: null },
+  };
+  await eventually(async () => {
+    await page.evaluate((data) => window.postMessage({ parley: 1, type: 'preview:config', data }, location.origin), {
+      config,
+      device: 'mobile' as const,
+      open: true,
+    });
+    assert.equal(await page.locator(FRAME).count(), 1);
+  }, WAIT_MS);
+  const chat = chatOf(page);
+  await chat.getByRole('heading', { name: 'Il nostro team' }).waitFor();
+  await chat.getByText('Benvenuti nella bozza!').waitFor();
+  await chat.getByRole('button', { name: 'Invia', exact: true }).waitFor();
+  await chat.getByText('Anteprima: i messaggi non vengono inviati.').waitFor();
+  await report(t, 'the chat window in the preview page', await chatFrame(page));
+  assert.deepEqual(chunks, ['it']);
+  assert.deepEqual(calls, [], 'nothing but static files');
+  assert.deepEqual(sockets, []);
+  assert.equal(await countVisitors(), visitorsBefore, 'no visitor');
+});
+
 step('a chatflow unpublished since the loader chose it: the window says chat is not available', async (t) => {
   const unpublished = await admin('PATCH', `/api/admin/chatflows/${chatflowIds.sv}`, { published: false });
   assert.equal(unpublished.status, 200, JSON.stringify(unpublished.body));

@@ -43,8 +43,9 @@ bridge = connectHostBridge(params.hostOrigin, {
     draw();
   },
   onConfig: (next) => {
-    // Another site's config is not ours to show (the host page can post anything).
-    if (params.siteKey && next.siteKey !== params.siteKey) return;
+    // Another site's config is not ours to show (the host page can post anything). The preview
+    // draws whatever the admin edits and never talks to the server, so there it does not matter.
+    if (!params.preview && params.siteKey && next.siteKey !== params.siteKey) return;
     // Newer than anything streamed before it: the preview has no stream at all, and a re-targeted
     // page's stream is for the new chatflow from here on.
     liveAvailability = next.availability;
