@@ -236,3 +236,33 @@ test('the availability stream sends a config event when its chatflow is unpublis
     await updateChatflow(shared.admin.http, a.id, { published: true });
   }
 });
+
+test('visitor known/unknown: a visitor who gave an email address is known (bearer token)', async () => {
+  const known = await createChatflow(shared.admin.http, {
+    siteId,
+    name: 'Known visitors',
+    published: true,
+    targeting: { groups: [[{ field: 'visitor', value: 'known' }]], exclusions: [] },
+  });
+  const order = (await shared.admin.http('GET', `/api/admin/chatflows?siteId=${siteId}`)).body.chatflows.map((c: Chatflow) => c.id).filter((id: number) => id !== known.id);
+  await shared.admin.http('PUT', `/api/admin/sites/${siteId}/chatflow-order`, { chatflowIds: [known.id, ...order] });
+  const visitor = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey);
+  try {
+    const asVisitor = (token?: string) =>
+      widgetConfigFor(shared.cluster.url, shared.cluster.siteKey, { url: page('/about') }, token ? { authorization: `Bearer ${token}` } : {});
+    assert.equal((await asVisitor()).body.config.chatflowId, b.id, 'no token: unknown');
+    assert.equal((await asVisitor(visitor.visitorToken)).body.config.chatflowId, b.id, 'no email yet: unknown');
+    await visitor.rt.send('context.update', { properties: { email: 'ada@example.com' } });
+    const deadline = Date.now() + 5000;
+    let chosen: number | null = null;
+    while (Date.now() < deadline && chosen !== known.id) {
+      chosen = (await asVisitor(visitor.visitorToken)).body.config.chatflowId;
+      if (chosen !== known.id) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(chosen, known.id);
+    assert.equal((await asVisitor('not-a-token')).body.config.chatflowId, b.id, 'an unknown token is just an unknown visitor');
+  } finally {
+    visitor.close();
+    await shared.admin.http('DELETE', `/api/admin/chatflows/${known.id}`);
+  }
+});
