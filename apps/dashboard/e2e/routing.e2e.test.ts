@@ -179,7 +179,7 @@ test('admins create, rename and delete teams', async () => {
 
 test('chatflow settings: custom rules, office hours and holidays are checked, saved and read back', async () => {
   await admin.getByRole('link', { name: 'Chatflows' }).click();
-  await admin.locator('.chatflow-item a').first().click();
+  await admin.locator('.chatflow-name').first().click();
   await admin.getByLabel('Assignment mode').selectOption({ label: 'Custom rules' });
 
   await admin.getByRole('button', { name: 'Add rule' }).click();
@@ -197,11 +197,12 @@ test('chatflow settings: custom rules, office hours and holidays are checked, sa
   await admin.getByRole('button', { name: 'Move up, rule 2' }).click();
 
   await admin.getByLabel('Accept timeout (seconds)').fill('5');
-  await admin.getByRole('button', { name: 'Save chatflow' }).click();
+  await admin.getByRole('button', { name: 'Save', exact: true }).click();
   await admin.getByRole('alert').filter({ hasText: 'Accept timeout must be a whole number' }).waitFor();
   assert.deepEqual(await seriousA11yViolations(admin), []);
   await admin.getByLabel('Accept timeout (seconds)').fill('60');
 
+  await admin.getByRole('tab', { name: 'Options' }).click();
   await admin.getByLabel('Availability mode').selectOption({ label: 'Office hours' });
   await admin.getByLabel('Time zone').selectOption('Europe/Helsinki');
   await admin.getByRole('button', { name: 'Add hours on Saturday' }).click();
@@ -211,7 +212,7 @@ test('chatflow settings: custom rules, office hours and holidays are checked, sa
   await admin.getByLabel('Holiday date').fill('2026-12-24');
   await admin.getByRole('button', { name: 'Add holiday' }).click();
   await admin.getByLabel('When offline').selectOption({ label: 'Show the away message' });
-  await admin.getByRole('button', { name: 'Save chatflow' }).click();
+  await admin.getByRole('button', { name: 'Save', exact: true }).click();
   await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
   await admin.reload();
@@ -220,6 +221,7 @@ test('chatflow settings: custom rules, office hours and holidays are checked, sa
   const first = admin.getByRole('group', { name: 'Rule 1', exact: true });
   assert.equal(await first.getByLabel('Property name').inputValue(), 'plan');
   assert.equal(await first.getByLabel('Team', { exact: true }).locator('option:checked').innerText(), 'Support');
+  await admin.getByRole('tab', { name: 'Options' }).click();
   assert.equal(await admin.getByLabel('Time zone').inputValue(), 'Europe/Helsinki');
   assert.equal(await admin.getByRole('group', { name: 'Saturday, hours 1' }).getByLabel('To').inputValue(), '24:00');
   await admin.getByRole('button', { name: 'Remove holiday 2026-12-24' }).waitFor();

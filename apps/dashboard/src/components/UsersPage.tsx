@@ -41,8 +41,8 @@ export function UsersPage() {
               <th scope="col">Role</th>
               <th scope="col">Skills</th>
               <th scope="col">Max chats</th>
-              <th scope="col">Chatflows</th>
               <th scope="col">Presence</th>
+              <th scope="col">Chatflows</th>
               <th scope="col">
                 <span class="visually-hidden">Actions</span>
               </th>

@@ -16,9 +16,6 @@ export function UserRow({ user, editing, onEdit }: { user: UserSummary; editing:
       <td>{user.role === 'admin' ? 'Admin' : 'Agent'}</td>
       <td>{user.skills.length > 0 ? user.skills.join(', ') : <span class="unknown">None</span>}</td>
       <td class="number">{user.maxChats}</td>
-      <td class="permission-cell">
-        <ChatflowPermission user={user} />
-      </td>
       <td>
         <span class={`presence presence-${user.availability}`}>
           {online ? 'Online' : `Away${(user.awayReason && AWAY_WHY[user.awayReason]) || ''}`}
@@ -29,6 +26,9 @@ export function UserRow({ user, editing, onEdit }: { user: UserSummary; editing:
         >
           <span class="visually-hidden">{user.connected ? 'Inbox connected' : 'Inbox not connected'}</span>
         </span>
+      </td>
+      <td class="permission-cell">
+        <ChatflowPermission user={user} />
       </td>
       <td>
         <button
