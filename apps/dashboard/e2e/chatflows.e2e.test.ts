@@ -16,6 +16,8 @@ let cluster: TestCluster;
 let browser: Browser;
 let admin: Page;
 let adminHttp: ReturnType<typeof httpAs>;
+/** A 1×1 PNG for the branding image. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 /** The chatflow the first test creates; later tests build on it. */
 let chatflowId = 0;
 
@@ -72,6 +74,12 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   await admin.getByLabel('Hex', { exact: true }).fill('#aa3300');
   await admin.getByLabel('Branding name', { exact: true }).fill('Pricing team');
   await admin.getByLabel('Use the custom branding as an alias for agents', { exact: true }).check();
+  // The branding image goes to Parley first; the draft keeps the URL it answers with.
+  await admin.getByLabel('Branding image', { exact: true }).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  const image = admin.getByRole('img', { name: 'The current branding image' });
+  await image.waitFor();
+  const imageUrl = (await image.getAttribute('src')) ?? '';
+  assert.match(imageUrl, /\/files\/[A-Za-z0-9_-]{32}$/);
   assert.deepEqual(await seriousA11yViolations(admin), []);
 
   // Target: one group (URL starts with /pricing) and one exclusion (URL is /privacy). Arrow keys
@@ -127,6 +135,7 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   assert.equal(stored.published, true);
   assert.equal(stored.language, 'sv');
   assert.equal(stored.settings.welcomeMessage, 'Questions about pricing?');
+  assert.equal(stored.settings.headingAvatarUrl, imageUrl);
   assert.deepEqual(stored.targeting, {
     groups: [[{ field: 'url', op: 'startsWith', value: '/pricing' }]],
     exclusions: [{ field: 'url', op: 'is', value: '/privacy' }],
@@ -139,6 +148,7 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   assert.equal(await admin.getByLabel('Branding name', { exact: true }).inputValue(), 'Pricing team');
   assert.equal(await admin.getByLabel('Use the custom branding as an alias for agents', { exact: true }).isChecked(), true);
   assert.equal(await editorSwitch(admin).getAttribute('aria-checked'), 'true');
+  assert.equal(await admin.getByRole('img', { name: 'The current branding image' }).getAttribute('src'), imageUrl);
   await tab(admin, 'Target').click();
   assert.equal(await admin.getByRole('group', { name: 'Rule 1 of filter group 1' }).getByLabel('Value', { exact: true }).inputValue(), '/pricing');
   assert.equal(await admin.getByRole('group', { name: 'Exclusion rule 1' }).getByLabel('Value', { exact: true }).inputValue(), '/privacy');
@@ -168,11 +178,15 @@ test('an empty rule value or a URL value with a query is refused next to the for
   await alert.getByText(/Filter group 1, rule 2/).waitFor();
   assert.deepEqual(await storedChatflow(chatflowId), before);
 
-  // Fixed, it saves.
+  // Fixed, it saves; the branding image can be removed too.
   await target.getByRole('button', { name: 'Remove rule 2 of filter group 1' }).click();
+  await tab(admin, 'Build').click();
+  await admin.getByRole('button', { name: 'Remove image' }).click();
+  assert.equal(await admin.getByRole('img', { name: 'The current branding image' }).count(), 0);
   await admin.getByRole('button', { name: 'Save', exact: true }).click();
   await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   assert.equal(await admin.getByRole('alert').count(), 0);
+  assert.equal((await storedChatflow(chatflowId)).settings.headingAvatarUrl, null);
 });
 
 /** The frame of the preview's iframe. */
