@@ -55,6 +55,7 @@ check "widget size budget" node --import tsx bench/widgetSize.ts
 suite "widget unit" "${runner[@]}" apps/widget/test/*.test.ts
 suite "chatflow engine unit" "${runner[@]}" packages/chatflow/test/*.test.ts
 suite "server unit" "${runner[@]}" apps/server/test/unit/*.test.ts
+suite "dashboard unit" "${runner[@]}" apps/dashboard/test/*.test.ts
 suite "integration sqlite" env PARLEY_TEST_DRIVERS=sqlite "${runner[@]}" "${single_node[@]}"
 suite "integration postgres+redis" env PARLEY_TEST_DRIVERS=postgres "${runner[@]}" "${integration[@]}"
 suite "browser e2e sqlite" env PARLEY_TEST_DRIVERS=sqlite "${runner[@]}" e2e/*.e2e.test.ts apps/dashboard/e2e/*.e2e.test.ts
