@@ -42,7 +42,7 @@ export function add<K extends keyof HTMLElementTagNameMap>(tag: K, parent: Node,
 export function createShell(): [ShadowRoot, HTMLStyleElement, HTMLButtonElement, HTMLSpanElement, HTMLDivElement, HTMLButtonElement, HTMLButtonElement] {
   const host = add('parley-widget' as 'div', document.body);
   // Inline !important beats any page rule that might match the host element itself.
-  host.style.setProperty('all', 'initial', 'important');
+  host.style.cssText = 'all:initial!important';
   const root = host.attachShadow({ mode: 'open' });
   const style = add('style', root);
   // The prompt comes first so that, in reading order, it precedes the launcher it points at.

@@ -25,7 +25,7 @@ function start(): void {
   const mount = (): void => mountWidget(new URL(script.src, location.href).origin, siteKey);
   // An async script in <head> can run before <body> exists.
   if (document.body) mount();
-  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  else document.addEventListener('DOMContentLoaded', mount); // fires once
 }
 
 start();
