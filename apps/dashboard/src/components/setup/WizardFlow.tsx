@@ -101,10 +101,17 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
       if (!sameOrigins(origins, site.allowedOrigins)) saved = (await siteApi.updateSite(site.id, { allowedOrigins: origins })).site;
       setSite(saved);
       await siteApi.updateChatflow(chatflow.id, publishRequest(draft));
+    } catch (caught) {
+      setProblems([`Not published: ${errorText(caught)}`]);
+      setBusy(false);
+      return;
+    }
+    try {
       await completeSetup();
       setStep(DONE);
     } catch (caught) {
-      setProblems([`Not published: ${errorText(caught)}`]);
+      // The chat is live; only the "setup done" mark is missing, and Publish again redoes both.
+      setProblems([`Published, but setup could not be marked as done: ${errorText(caught)} Try Publish again.`]);
     } finally {
       setBusy(false);
     }

@@ -33,8 +33,8 @@ export function wizardDraftOf(site: AdminSite, chatflow: Chatflow): WizardDraft 
 export function wizardSettings(draft: WizardDraft): Partial<ChatflowWidgetSettings> {
   return {
     accentColor: draft.accentColor.toLowerCase(),
-    // The wizard's heading is the business's own name (custom branding, W2).
-    headingMode: 'branding',
+    // The heading mode stays as it is (custom branding on a new chatflow): an admin who chose
+    // users or the contact owner on the chatflow page keeps that, with this name as the fallback.
     headingName: draft.headingName.trim(),
     welcomeMessage: draft.welcomeMessage.trim(),
     display: draft.display,

@@ -1,15 +1,20 @@
 import { hrefFor, onLinkClick } from '../../router.js';
+import { useStore } from '../../state/store.js';
+import { adminSites } from './adminSites.js';
 import { SiteLoadState } from './SiteLoadState.js';
 import { SnippetBlock } from './SnippetBlock.js';
 import { useAdminSites } from './useAdminSites.js';
 import { WidgetSeenStatus } from './WidgetSeenStatus.js';
 
-/** Re-read often enough that "seen" shows up a few seconds after the first page load. */
-const REFRESH_MS = 5_000;
+/** Re-read often enough that "seen" shows up a few seconds after the first page load… */
+const UNTIL_SEEN_MS = 5_000;
+/** …and now and then afterwards, for the latest page. */
+const AFTER_SEEN_MS = 60_000;
 
 /** How to put the widget on a site, and whether it has loaded there. */
 export function InstallPage({ siteId }: { siteId: number }) {
-  const state = useAdminSites(REFRESH_MS);
+  const seen = useStore(adminSites, (s) => s.sites.find((site) => site.id === siteId)?.widgetSeenAt != null);
+  const state = useAdminSites(seen ? AFTER_SEEN_MS : UNTIL_SEEN_MS);
   const site = state.sites.find((s) => s.id === siteId);
   return (
     <div class="page site-page">

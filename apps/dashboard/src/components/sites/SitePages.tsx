@@ -1,7 +1,7 @@
 import type { Route } from '../../router.js';
 import { inbox } from '../../state/inboxStore.js';
 import { useStore } from '../../state/store.js';
-import { canEditSites } from './adminSites.js';
+import { canEditChatflows } from '../chatflows/permissions.js';
 import { InstallPage } from './InstallPage.js';
 import { SiteEditPage } from './SiteEditPage.js';
 import { SitesPage } from './SitesPage.js';
@@ -14,7 +14,7 @@ export function isSiteRoute(route: Route): route is SiteRoute {
 
 /** Sites, one site's settings and its Install page; for admins and `chatflows:edit` users (A3). */
 export function SitePages({ route }: { route: SiteRoute }) {
-  const allowed = useStore(inbox, (state) => canEditSites(state.session?.user));
+  const allowed = useStore(inbox, (state) => canEditChatflows(state.session?.user));
   if (!allowed) return <p class="notice">Only admins and users who may edit chatflows can manage sites.</p>;
   switch (route.name) {
     case 'sites':

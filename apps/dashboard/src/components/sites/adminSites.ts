@@ -2,7 +2,7 @@
  * Sites as admins and `chatflows:edit` users see them (with snippet and last widget load), for the
  * Sites and Install pages and the setup wizard. Apart from the inbox store: only these pages need it.
  */
-import type { AdminSite, SiteRequest, UserSummary } from '@parley/protocol';
+import type { AdminSite, SiteRequest } from '@parley/protocol';
 import { errorText } from '../../api/request.js';
 import { siteApi } from '../../api/siteEndpoints.js';
 import { createStore } from '../../state/store.js';
@@ -43,9 +43,4 @@ export async function updateSite(id: number, body: Partial<SiteRequest>): Promis
   const { site } = await siteApi.updateSite(id, body);
   keep(site);
   return site;
-}
-
-/** A3: admins, and users granted `chatflows:edit`, manage sites; the server enforces the same. */
-export function canEditSites(user: UserSummary | undefined | null): boolean {
-  return !!user && (user.role === 'admin' || user.permissions.includes('chatflows:edit'));
 }
