@@ -151,7 +151,7 @@ step('an open chat follows a navigation to another chatflow; minimized, the laun
   await expectView(page, { chatOpen: false, launcher: true, accent: rgb(B.accent), prompt: null }, 'B’s launcher after minimizing');
 });
 
-step('unpublishing hides the widget without a reload; an open chat stays until minimized', async () => {
+step('edits show and unpublishing hides the widget without a reload; an open chat stays until minimized', async () => {
   const onAbout = await newPage(browser, pageErrors);
   await visit(onAbout, shop('/about'));
   await expectView(onAbout, { launcher: true, accent: rgb(B.accent) }, 'B on /about');
@@ -162,6 +162,14 @@ step('unpublishing hides the widget without a reload; an open chat stays until m
   await chat.getByRole('log').getByText(A.welcome).waitFor();
   await markWindow(onAbout);
   await markWindow(onPricing);
+
+  // An edit shows live too: new accent and welcome, and "launcher only" takes the prompt away.
+  const edited = await admin('PATCH', `/api/admin/chatflows/${chatflowB}`, { settings: { accentColor: '#7c2d12', welcomeMessage: 'Edited welcome' } });
+  assert.equal(edited.status, 200, JSON.stringify(edited.body));
+  await expectView(onAbout, { launcher: true, accent: rgb('#7c2d12'), prompt: 'Edited welcome' }, 'the edit, live');
+  const launcherOnly = await admin('PATCH', `/api/admin/chatflows/${chatflowB}`, { settings: { display: display('launcher', 'launcher') } });
+  assert.equal(launcherOnly.status, 200, JSON.stringify(launcherOnly.body));
+  await expectView(onAbout, { launcher: true, prompt: null }, 'launcher only, live');
 
   const unpublishB = await admin('PATCH', `/api/admin/chatflows/${chatflowB}`, { published: false });
   assert.equal(unpublishB.status, 200, JSON.stringify(unpublishB.body));
@@ -180,10 +188,10 @@ step('unpublishing hides the widget without a reload; an open chat stays until m
   await expectView(onPricing, { chatOpen: false, launcher: false, prompt: null }, 'minimized: nothing left');
   assert.equal(await stillSameWindow(onPricing), true, 'without a reload');
 
-  // Published again for the steps after this one.
-  for (const id of [chatflowA, chatflowB]) {
-    assert.equal((await admin('PATCH', `/api/admin/chatflows/${id}`, { published: true })).status, 200);
-  }
+  // Published again, as they were, for the steps after this one.
+  const restoreB = { accentColor: B.accent, welcomeMessage: B.welcome, display: display('prompt', 'prompt') };
+  assert.equal((await admin('PATCH', `/api/admin/chatflows/${chatflowB}`, { published: true, settings: restoreB })).status, 200);
+  assert.equal((await admin('PATCH', `/api/admin/chatflows/${chatflowA}`, { published: true })).status, 200);
 });
 
 /** The unsaved config the dashboard would post. */

@@ -135,6 +135,8 @@ export function mountWidget(origin: string, siteKey: string): void {
   /** Shows `next` (or nothing) for a page view on `device`. */
   function apply(next: WidgetConfig | null, device: Device): void {
     const otherFlow = next?.chatflowId !== config?.chatflowId;
+    // Another chatflow, or this one edited (its display may have changed): decide the display again.
+    const redo = otherFlow || next?.version !== config?.version;
     const first = !config && !iframe;
     config = next;
     if (next) {
@@ -151,8 +153,8 @@ export function mountWidget(origin: string, siteKey: string): void {
         post('config:changed', next);
       }
     }
-    if (otherFlow || preview) {
-      listen(next?.chatflowId);
+    if (otherFlow) listen(next?.chatflowId);
+    if (redo || preview) {
       calmDown();
       if (preview) dismissed = false;
       if (next && (preview || !minimizeHeld(siteKey))) {
