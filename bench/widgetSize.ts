@@ -61,7 +61,7 @@ for (const { label, files, budgetBytes } of budgets) {
   }
   const total = files.reduce((sum, file) => sum + gzipSize(file), 0);
   const over = total > budgetBytes;
-  console.log(`${label}: ${kb(total)} gzip (budget ${budgetBytes / KB} KB)${over ? ' OVER BUDGET' : ''}`);
+  console.log(`${label}: ${kb(total)} gzip, ${total} bytes (budget ${budgetBytes / KB} KB, ${budgetBytes} bytes)${over ? ' OVER BUDGET' : ''}`);
   for (const file of files) console.log(`  ${relative(dist, file)}: ${kb(gzipSize(file))}`);
   if (over) failed = true;
 }
