@@ -87,7 +87,8 @@ export function mountWidget(origin: string, siteKey: string): void {
    */
   function render(): void {
     launcher.hidden = !config || !launcherShown(isOpen, !!iframe, availability?.hideLauncher);
-    prompt.hidden = launcher.hidden || !promptUp || dismissed || !config?.welcomeMessage;
+    // A saved chatflow's welcome message is never empty (validateSettings).
+    prompt.hidden = launcher.hidden || !promptUp || dismissed;
     if (!config) return;
     const strings = config.loaderStrings;
     // Empty (and so the badge hidden by the style sheet) without unread messages.
@@ -160,7 +161,9 @@ export function mountWidget(origin: string, siteKey: string): void {
       if (next && (preview || !minimizeHeld(siteKey))) {
         const plan = displayPlan(next.display, device);
         promptUp = plan.prompt === 'atOnce' || (preview && plan.prompt !== 'never');
-        if (!preview && (plan.prompt === 'onTrigger' || plan.openOnTrigger)) {
+        // Armed whatever the plan: a trigger that has nothing to do (a prompt already up, the
+        // launcher only) changes nothing when it fires.
+        if (!preview) {
           disarm = armTriggers(next.display.triggers, device === 'desktop', () => {
             promptUp ||= plan.prompt === 'onTrigger';
             // Not when the launcher is hidden for availability (offline with "hide the launcher").
@@ -251,7 +254,8 @@ export function mountWidget(origin: string, siteKey: string): void {
       post('visitor:token', { visitorToken: readStored(visitorKey) });
       postPage();
       if (config) post('config:changed', config);
-      if (availability) post('availability:changed', availability);
+      // Set with the config, which the frame was created for.
+      post('availability:changed', availability!);
       if (isOpen) {
         if (focusWhenReady) iframe!.focus();
         post('window:opened', {});
