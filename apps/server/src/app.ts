@@ -41,6 +41,7 @@ import { adminRoutes } from './http/routes/adminRoutes.js';
 import { chatflowRoutes } from './http/routes/chatflowRoutes.js';
 import { siteRoutes } from './http/routes/siteRoutes.js';
 import { uploadRoutes } from './http/routes/uploadRoutes.js';
+import { searchRoutes } from './http/routes/searchRoutes.js';
 
 export interface ParleyServer {
   app: FastifyInstance;
@@ -108,6 +109,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await chatflowRoutes(app, ctx);
   await siteRoutes(app, ctx);
   await uploadRoutes(app, ctx);
+  await searchRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();

@@ -130,3 +130,33 @@ export const WIDGET_AVAILABILITY_EVENT = 'availability';
 export const WIDGET_CONFIG_EVENT = 'config';
 /** The loader fetches the config again (with the page URL) when `version` is not the one it has. */
 export interface WidgetConfigChanged { chatflowId: number; version: number }
+
+// Search (I9): `GET /api/search?q=` — messages and contacts the signed-in user may open.
+/** Half-open range [start, end) of UTF-16 offsets into the plain text it belongs to. */
+export interface SearchHighlight { start: number; end: number }
+export interface SearchQuery { q: string; limit?: number }
+/** A conversation with its best-matching message: plain text, marked by the client, never HTML. */
+export interface SearchConversationHit {
+  conversationId: number;
+  status: 'open' | 'closed';
+  visitorName: string;
+  assigneeName: string | null;
+  messageId: number;
+  authorKind: 'visitor' | 'user';
+  /** Part of the message around the first match ("…" where it was cut). */
+  snippet: string;
+  highlights: SearchHighlight[];
+  messageAt: number;
+}
+/** A contact (today: a visitor the site identified) with the newest conversation the user may open. */
+export interface SearchContactHit {
+  visitorId: number;
+  name: string;
+  email: string | null;
+  pageUrl: string | null;
+  lastSeenAt: number;
+  conversationId: number | null;
+  nameHighlights: SearchHighlight[];
+  emailHighlights: SearchHighlight[];
+}
+export interface SearchResponse { conversations: SearchConversationHit[]; contacts: SearchContactHit[] }

@@ -255,3 +255,4 @@ export const WidgetAvailabilityQuerySchema = Type.Object({
   siteKey: Type.String({ minLength: 1, maxLength: 100 }),
   chatflowId: Type.Optional(Id),
 });
+export * from './searchSchemas.js';

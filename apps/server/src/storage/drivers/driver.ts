@@ -4,6 +4,7 @@
  */
 import type { Dialect, Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
+import type { FullTextSearch } from './fullTextSearch.js';
 
 export interface StorageDriver {
   name: 'sqlite' | 'postgres';
@@ -36,4 +37,6 @@ export interface StorageDriver {
    * connection; PostgreSQL leaves part of its pool to reads, leases and feed readers.
    */
   transactionSlots: number;
+  /** Message search indexes and queries (I9). */
+  search: FullTextSearch;
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { StorageDriver } from './driver.js';
+import { postgresFullTextSearch } from './fullTextSearch.js';
 import { withPreparedStatements } from './preparedStatements.js';
 
 // int8 (bigint) comes back as a string by default; our ids and epoch-ms timestamps fit in a double.
@@ -38,6 +39,7 @@ export function postgresDriver(connectionString: string): StorageDriver {
     },
     supportsSkipLocked: true,
     transactionSlots: TRANSACTION_SLOTS,
+    search: postgresFullTextSearch,
     isLockConflict(error) {
       const code = (error as { code?: unknown })?.code;
       return code === '40P01' || code === '40001';
