@@ -3,6 +3,7 @@ import { useStore } from '../state/store.js';
 import { viewLabel } from '../state/views.js';
 import { ConversationList } from './ConversationList.js';
 import { ThreadPane } from './ThreadPane.js';
+import { SearchBox } from './search/SearchBox.js';
 
 /** List of the selected view beside the open conversation (or a hint to pick one). */
 export function ConversationWorkspace({ conversationId }: { conversationId: number | null }) {
@@ -13,6 +14,7 @@ export function ConversationWorkspace({ conversationId }: { conversationId: numb
         <h1 id="list-title" class="pane-title">
           {viewLabel(view)}
         </h1>
+        <SearchBox />
         <ConversationList view={view} openId={conversationId} />
       </section>
       {conversationId ? (
