@@ -45,7 +45,8 @@ test('alias on: the visitor sees the brand for agent messages, the assignee, typ
   await alice.rt.send('conversation.assign', { conversationId, userId: alice.userId });
   const assigned = await visitor.log.waitForEvent('conversation.assigned');
   assert.deepEqual(assigned.data.conversation.assignee, { id: alice.userId, name: BRAND, avatarUrl: brandImage });
-  await visitor.log.waitForEvent('message.created', (d) => d.message.author.kind === 'system' && d.message.body === `${BRAND} joined the chat`);
+  const joined = await visitor.log.waitForEvent('message.created', (d) => d.message.author.kind === 'system' && d.message.body === `${BRAND} joined the chat`);
+  assert.deepEqual(joined.data.message.notice, { type: 'joined', name: BRAND }, 'the widget words the notice, so its name is the brand too');
   assert.equal(visitor.log.events.some((e) => JSON.stringify(e.data).includes('Alice')), false, 'no frame to the visitor names the agent');
 
   await alice.rt.send('typing.set', { conversationId, typing: true });
@@ -149,11 +150,12 @@ test('alias off: the visitor sees the real name, and turning it off applies to w
   // On again: closing the chat reaches the visitor under the brand as well.
   await setAlias(shared.admin, chatflowId, { brandAsAgentAlias: true });
   assert.equal((await bob.http('POST', `/api/conversations/${conversationId}/close`)).status, 200);
-  await visitor.log.waitForEvent('message.created', (d) => d.message.author.kind === 'system' && d.message.body === `${BRAND} closed the chat`);
+  const closing = await visitor.log.waitForEvent('message.created', (d) => d.message.author.kind === 'system' && d.message.body === `${BRAND} closed the chat`);
+  assert.deepEqual(closing.data.message.notice, { type: 'agentClosed', name: BRAND });
   const closed = await visitor.log.waitForEvent('conversation.closed');
   assert.equal(closed.data.conversation.assignee.name, BRAND);
   const thread = await bob.http('GET', `/api/conversations/${conversationId}`);
-  assert.ok(thread.body.messages.some((m: any) => m.body === 'Bob Agent closed the chat'));
+  assert.ok(thread.body.messages.some((m: any) => m.body === 'Bob Agent closed the chat' && m.notice?.name === 'Bob Agent'));
   visitor.close();
   bob.close();
 });

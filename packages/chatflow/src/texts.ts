@@ -8,18 +8,52 @@ import type { ChatflowLanguage, LoaderStrings } from '@parley/protocol';
 export interface ChatflowTexts {
   headingName: string;
   welcomeMessage: string;
+  /** What the visitor reads when nobody can take the chat (R3): the routing's fallback message. */
+  fallbackMessage: string;
 }
 
 const DEFAULT_TEXTS: Record<ChatflowLanguage, ChatflowTexts> = {
-  en: { headingName: 'Support team', welcomeMessage: 'Hi! How can we help you today?' },
-  fi: { headingName: 'Asiakaspalvelu', welcomeMessage: 'Hei! Miten voimme auttaa sinua tänään?' },
-  sv: { headingName: 'Kundtjänst', welcomeMessage: 'Hej! Hur kan vi hjälpa dig i dag?' },
-  it: { headingName: 'Assistenza clienti', welcomeMessage: 'Ciao! Come possiamo aiutarti oggi?' },
-  pl: { headingName: 'Zespół wsparcia', welcomeMessage: 'Cześć! Jak możemy Ci dziś pomóc?' },
-  de: { headingName: 'Support-Team', welcomeMessage: 'Hallo! Wie können wir Ihnen heute helfen?' },
+  en: {
+    headingName: 'Support team',
+    welcomeMessage: 'Hi! How can we help you today?',
+    fallbackMessage: "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.",
+  },
+  fi: {
+    headingName: 'Asiakaspalvelu',
+    welcomeMessage: 'Hei! Miten voimme auttaa sinua tänään?',
+    fallbackMessage: 'Valitettavasti kukaan ei juuri nyt ehtinyt vastata chattiisi. Palaamme asiaan mahdollisimman pian.',
+  },
+  sv: {
+    headingName: 'Kundtjänst',
+    welcomeMessage: 'Hej! Hur kan vi hjälpa dig i dag?',
+    fallbackMessage: 'Tyvärr kunde ingen ta emot din chatt just nu. Vi återkommer så snart vi kan.',
+  },
+  it: {
+    headingName: 'Assistenza clienti',
+    welcomeMessage: 'Ciao! Come possiamo aiutarti oggi?',
+    fallbackMessage: 'Ci dispiace, al momento nessuno può rispondere alla tua chat. Ti ricontatteremo il prima possibile.',
+  },
+  pl: {
+    headingName: 'Zespół wsparcia',
+    welcomeMessage: 'Cześć! Jak możemy Ci dziś pomóc?',
+    fallbackMessage: 'Przepraszamy, nikt nie może teraz odebrać Twojego czatu. Odezwiemy się najszybciej, jak to możliwe.',
+  },
+  de: {
+    headingName: 'Support-Team',
+    welcomeMessage: 'Hallo! Wie können wir Ihnen heute helfen?',
+    fallbackMessage: 'Leider kann gerade niemand Ihren Chat annehmen. Wir melden uns so bald wie möglich bei Ihnen.',
+  },
   // French typography puts a no-break space before "!" and "?".
-  fr: { headingName: 'Service client', welcomeMessage: 'Bonjour\u00a0! Comment pouvons-nous vous aider aujourd’hui\u00a0?' },
-  es: { headingName: 'Equipo de soporte', welcomeMessage: '¡Hola! ¿En qué podemos ayudarte hoy?' },
+  fr: {
+    headingName: 'Service client',
+    welcomeMessage: 'Bonjour\u00a0! Comment pouvons-nous vous aider aujourd’hui\u00a0?',
+    fallbackMessage: 'Désolés, personne ne peut répondre à votre chat pour le moment. Nous reviendrons vers vous dès que possible.',
+  },
+  es: {
+    headingName: 'Equipo de soporte',
+    welcomeMessage: '¡Hola! ¿En qué podemos ayudarte hoy?',
+    fallbackMessage: 'Lo sentimos, ahora mismo nadie puede atender tu chat. Te responderemos lo antes posible.',
+  },
 };
 
 // "Unread messages: {count}" rather than "{count} unread messages": one form reads right for
@@ -35,7 +69,7 @@ const LOADER_STRINGS: Record<ChatflowLanguage, LoaderStrings> = {
   es: { openChat: 'Abrir el chat', closeChat: 'Cerrar el chat', dismissPrompt: 'Descartar el mensaje', unread: 'Mensajes sin leer: {count}' },
 };
 
-/** The heading name and welcome message a new chatflow in `language` starts with. */
+/** The heading name, welcome message and fallback message a new chatflow in `language` starts with. */
 export function defaultChatflowTexts(language: ChatflowLanguage): ChatflowTexts {
   return { ...(DEFAULT_TEXTS[language] ?? DEFAULT_TEXTS.en) };
 }

@@ -12,24 +12,37 @@ test('there are eight languages', () => {
 
 test('default texts: present, non-empty, valid settings and not English in the other languages', () => {
   const en = defaultChatflowTexts('en');
-  assert.deepEqual(en, { headingName: 'Support team', welcomeMessage: 'Hi! How can we help you today?' });
+  assert.deepEqual(en, {
+    headingName: 'Support team',
+    welcomeMessage: 'Hi! How can we help you today?',
+    fallbackMessage: "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.",
+  });
   for (const language of CHATFLOW_LANGUAGES) {
-    const texts = defaultChatflowTexts(language);
-    assert.deepEqual(Object.keys(texts).sort(), ['headingName', 'welcomeMessage']);
-    assert.deepEqual(validateSettings(texts, true), [], language);
+    const { fallbackMessage, ...widgetTexts } = defaultChatflowTexts(language);
+    assert.deepEqual(Object.keys(widgetTexts).sort(), ['headingName', 'welcomeMessage']);
+    assert.deepEqual(validateSettings(widgetTexts, true), [], language);
+    // The routing's fallback message is short text like the welcome (at most 2000 characters).
+    assert.ok(fallbackMessage.trim().length > 0 && fallbackMessage.length <= 2000, language);
+    assert.equal(fallbackMessage, fallbackMessage.trim(), language);
   }
   for (const language of others) {
     assert.notEqual(defaultChatflowTexts(language).welcomeMessage, en.welcomeMessage, language);
     assert.notEqual(defaultChatflowTexts(language).headingName, en.headingName, language);
+    assert.notEqual(defaultChatflowTexts(language).fallbackMessage, en.fallbackMessage, language);
   }
-  // Every welcome differs from every other language's.
-  assert.equal(new Set(CHATFLOW_LANGUAGES.map((l) => defaultChatflowTexts(l).welcomeMessage)).size, CHATFLOW_LANGUAGES.length);
+  // Every welcome and every fallback differs from every other language's.
+  for (const key of ['welcomeMessage', 'fallbackMessage'] as const) {
+    assert.equal(new Set(CHATFLOW_LANGUAGES.map((l) => defaultChatflowTexts(l)[key])).size, CHATFLOW_LANGUAGES.length, key);
+  }
 });
 
 test('a few known translations', () => {
   assert.match(defaultChatflowTexts('fi').welcomeMessage, /^Hei!/);
   assert.match(defaultChatflowTexts('sv').welcomeMessage, /^Hej!/);
   assert.match(defaultChatflowTexts('es').welcomeMessage, /^¡Hola!/);
+  assert.match(defaultChatflowTexts('fi').fallbackMessage, /^Valitettavasti /);
+  assert.match(defaultChatflowTexts('sv').fallbackMessage, /^Tyvärr /);
+  assert.match(defaultChatflowTexts('de').fallbackMessage, /^Leider /);
   assert.equal(loaderStrings('fi').openChat, 'Avaa chat');
   assert.equal(loaderStrings('sv').openChat, 'Öppna chatten');
   assert.equal(loaderStrings('de').closeChat, 'Chat schließen');

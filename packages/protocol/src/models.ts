@@ -131,8 +131,21 @@ export interface Message {
   author: MessageAuthor;
   /** Plain text. Clients render it as text, never as HTML. */
   body: string;
+  /**
+   * What a system line says, as data, so the widget can word it in the chatflow's language
+   * (W16); the body keeps the English line for the inbox, the API and emails. Absent or null on
+   * ordinary messages and on lines stored before notices existed.
+   */
+  notice?: MessageNotice | null;
   createdAt: number;
 }
+
+/** A system line's meaning: an agent joined or closed the chat, the visitor ended it, or it timed out. */
+export type MessageNotice =
+  | { type: 'joined'; name: string }
+  | { type: 'agentClosed'; name: string }
+  | { type: 'visitorEnded' }
+  | { type: 'inactive' };
 
 export interface ViewCounts {
   unassigned: number;

@@ -147,6 +147,8 @@ export interface MessagesTable {
   client_message_id: string | null;
   /** `v<visitorId>:<clientId>` or `u<userId>:<clientId>`; unique, so a re-send is stored once. */
   dedupe_key: string | null;
+  /** A system line's meaning as MessageNotice JSON (W16), or null. */
+  notice: string | null;
   created_at: number;
 }
 

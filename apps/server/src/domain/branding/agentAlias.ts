@@ -23,18 +23,28 @@ export function agentAliasFromJson(settingsJson: string): AgentAlias | null {
   return agentAliasOf(parseWidgetSettings(settingsJson));
 }
 
-/** System lines that start with an agent's name: "<name> joined the chat", "<name> closed the chat". */
-const NAMED_LINE = / (joined|closed) the chat$/;
-
+/**
+ * Agents' messages come from the brand; a system line naming an agent ("joined", "closed") gets
+ * the brand's name in its notice, which the widget words, and in its English body, which starts
+ * with the name it was stored with.
+ */
 export function aliasMessage(message: Message, alias: AgentAlias | null): Message {
   if (!alias) return message;
   if (message.author.kind === 'user') return { ...message, author: { ...message.author, name: alias.name, avatarUrl: alias.avatarUrl } };
-  if (message.author.kind === 'system') {
-    const line = NAMED_LINE.exec(message.body);
-    if (line) return { ...message, body: `${alias.name}${line[0]}` };
+  if (message.author.kind !== 'system') return message;
+  const notice = message.notice;
+  if (notice) {
+    if (!('name' in notice)) return message;
+    const body = message.body.startsWith(notice.name) ? `${alias.name}${message.body.slice(notice.name.length)}` : message.body;
+    return { ...message, body, notice: { ...notice, name: alias.name } };
   }
-  return message;
+  // Lines stored before notices existed (migration 008) only have their English body; without
+  // this the agent's real name would reach the visitor in old threads.
+  const legacy = LEGACY_NAMED_LINE.exec(message.body);
+  return legacy ? { ...message, body: `${alias.name}${legacy[0]}` } : message;
 }
+
+const LEGACY_NAMED_LINE = / (joined|closed) the chat$/;
 
 export function aliasVisitorConversation(conversation: VisitorConversation, alias: AgentAlias | null): VisitorConversation {
   if (!alias || !conversation.assignee) return conversation;

@@ -6,10 +6,13 @@ import type { ChatflowLanguage, ChatflowWidgetSettings } from '@parley/protocol'
 
 /** What a new chatflow in `language` looks like before anyone touches it. */
 export function defaultWidgetSettings(language: ChatflowLanguage = 'en'): ChatflowWidgetSettings {
+  // The fallback message is routing's, not the widget's.
+  const { headingName, welcomeMessage } = defaultChatflowTexts(language);
   return {
     accentColor: '#2f6fdf',
     headingMode: 'branding',
-    ...defaultChatflowTexts(language),
+    headingName,
+    welcomeMessage,
     headingAvatarUrl: null,
     headingUserIds: [],
     brandAsAgentAlias: false,

@@ -1,12 +1,14 @@
 /**
  * A2: a new chatflow on a site. Unless the request says otherwise it is unpublished (so nothing
  * changes on the site until the business publishes it), shown after the site's other chatflows,
- * in English, with the heading and welcome message of its language, on every page.
+ * in English, with the heading, welcome and fallback messages of its language, on every page.
  */
+import { defaultChatflowTexts } from '@parley/chatflow';
 import type { Chatflow, CreateChatflowRequest } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { DEFAULT_ROUTING } from '../routing/routingSettings.js';
 import { defaultWidgetSettings, mergeWidgetSettings } from './chatflowSettings.js';
 import { checkHeadingUsers, checkRouting } from './checkRouting.js';
 import { insertChatflow } from './insertChatflow.js';
@@ -19,9 +21,13 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
   return inTransaction(ctx, async (uow) => {
     const site = await uow.trx.selectFrom('sites').select('id').where('id', '=', input.siteId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!site) throw new DomainError('validation_failed', 'siteId: no such site in this workspace');
-    const routing = input.routing ? await checkRouting(uow.trx, workspaceId, input.routing) : undefined;
-    await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
     const language = input.language ?? 'en';
+    // Left out, the routing is today's default with the fallback message in the chatflow's
+    // language (W16: the visitor reads it). Changing the language later keeps what is stored.
+    const routing = input.routing
+      ? await checkRouting(uow.trx, workspaceId, input.routing)
+      : { ...DEFAULT_ROUTING, fallbackMessage: defaultChatflowTexts(language).fallbackMessage };
+    await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
     const row = await insertChatflow(
       uow.trx,
       {

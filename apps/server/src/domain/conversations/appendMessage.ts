@@ -3,7 +3,7 @@
  * (the conversation row update serializes writers of one conversation), stores the message and
  * emits `message.created` plus `conversation.updated` so lists re-sort live.
  */
-import { LIMITS, type Message } from '@parley/protocol';
+import { LIMITS, type Message, type MessageNotice } from '@parley/protocol';
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
 import { DomainError } from '../errors.js';
@@ -18,6 +18,8 @@ export interface NewMessage {
   author: Author;
   body: string;
   clientMessageId?: string | null;
+  /** What a system line means, for the widget to word in the chatflow's language (W16). */
+  notice?: MessageNotice | null;
 }
 
 /** Edge validation shared by HTTP and sockets; the body is stored exactly as sent. */
@@ -95,6 +97,7 @@ async function storeMessage(uow: UnitOfWork, conversation: { id: number; last_se
       body: input.body,
       client_message_id: input.clientMessageId ?? null,
       dedupe_key: dedupeKey(author, input.clientMessageId),
+      notice: input.notice ? JSON.stringify(input.notice) : null,
       created_at: now,
     })
     .returningAll()

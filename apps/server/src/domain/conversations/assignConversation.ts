@@ -1,6 +1,7 @@
 /**
  * Assign to a user (including "Assign to me") or back to Unassigned (I5). Assigning a user posts
- * "<name> joined the chat" so the visitor sees who took over (W2).
+ * "<name> joined the chat" so the visitor sees who took over (W2); its notice lets the widget say
+ * it in the chatflow's language (W16).
  */
 import type { ConversationSummary } from '@parley/protocol';
 import { sql } from 'kysely';
@@ -71,7 +72,13 @@ export async function setAssignee(
     .where('id', '=', conversationId)
     .execute();
   if (!options.fromAcceptedOffer) await scheduleDrain(uow, workspaceId, `assign:${conversationId}:${now}`);
-  if (assignee) await appendMessage(uow, conversationId, { author: { kind: 'system', name: 'Parley' }, body: `${assignee.name} joined the chat` });
+  if (assignee) {
+    await appendMessage(uow, conversationId, {
+      author: { kind: 'system', name: 'Parley' },
+      body: `${assignee.name} joined the chat`,
+      notice: { type: 'joined', name: assignee.name },
+    });
+  }
   const summary = await loadSummary(trx, conversationId);
   uow.emit({ type: 'conversation.assigned', workspaceId, conversation: summary, previousAssigneeId });
   return summary;

@@ -3,7 +3,7 @@
  * inactivity timeout (R4). Closing is final: nothing reopens a closed conversation, and ending
  * an already closed one changes nothing.
  */
-import type { CloseReason, ConversationSummary } from '@parley/protocol';
+import type { CloseReason, ConversationSummary, MessageNotice } from '@parley/protocol';
 import { sql } from 'kysely';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { ConversationRow, UserRow, VisitorRow } from '../../storage/schema.js';
@@ -19,10 +19,11 @@ import { loadSummary } from './presenters.js';
 
 export type Closer = { kind: 'user'; user: UserRow } | { kind: 'visitor'; visitor: VisitorRow };
 
-const CLOSING_LINES: Record<CloseReason, (name: string) => string> = {
-  agent_closed: (name) => `${name} closed the chat`,
-  visitor_ended: () => 'The visitor ended the chat',
-  inactive: () => 'The chat ended after a period of inactivity',
+/** The English body (inbox, API, emails) and the notice the widget words in the chatflow's language (W16). */
+const CLOSING_LINES: Record<CloseReason, (name: string) => { body: string; notice: MessageNotice }> = {
+  agent_closed: (name) => ({ body: `${name} closed the chat`, notice: { type: 'agentClosed', name } }),
+  visitor_ended: () => ({ body: 'The visitor ended the chat', notice: { type: 'visitorEnded' } }),
+  inactive: () => ({ body: 'The chat ended after a period of inactivity', notice: { type: 'inactive' } }),
 };
 
 export async function closeConversation(ctx: AppContext, closer: Closer, conversationId: number): Promise<ConversationSummary> {
@@ -45,7 +46,7 @@ export async function closeConversation(ctx: AppContext, closer: Closer, convers
 export async function closeInUnitOfWork(uow: UnitOfWork, conversation: ConversationRow, reason: CloseReason, closerName: string): Promise<ConversationSummary> {
   const { trx, now } = uow;
   if (conversation.status === 'closed') return loadSummary(trx, conversation.id);
-  await appendMessage(uow, conversation.id, { author: { kind: 'system', name: 'Parley' }, body: CLOSING_LINES[reason](closerName) });
+  await appendMessage(uow, conversation.id, { author: { kind: 'system', name: 'Parley' }, ...CLOSING_LINES[reason](closerName) });
   await withdrawOffers(uow, conversation.id);
   await trx
     .updateTable('conversations')

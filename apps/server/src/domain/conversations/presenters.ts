@@ -2,7 +2,7 @@
  * Rows → wire models. Summaries and messages are always loaded with the joins below, so the
  * same shape reaches HTTP responses, realtime events and snapshots.
  */
-import type { CloseReason, ConversationSummary, Message, VisitorConversation } from '@parley/protocol';
+import type { CloseReason, ConversationSummary, Message, MessageNotice, VisitorConversation } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { ConversationRow, Database, MessageRow } from '../../storage/schema.js';
 import { parseContext } from '../visitors/visitorContext.js';
@@ -122,6 +122,7 @@ export function toMessage(row: MessageJoinedRow): Message {
     clientMessageId: row.client_message_id,
     author,
     body: row.body,
+    notice: row.notice ? (JSON.parse(row.notice) as MessageNotice) : null,
     createdAt: row.created_at,
   };
 }

@@ -2,6 +2,7 @@
  * A chatflow's routing (R1–R4) and availability (W7) settings, stored as JSON on the chatflow.
  * Reading falls back to defaults field by field, so rows written by older versions stay valid.
  */
+import { defaultChatflowTexts } from '@parley/chatflow';
 import type { ChatflowAvailability, ChatflowRouting } from '@parley/protocol';
 
 export const DEFAULT_ROUTING: ChatflowRouting = {
@@ -12,7 +13,8 @@ export const DEFAULT_ROUTING: ChatflowRouting = {
   rules: [],
   acceptTimeoutSeconds: 100,
   inactivityTimeoutMinutes: 10,
-  fallbackMessage: "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.",
+  // English; a new chatflow gets the one of its language (createChatflow).
+  fallbackMessage: defaultChatflowTexts('en').fallbackMessage,
   ownerUserIds: [],
 };
 

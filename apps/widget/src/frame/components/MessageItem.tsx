@@ -1,10 +1,12 @@
 /**
  * One line of the thread. Bodies are rendered as Preact text children, never as HTML: whatever
  * a visitor or agent typed (markup, scripts, RTL overrides) shows up as the characters it is.
+ * That holds for system lines too: a notice's name (an agent's or the brand's) is text.
  */
 import type { Message } from '@parley/protocol';
 import { formatTime, isoTime } from '../format';
 import { t } from '../i18n';
+import { noticeText } from '../noticeText';
 import type { PendingMessage } from '../state/thread';
 
 function Time({ at }: { at: number }) {
@@ -23,7 +25,7 @@ export function StoredMessage({ message, own, showAuthor }: StoredProps) {
   if (message.author.kind === 'system') {
     return (
       <p class="system">
-        {message.body} · <Time at={message.createdAt} />
+        {noticeText(message)} · <Time at={message.createdAt} />
       </p>
     );
   }

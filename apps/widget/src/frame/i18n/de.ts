@@ -32,6 +32,10 @@ const de: Strings = {
   queuePosition: 'Sie sind Nummer {position} in der Warteschlange',
   queueWait: 'Geschätzte Wartezeit: etwa {duration}',
   previewNote: 'Vorschau: Nachrichten werden nicht gesendet.',
+  joined: '{name} ist dem Chat beigetreten',
+  agentClosed: '{name} hat den Chat beendet',
+  visitorEnded: 'Sie haben den Chat beendet',
+  inactive: 'Der Chat wurde nach einer Zeit ohne Aktivität beendet',
 };
 
 export default de;

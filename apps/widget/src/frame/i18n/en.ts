@@ -39,6 +39,11 @@ const en = {
   queueWait: 'Estimated wait: about {duration}',
   // W19: the admin's preview of an unsaved chatflow; what the visitor writes stays in the page.
   previewNote: 'Preview: messages are not sent.',
+  // System lines about the conversation (W16): who joined or closed it, how it ended.
+  joined: '{name} joined the chat',
+  agentClosed: '{name} closed the chat',
+  visitorEnded: 'You ended the chat',
+  inactive: 'The chat ended after a period of inactivity',
 };
 
 export type StringKey = keyof typeof en;

@@ -32,6 +32,10 @@ const es: Strings = {
   queuePosition: 'Eres el número {position} en la cola',
   queueWait: 'Espera estimada: aprox. {duration}',
   previewNote: 'Vista previa: los mensajes no se envían.',
+  joined: '{name} se ha unido al chat',
+  agentClosed: '{name} ha cerrado el chat',
+  visitorEnded: 'Has finalizado el chat',
+  inactive: 'El chat finalizó tras un periodo de inactividad',
 };
 
 export default es;

@@ -32,6 +32,10 @@ const fi: Strings = {
   queuePosition: 'Olet jonossa sijalla {position}',
   queueWait: 'Arvioitu odotusaika: noin {duration}',
   previewNote: 'Esikatselu: viestejä ei lähetetä.',
+  joined: '{name} liittyi keskusteluun',
+  agentClosed: '{name} lopetti keskustelun',
+  visitorEnded: 'Lopetit keskustelun',
+  inactive: 'Keskustelu päättyi, koska siinä ei ollut toimintaa hetkeen',
 };
 
 export default fi;

@@ -35,6 +35,10 @@ const fr: Strings = {
   queuePosition: 'Votre position dans la file d’attente\u00a0: {position}',
   queueWait: 'Attente estimée\u00a0: environ {duration}',
   previewNote: 'Aperçu\u00a0: les messages ne sont pas envoyés.',
+  joined: '{name} a rejoint le chat',
+  agentClosed: '{name} a fermé le chat',
+  visitorEnded: 'Vous avez mis fin au chat',
+  inactive: 'Le chat s’est terminé après une période d’inactivité',
 };
 
 export default fr;

@@ -32,6 +32,10 @@ const it: Strings = {
   queuePosition: 'Sei il numero {position} in coda',
   queueWait: 'Attesa stimata: circa {duration}',
   previewNote: 'Anteprima: i messaggi non vengono inviati.',
+  joined: '{name} è ora nella chat',
+  agentClosed: '{name} ha chiuso la chat',
+  visitorEnded: 'Hai terminato la chat',
+  inactive: 'La chat è terminata dopo un periodo di inattività',
 };
 
 export default it;

@@ -35,6 +35,10 @@ const pl: Strings = {
   queuePosition: 'Twoje miejsce w kolejce: {position}',
   queueWait: 'Szacowany czas oczekiwania: {duration}',
   previewNote: 'Podgląd: wiadomości nie są wysyłane.',
+  joined: '{name} dołączył(a) do czatu',
+  agentClosed: '{name} zakończył(a) czat',
+  visitorEnded: 'Czat został zakończony przez Ciebie',
+  inactive: 'Czat zakończył się z powodu braku aktywności',
 };
 
 export default pl;

@@ -32,6 +32,10 @@ const sv: Strings = {
   queuePosition: 'Du är nummer {position} i kön',
   queueWait: 'Beräknad väntetid: cirka {duration}',
   previewNote: 'Förhandsvisning: meddelanden skickas inte.',
+  joined: '{name} anslöt till chatten',
+  agentClosed: '{name} avslutade chatten',
+  visitorEnded: 'Du avslutade chatten',
+  inactive: 'Chatten avslutades efter en stunds inaktivitet',
 };
 
 export default sv;
