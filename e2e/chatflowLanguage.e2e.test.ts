@@ -3,7 +3,8 @@
  * PARLEY_TEST_DRIVERS): a customer's page on another origin embeds the widget; chatflows in
  * Finnish and Swedish, created through the admin REST API and targeted by a query parameter, show
  * the chat window in their language (the send button's accessible name, the default welcome
- * text, dates), and the browser downloads only that language's strings. The admin preview's chat
+ * text, dates, the line an agent joining posts), and the browser downloads only that language's
+ * strings. The admin preview's chat
  * frame (`preview=1`) draws a posted, unsaved config and never creates a visitor.
  *
  * Steps run in order and build on each other; after a failed one the rest fail fast.
@@ -31,6 +32,9 @@ let host: HostSite;
 let preview: PreviewHost;
 let browser: Browser;
 let admin: ReturnType<typeof httpAs>;
+let adminUserId = 0;
+/** The Finnish step's chat window, still open for the step after it. */
+let finnishChat: FrameLocator | null = null;
 let siteId = 0;
 const chatflowIds: Partial<Record<ChatflowLanguage, number>> = {};
 const pageErrors: string[] = [];
@@ -39,7 +43,9 @@ before(async () => {
   assertFrontEndsBuilt();
   browser = await launchBrowser();
   cluster = await startCluster();
-  admin = httpAs(cluster.url, (await login(cluster.url)).cookie);
+  const session = await login(cluster.url);
+  admin = httpAs(cluster.url, session.cookie);
+  adminUserId = session.userId;
   host = await startHostSite(cluster.url, cluster.siteKey);
   preview = await startPreviewHost(cluster.url, cluster.siteKey);
 }, { timeout: 30_000 });
@@ -178,6 +184,20 @@ step('a Finnish chatflow: the window speaks Finnish and only the Finnish strings
   assert.deepEqual(chunks, ['fi'], 'exactly one language chunk, the Finnish one');
   await noHorizontalScroll(frame, 'the Finnish chat window');
   await report(t, 'the Finnish chat window', frame);
+  finnishChat = chat;
+});
+
+step('an agent takes the Finnish chat: the window says so in Finnish', async () => {
+  assert.ok(finnishChat, 'the Finnish chat window is open');
+  const db = cluster.nodes[0]!.server.ctx.storage.db;
+  const conversation = await db.selectFrom('conversations').select('id').where('chatflow_id', '=', chatflowIds.fi!).executeTakeFirstOrThrow();
+  const me = await admin('GET', '/api/me');
+  const name = (me.body as { user: { name: string } }).user.name;
+  const assigned = await admin('POST', `/api/conversations/${conversation.id}/assign`, { userId: adminUserId });
+  assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+  const log = finnishChat.getByRole('log', { name: 'Viestit' });
+  await log.locator('.system').getByText(`${name} liittyi keskusteluun`).waitFor();
+  assert.equal(await log.getByText('joined the chat').count(), 0, 'not the English line the server stores');
 });
 
 step('a Swedish chatflow: "Skicka", the Swedish welcome, only the Swedish strings', async (t) => {
