@@ -1,5 +1,6 @@
 import { defaultChatflowTexts, type ChatflowCandidate } from '@parley/chatflow';
 import type { AdminSite, Chatflow, ChatflowLanguage, Team, UserSummary } from '@parley/protocol';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../api/request.js';
 import { setLeaveGuard } from '../../router.js';
@@ -15,7 +16,7 @@ import { LanguageSelect } from './LanguageSelect.js';
 import { LookSection } from './LookSection.js';
 import { previewConfig } from './previewConfig.js';
 import { PublishedSwitch } from './PublishedSwitch.js';
-import { Tabs } from './Tabs.js';
+import { Tabs, type TabSpec } from './Tabs.js';
 import { TargetingQuestion } from './TargetingQuestion.js';
 import { TargetingSection } from './TargetingSection.js';
 
@@ -115,9 +116,10 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
     [draft.name, draft.published, draft.targeting, chatflow],
   );
   const siteOrigin = site.allowedOrigins[0] ?? location.origin;
-  const countFor = (which: EditorTab) => {
+  /** A tab of the editor: its name, how many of the shown problems are on it, and its fields. */
+  const tabSpec = (which: EditorTab, fields: ComponentChildren): TabSpec<EditorTab> => {
     const count = shown.filter((problem) => problem.tab === which).length;
-    return count > 0 ? `${count} to fix` : undefined;
+    return { id: which, label: TAB_NAMES[which], note: count > 0 ? `${count} to fix` : undefined, content: <div class="tab-body">{fields}</div> };
   };
   const { display, ...look } = draft.settings;
 
@@ -135,59 +137,35 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
           selected={tab}
           onSelect={setTab}
           tabs={[
-            {
-              id: 'build',
-              label: TAB_NAMES.build,
-              note: countFor('build'),
-              content: (
-                <div class="tab-body">
-                  <fieldset class="settings-section">
-                    <legend>Chatflow</legend>
-                    <TextField label="Name" value={draft.name} onInput={(name) => change({ name })} maxLength={100} hint="Only your team sees it." />
-                  </fieldset>
-                  <LookSection value={look} users={users} onChange={(next) => change({ settings: { ...next, display } })} />
-                  <AssignmentSection routing={draft.routing} users={users} teams={teams} onChange={(routing) => change({ routing })} />
-                </div>
-              ),
-            },
-            {
-              id: 'target',
-              label: TAB_NAMES.target,
-              note: countFor('target'),
-              content: (
-                <div class="tab-body">
-                  <TargetingSection
-                    value={draft.targeting}
-                    onChange={(targeting) => change({ targeting })}
-                    problemsAt={(path) => problemsAt(shown, path)}
-                  />
-                </div>
-              ),
-            },
-            {
-              id: 'display',
-              label: TAB_NAMES.display,
-              note: countFor('display'),
-              content: (
-                <div class="tab-body">
-                  <DisplaySection value={display} onChange={(next) => change({ settings: { ...draft.settings, display: next } })} />
-                </div>
-              ),
-            },
-            {
-              id: 'options',
-              label: TAB_NAMES.options,
-              note: countFor('options'),
-              content: (
-                <div class="tab-body">
-                  <fieldset class="settings-section">
-                    <legend>Language</legend>
-                    <LanguageSelect value={draft.language} onChange={changeLanguage} />
-                  </fieldset>
-                  <AvailabilitySection value={draft.availability} onChange={(availability) => change({ availability })} />
-                </div>
-              ),
-            },
+            tabSpec(
+              'build',
+              <>
+                <fieldset class="settings-section">
+                  <legend>Chatflow</legend>
+                  <TextField label="Name" value={draft.name} onInput={(name) => change({ name })} maxLength={100} hint="Only your team sees it." />
+                </fieldset>
+                <LookSection value={look} users={users} onChange={(next) => change({ settings: { ...next, display } })} />
+                <AssignmentSection routing={draft.routing} users={users} teams={teams} onChange={(routing) => change({ routing })} />
+              </>,
+            ),
+            tabSpec(
+              'target',
+              <TargetingSection value={draft.targeting} onChange={(targeting) => change({ targeting })} problemsAt={(path) => problemsAt(shown, path)} />,
+            ),
+            tabSpec(
+              'display',
+              <DisplaySection value={display} onChange={(next) => change({ settings: { ...draft.settings, display: next } })} />,
+            ),
+            tabSpec(
+              'options',
+              <>
+                <fieldset class="settings-section">
+                  <legend>Language</legend>
+                  <LanguageSelect value={draft.language} onChange={changeLanguage} />
+                </fieldset>
+                <AvailabilitySection value={draft.availability} onChange={(availability) => change({ availability })} />
+              </>,
+            ),
           ]}
         />
         <div class="settings-save">

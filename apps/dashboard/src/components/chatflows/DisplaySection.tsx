@@ -1,5 +1,5 @@
 import type { ChatflowDisplay, ChatflowTriggers } from '@parley/protocol';
-import { useId } from 'preact/hooks';
+import { NumberField } from '../fields/NumberField.js';
 import { DESKTOP_DISPLAYS, MOBILE_DISPLAYS } from './labels.js';
 import { RadioGroup } from './RadioGroup.js';
 
@@ -61,29 +61,18 @@ interface OptionalNumberProps {
 
 /** A number that may be left empty (= off). A value out of range is kept and reported on save. */
 function OptionalNumber({ label, value, onChange, min, max, hint }: OptionalNumberProps) {
-  const id = useId();
   const invalid = value !== null && (!Number.isInteger(value) || value < min || value > max);
   return (
-    <div class="field narrow-field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        step={1}
-        min={min}
-        max={max}
-        value={value ?? ''}
-        aria-invalid={invalid || undefined}
-        aria-describedby={`${id}-hint`}
-        onInput={(event) => {
-          const text = event.currentTarget.value.trim();
-          onChange(text === '' ? null : Number(text));
-        }}
-      />
-      <p id={`${id}-hint`} class="field-hint">
-        {hint}
-      </p>
-    </div>
+    <NumberField
+      class="narrow-field"
+      label={label}
+      value={value === null ? '' : String(value)}
+      onInput={(text) => onChange(text.trim() === '' ? null : Number(text.trim()))}
+      min={min}
+      max={max}
+      hint={hint}
+      invalid={invalid}
+      required={false}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import type { ChatflowCandidate } from '@parley/chatflow';
-import type { Device } from '@parley/protocol';
+import type { Device, VisitorKind } from '@parley/protocol';
 import { useId, useMemo, useState } from 'preact/hooks';
-import { DEVICES } from './labels.js';
+import { SelectField, type Choice } from '../fields/SelectField.js';
+import { DEVICES, VISITOR_KINDS } from './labels.js';
 import { answerTargeting, pageUrl } from './targetingQuestion.js';
 
 interface TargetingQuestionProps {
@@ -11,6 +12,9 @@ interface TargetingQuestionProps {
   /** The site's first allowed origin (`https://shop.example`): the URL starts there. */
   siteOrigin: string;
 }
+
+/** Unknown first: the question starts from a visitor who has not said who they are. */
+const VISITOR_CHOICES: ReadonlyArray<Choice<VisitorKind>> = [...VISITOR_KINDS].reverse();
 
 /** W19: "would this chatflow show on this URL, for this visitor, on this device?" and why. */
 export function TargetingQuestion({ draft, siteChatflows, siteOrigin }: TargetingQuestionProps) {
@@ -46,23 +50,8 @@ export function TargetingQuestion({ draft, siteChatflows, siteOrigin }: Targetin
             A full address or a path such as /pricing?plan=pro.
           </p>
         </div>
-        <div class="field">
-          <label for={`${id}-device`}>Device</label>
-          <select id={`${id}-device`} value={device} onChange={(event) => setDevice(event.currentTarget.value as Device)}>
-            {DEVICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${id}-visitor`}>Visitor</label>
-          <select id={`${id}-visitor`} value={known ? 'known' : 'unknown'} onChange={(event) => setKnown(event.currentTarget.value === 'known')}>
-            <option value="unknown">Unknown visitor</option>
-            <option value="known">Known contact</option>
-          </select>
-        </div>
+        <SelectField label="Device" value={device} choices={DEVICES} onChange={setDevice} />
+        <SelectField label="Visitor" value={known ? 'known' : 'unknown'} choices={VISITOR_CHOICES} onChange={(kind) => setKnown(kind === 'known')} />
       </div>
       <div class="question-answer" aria-live="polite">
         {answer ? (

@@ -1,5 +1,6 @@
 import type { TargetingRule } from '@parley/protocol';
 import { useId } from 'preact/hooks';
+import { SelectField } from '../fields/SelectField.js';
 import { DEVICES, TARGETING_FIELDS, URL_OPERATOR_LABELS, VISITOR_KINDS } from './labels.js';
 
 interface TargetingRuleRowProps {
@@ -29,103 +30,39 @@ export function blankRule(field: TargetingRule['field'] = 'url'): TargetingRule 
 /** One targeting rule (W6): field, then what fits it (operator and value, name and value, a choice). */
 export function TargetingRuleRow({ name, rule, onChange, onRemove, problems }: TargetingRuleRowProps) {
   const id = useId();
-  const invalid = problems.length > 0 || undefined;
-  const describedBy = problems.length > 0 ? `${id}-problems` : undefined;
+  // Every text box of the rule is marked by, and read with, the rule's problems.
+  const marks = { invalid: problems.length > 0, describedBy: problems.length > 0 ? `${id}-problems` : undefined };
   return (
     <li class="targeting-rule">
       <div class="targeting-rule-fields" role="group" aria-label={name}>
-      <div class="field">
-        <label for={`${id}-field`}>Field</label>
-        <select id={`${id}-field`} value={rule.field} onChange={(event) => onChange(blankRule(event.currentTarget.value as TargetingRule['field']))}>
-          {TARGETING_FIELDS.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Field" value={rule.field} choices={TARGETING_FIELDS} onChange={(field) => onChange(blankRule(field))} />
       {rule.field === 'url' && (
         <>
-          <div class="field">
-            <label for={`${id}-op`}>Operator</label>
-            <select id={`${id}-op`} value={rule.op} onChange={(event) => onChange({ ...rule, op: event.currentTarget.value as typeof rule.op })}>
-              {URL_OPERATOR_LABELS.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field grow">
-            <label for={`${id}-value`}>Value</label>
-            <input
-              id={`${id}-value`}
-              type="text"
-              value={rule.value}
-              placeholder={rule.op === 'wildcard' ? '/blog/*' : '/pricing'}
-              spellcheck={false}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onInput={(event) => onChange({ ...rule, value: event.currentTarget.value })}
-            />
-          </div>
+          <SelectField label="Operator" value={rule.op} choices={URL_OPERATOR_LABELS} onChange={(op) => onChange({ ...rule, op })} />
+          <RuleText
+            label="Value"
+            grow
+            value={rule.value}
+            placeholder={rule.op === 'wildcard' ? '/blog/*' : '/pricing'}
+            onInput={(value) => onChange({ ...rule, value })}
+            {...marks}
+          />
         </>
       )}
       {rule.field === 'query' && (
         <>
-          <div class="field">
-            <label for={`${id}-name`}>Parameter name</label>
-            <input
-              id={`${id}-name`}
-              type="text"
-              value={rule.name}
-              spellcheck={false}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onInput={(event) => onChange({ ...rule, name: event.currentTarget.value })}
-            />
-          </div>
+          <RuleText label="Parameter name" value={rule.name} onInput={(value) => onChange({ ...rule, name: value })} {...marks} />
           <span class="rule-word" aria-hidden="true">
             =
           </span>
-          <div class="field grow">
-            <label for={`${id}-value`}>Value</label>
-            <input
-              id={`${id}-value`}
-              type="text"
-              value={rule.value}
-              placeholder="* for any value"
-              spellcheck={false}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onInput={(event) => onChange({ ...rule, value: event.currentTarget.value })}
-            />
-          </div>
+          <RuleText label="Value" grow value={rule.value} placeholder="* for any value" onInput={(value) => onChange({ ...rule, value })} {...marks} />
         </>
       )}
       {rule.field === 'device' && (
-        <div class="field">
-          <label for={`${id}-value`}>Device is</label>
-          <select id={`${id}-value`} value={rule.value} onChange={(event) => onChange({ field: 'device', value: event.currentTarget.value as 'desktop' | 'mobile' })}>
-            {DEVICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Device is" value={rule.value} choices={DEVICES} onChange={(value) => onChange({ field: 'device', value })} />
       )}
       {rule.field === 'visitor' && (
-        <div class="field">
-          <label for={`${id}-value`}>Visitor is</label>
-          <select id={`${id}-value`} value={rule.value} onChange={(event) => onChange({ field: 'visitor', value: event.currentTarget.value as 'known' | 'unknown' })}>
-            {VISITOR_KINDS.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Visitor is" value={rule.value} choices={VISITOR_KINDS} onChange={(value) => onChange({ field: 'visitor', value })} />
       )}
       <button type="button" class="button small" aria-label={`Remove ${name.charAt(0).toLowerCase()}${name.slice(1)}`} onClick={onRemove}>
         Remove
@@ -139,5 +76,36 @@ export function TargetingRuleRow({ name, rule, onChange, onRemove, problems }: T
         </ul>
       )}
     </li>
+  );
+}
+
+interface RuleTextProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  placeholder?: string;
+  /** Takes the room left in the row (values are longer than names). */
+  grow?: boolean;
+  invalid: boolean;
+  describedBy: string | undefined;
+}
+
+/** A text part of a rule: URLs and parameter names, so no spell checking. */
+function RuleText({ label, value, onInput, placeholder, grow, invalid, describedBy }: RuleTextProps) {
+  const id = useId();
+  return (
+    <div class={grow ? 'field grow' : 'field'}>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        placeholder={placeholder}
+        spellcheck={false}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+    </div>
   );
 }

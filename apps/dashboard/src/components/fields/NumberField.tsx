@@ -9,12 +9,16 @@ interface NumberFieldProps {
   max: number;
   hint?: string;
   invalid?: boolean;
+  /** False where empty means "off"; true by default. */
+  required?: boolean;
+  /** Extra classes on the field, e.g. `narrow-field`. */
+  class?: string;
 }
 
-export function NumberField({ label, value, onInput, min, max, hint, invalid }: NumberFieldProps) {
+export function NumberField({ label, value, onInput, min, max, hint, invalid, required = true, class: extra }: NumberFieldProps) {
   const id = useId();
   return (
-    <div class="field">
+    <div class={extra ? `field ${extra}` : 'field'}>
       <label for={id}>{label}</label>
       <input
         id={id}
@@ -24,7 +28,7 @@ export function NumberField({ label, value, onInput, min, max, hint, invalid }: 
         min={min}
         max={max}
         value={value}
-        required
+        required={required}
         aria-invalid={invalid || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onInput={(event) => onInput(event.currentTarget.value)}

@@ -9,6 +9,7 @@ import { AvailabilitySection } from '../chatflows/AvailabilitySection.js';
 import { ChatflowPreview } from '../chatflows/ChatflowPreview.js';
 import { DisplaySection } from '../chatflows/DisplaySection.js';
 import { previewConfig } from '../chatflows/previewConfig.js';
+import { ProblemsAlert } from '../ProblemsAlert.js';
 import { parseAllowedOrigins } from '../sites/allowedOrigins.js';
 import { displayProblems } from './displayProblems.js';
 import { DoneStep } from './DoneStep.js';
@@ -18,7 +19,6 @@ import { PublishStep } from './PublishStep.js';
 import { RoutingStep, routingProblems } from './RoutingStep.js';
 import { completeSetup } from './setupCompletion.js';
 import { WelcomeStep, welcomeProblems } from './WelcomeStep.js';
-import { WizardProblems } from './WizardProblems.js';
 import { WIZARD_STEPS } from './wizardSteps.js';
 import { publishRequest, wizardDraftOf, wizardSettings, type WizardDraft } from './wizardDraft.js';
 
@@ -150,7 +150,7 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
       {step === 5 && <ChatflowPreview config={config} siteKey={site.siteKey} />}
       {step === 6 && <PublishStep siteName={site.name} value={draft.origins} onChange={(origins) => change({ origins })} />}
       {step === DONE && <DoneStep site={site} />}
-      <WizardProblems problems={problems} />
+      <ProblemsAlert problems={problems} />
       {step < DONE && (
         <div class="wizard-nav">
           {step > 0 && (

@@ -1,7 +1,7 @@
 import { hrefFor, onLinkClick } from '../../router.js';
 import { useStore } from '../../state/store.js';
 import { adminSites } from './adminSites.js';
-import { SiteLoadState } from './SiteLoadState.js';
+import { SitePageFrame } from './SitePageFrame.js';
 import { SnippetBlock } from './SnippetBlock.js';
 import { useAdminSites } from './useAdminSites.js';
 import { WidgetSeenStatus } from './WidgetSeenStatus.js';
@@ -15,15 +15,9 @@ const AFTER_SEEN_MS = 60_000;
 export function InstallPage({ siteId }: { siteId: number }) {
   const seen = useStore(adminSites, (s) => s.sites.find((site) => site.id === siteId)?.widgetSeenAt != null);
   const state = useAdminSites(seen ? AFTER_SEEN_MS : UNTIL_SEEN_MS);
-  const site = state.sites.find((s) => s.id === siteId);
   return (
-    <div class="page site-page">
-      <p>
-        <a href={hrefFor({ name: 'sites' })} onClick={onLinkClick}>
-          All sites
-        </a>
-      </p>
-      {site ? (
+    <SitePageFrame siteId={siteId} state={state}>
+      {(site) => (
         <>
           <h1 class="pane-title">
             Install <span class="title-note">· {site.name}</span>
@@ -47,12 +41,8 @@ export function InstallPage({ siteId }: { siteId: number }) {
             </p>
           </section>
         </>
-      ) : state.status === 'loaded' ? (
-        <p class="notice">This site does not exist.</p>
-      ) : (
-        <SiteLoadState state={state} />
       )}
-    </div>
+    </SitePageFrame>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { AdminSite } from '@parley/protocol';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { errorText } from '../../api/request.js';
+import { ProblemsAlert } from '../ProblemsAlert.js';
 import { TextField } from '../TextField.js';
 import { createSite, updateSite } from './adminSites.js';
 import { originsText, parseAllowedOrigins } from './allowedOrigins.js';
@@ -18,27 +19,21 @@ export function SiteForm({ site, onDone }: SiteFormProps) {
   const [origins, setOrigins] = useState(originsText(site?.allowedOrigins ?? []));
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const problemsRef = useRef<HTMLDivElement>(null);
   const title = site ? `Edit ${site.name}` : 'New site';
-
-  function show(found: string[]) {
-    setProblems(found);
-    requestAnimationFrame(() => problemsRef.current?.focus());
-  }
 
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
     const parsed = parseAllowedOrigins(origins);
     const found = [...(name.trim() ? [] : ['Give the site a name.']), ...parsed.problems];
-    if (found.length > 0) return show(found);
+    if (found.length > 0) return setProblems(found);
     setBusy(true);
     setProblems([]);
     try {
       const body = { name: name.trim(), allowedOrigins: parsed.origins };
       onDone(site ? await updateSite(site.id, body) : await createSite(body));
     } catch (caught) {
-      show([`Not saved: ${errorText(caught)}`]);
+      setProblems([`Not saved: ${errorText(caught)}`]);
     } finally {
       setBusy(false);
     }
@@ -49,17 +44,7 @@ export function SiteForm({ site, onDone }: SiteFormProps) {
       <h2 class="card-title">{title}</h2>
       <TextField label="Site name" value={name} onInput={setName} maxLength={100} required />
       <OriginsField value={origins} onInput={setOrigins} invalid={problems.some((p) => p.startsWith('Line '))} />
-      {problems.length > 0 && (
-        <div class="problems" role="alert" tabIndex={-1} ref={problemsRef}>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem} class="form-error">
-                {problem}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemsAlert problems={problems} />
       <div class="form-actions">
         <button type="submit" class="button primary" aria-disabled={busy}>
           {site ? 'Save site' : 'Create site'}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 
-/** What stops the wizard going on, focused so it is read out and seen at once. */
-export function WizardProblems({ problems }: { problems: string[] }) {
+/** What stops a form or the wizard going on, focused so it is read out and seen at once. */
+export function ProblemsAlert({ problems }: { problems: string[] }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problems.length > 0) box.current?.focus();
