@@ -104,7 +104,8 @@ export function SearchBox() {
         autocomplete="off"
         maxLength={SEARCH_MAX_LENGTH}
         value={query}
-        aria-controls={RESULTS_ID}
+        // Only while the list exists: a reference to a missing element is an invalid ARIA value.
+        aria-controls={showPanel && results && count > 0 ? RESULTS_ID : undefined}
         aria-describedby="search-status"
         onInput={(event) => {
           setQuery(event.currentTarget.value);
