@@ -42,6 +42,7 @@ import { chatflowRoutes } from './http/routes/chatflowRoutes.js';
 import { siteRoutes } from './http/routes/siteRoutes.js';
 import { uploadRoutes } from './http/routes/uploadRoutes.js';
 import { searchRoutes } from './http/routes/searchRoutes.js';
+import { profileRoutes } from './http/routes/profileRoutes.js';
 
 export interface ParleyServer {
   app: FastifyInstance;
@@ -110,6 +111,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await siteRoutes(app, ctx);
   await uploadRoutes(app, ctx);
   await searchRoutes(app, ctx);
+  await profileRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();

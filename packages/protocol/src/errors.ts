@@ -25,6 +25,7 @@ export const ERRORS = {
   offer_unavailable: { status: 409, message: 'The offer is no longer open: it was accepted, declined, expired or withdrawn.' },
   email_taken: { status: 409, message: 'A user with this email already exists.' },
   weak_password: { status: 400, message: 'Choose a stronger password.' },
+  wrong_current_password: { status: 403, message: 'The current password is wrong.' },
   invite_invalid: { status: 410, message: 'The invitation is unknown, used or expired.' },
   resync_required: { status: 409, message: 'Too far behind to replay; load a fresh snapshot.' },
   rate_limited: { status: 429, message: 'Too many requests; slow down.' },

@@ -30,6 +30,8 @@ export const SendMessageSchema = Type.Object(
     conversationId: Type.Optional(Id),
     /** Visitors: the chatflow the widget shows; a new conversation starts in it when it is published. */
     chatflowId: Type.Optional(Id),
+    /** Agents: store as an internal note (users only, never sent to the visitor). Visitors: ignored. */
+    internal: Type.Optional(Type.Boolean()),
   },
   strict,
 );
@@ -69,7 +71,7 @@ export const AcceptInviteSchema = Type.Object(
   { token: Type.String({ minLength: 1, maxLength: 200 }), password: NewPassword },
   strict,
 );
-export const PostMessageSchema = Type.Object({ clientMessageId: ClientMessageId, body: Body }, strict);
+export const PostMessageSchema = Type.Object({ clientMessageId: ClientMessageId, body: Body, internal: Type.Optional(Type.Boolean()) }, strict);
 export const AssignBodySchema = Type.Object({ userId: Type.Union([Id, Type.Null()]) }, strict);
 export const WidgetSessionSchema = Type.Object(
   { siteKey: Type.String({ minLength: 1, maxLength: 100 }), visitorToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
@@ -256,3 +258,4 @@ export const WidgetAvailabilityQuerySchema = Type.Object({
   chatflowId: Type.Optional(Id),
 });
 export * from './searchSchemas.js';
+export * from './profileSchemas.js';
