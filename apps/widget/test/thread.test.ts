@@ -27,6 +27,7 @@ const message = (conversationId: number, seq: number, clientMessageId: string | 
   clientMessageId,
   author: { kind: 'visitor', id: 1, name: 'Visitor #1', avatarUrl: null },
   body: `m${seq}`,
+  internal: false,
   createdAt: seq,
 });
 

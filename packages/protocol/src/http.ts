@@ -42,7 +42,12 @@ export interface ConversationListQuery { view: InboxView; limit?: number }
 export interface ConversationListResponse { conversations: ConversationSummary[] }
 export type CountsResponse = ViewCounts;
 export interface ConversationThreadResponse { conversation: ConversationSummary; messages: Message[] }
-export interface PostMessageRequest { clientMessageId: string; body: string }
+export interface PostMessageRequest {
+  clientMessageId: string;
+  body: string;
+  /** An internal note: users see it, the visitor never does (live, on resume or in a snapshot). */
+  internal?: boolean;
+}
 export interface PostMessageResponse { message: Message; duplicate: boolean }
 export interface AssignRequest { userId: number | null }
 export interface ConversationResponse { conversation: ConversationSummary }

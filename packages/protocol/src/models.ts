@@ -124,7 +124,10 @@ export interface MessageAuthor {
 export interface Message {
   id: number;
   conversationId: number;
-  /** Per-conversation sequence number, 1-based, gap-free: order messages by it. */
+  /**
+   * Per-conversation sequence number, 1-based, gap-free for users: order messages by it. Visitors
+   * see gaps where internal notes are.
+   */
   seq: number;
   /** The sender's idempotency key (null for bot and system lines); lets a sender match its pending copy. */
   clientMessageId: string | null;
@@ -137,6 +140,8 @@ export interface Message {
    * ordinary messages and on lines stored before notices existed.
    */
   notice?: MessageNotice | null;
+  /** An internal note between users: never sent, replayed or shown to the visitor. */
+  internal: boolean;
   createdAt: number;
 }
 

@@ -55,6 +55,8 @@ export interface SendMessageData {
    * in it when it is published on the visitor's site, else in the site's first published one.
    */
   chatflowId?: number;
+  /** Agents: an internal note, seen by users only and never by the visitor. Visitors: ignored. */
+  internal?: boolean;
 }
 
 export interface SendMessageResult {

@@ -27,11 +27,12 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
         data: JSON.stringify({ conversation: event.conversation, previousAssigneeId: event.previousAssigneeId }),
       };
     case 'message.created':
-      // The thread of an assigned conversation is for its assignee (and admins) only (I3).
+      // The thread of an assigned conversation is for its assignee (and admins) only (I3). An
+      // internal note has no visitor audience: the visitor never gets it live or on resume.
       return {
         ...base,
         conversation_id: event.conversation.id,
-        visitor_id: event.conversation.visitor.id,
+        visitor_id: event.message.internal ? null : event.conversation.visitor.id,
         agent_user_id: event.conversation.assignee?.id ?? null,
         data: JSON.stringify({ message: event.message }),
       };

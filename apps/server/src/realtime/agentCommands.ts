@@ -20,7 +20,7 @@ type AgentPrincipal = Extract<Principal, { kind: 'agent' }>;
 export const agentCommands: CommandTable<AgentPrincipal> = {
   'message.send': command<AgentPrincipal, SendMessageData>(SendMessageSchema, ({ ctx, principal }, data) => {
     if (data.conversationId === undefined) throw new DomainError('validation_failed', 'conversationId is required');
-    return sendAgentMessage(ctx, principal.user, data.conversationId, { clientMessageId: data.clientMessageId, body: data.body });
+    return sendAgentMessage(ctx, principal.user, data.conversationId, { clientMessageId: data.clientMessageId, body: data.body, internal: data.internal });
   }),
 
   'typing.set': command<AgentPrincipal, TypingData>(TypingSchema, async ({ ctx, principal }, data) => {

@@ -149,6 +149,8 @@ export interface MessagesTable {
   dedupe_key: string | null;
   /** A system line's meaning as MessageNotice JSON (W16), or null. */
   notice: string | null;
+  /** 1 for an internal note (users only, never the visitor), else 0. */
+  internal: Generated<number>;
   created_at: number;
 }
 

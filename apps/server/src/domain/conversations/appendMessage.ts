@@ -20,6 +20,8 @@ export interface NewMessage {
   clientMessageId?: string | null;
   /** What a system line means, for the widget to word in the chatflow's language (W16). */
   notice?: MessageNotice | null;
+  /** An internal note (users only): never reaches the visitor; see storeMessage and toFeedRow. */
+  internal?: boolean;
 }
 
 /** Edge validation shared by HTTP and sockets; the body is stored exactly as sent. */
@@ -64,9 +66,12 @@ type ConversationTarget = { id: number } | { visitorId: number; siteId: number }
  */
 async function bumpConversation(uow: UnitOfWork, input: NewMessage, target: ConversationTarget) {
   const { trx, now } = uow;
-  const isAgentReply = input.author.kind === 'user';
+  // A note is not said to the visitor: it is not the first reply (the visitor still waits) and
+  // does not keep the chat alive (R4 measures the silence between visitor and users).
+  const isNote = input.internal === true;
+  const isAgentReply = input.author.kind === 'user' && !isNote;
   // Bot and system lines (welcome, fallback, "joined") do not keep a chat alive (R4).
-  const isParticipant = input.author.kind === 'user' || input.author.kind === 'visitor';
+  const isParticipant = (input.author.kind === 'user' || input.author.kind === 'visitor') && !isNote;
   let query = trx.updateTable('conversations').set({
     last_seq: sql<number>`last_seq + 1`,
     version: sql<number>`version + 1`,
@@ -98,6 +103,8 @@ async function storeMessage(uow: UnitOfWork, conversation: { id: number; last_se
       client_message_id: input.clientMessageId ?? null,
       dedupe_key: dedupeKey(author, input.clientMessageId),
       notice: input.notice ? JSON.stringify(input.notice) : null,
+      // Only users write notes; a visitor's flag never gets this far, this is the last guard.
+      internal: input.internal === true && author.kind === 'user' ? 1 : 0,
       created_at: now,
     })
     .returningAll()

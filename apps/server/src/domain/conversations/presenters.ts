@@ -123,6 +123,7 @@ export function toMessage(row: MessageJoinedRow): Message {
     author,
     body: row.body,
     notice: row.notice ? (JSON.parse(row.notice) as MessageNotice) : null,
+    internal: row.internal === 1,
     createdAt: row.created_at,
   };
 }

@@ -62,8 +62,10 @@ export async function getThread(
   return { conversation: summary, messages: await loadMessages(ctx.storage.db, conversationId) };
 }
 
-export async function loadMessages(db: Kysely<Database>, conversationId: number): Promise<Message[]> {
-  const rows = await messageQuery(db).where('messages.conversation_id', '=', conversationId).orderBy('messages.seq').execute();
+export async function loadMessages(db: Kysely<Database>, conversationId: number, options: { withNotes: boolean } = { withNotes: true }): Promise<Message[]> {
+  let query = messageQuery(db).where('messages.conversation_id', '=', conversationId);
+  if (!options.withNotes) query = query.where('messages.internal', '=', 0);
+  const rows = await query.orderBy('messages.seq').execute();
   return rows.map(toMessage);
 }
 
@@ -81,6 +83,7 @@ export async function latestVisitorConversation(
   const alias = await loadAgentAlias(db, row.chatflow_id);
   return {
     conversation: aliasVisitorConversation(toVisitorConversation(toSummary(row)), alias),
-    messages: (await loadMessages(db, row.id)).map((message) => aliasMessage(message, alias)),
+    // Internal notes are for users only: never in the visitor's snapshot.
+    messages: (await loadMessages(db, row.id, { withNotes: false })).map((message) => aliasMessage(message, alias)),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A user replies from the inbox. Replying to an unassigned conversation assigns it to the
- * replier first (Klaviyo's rule), so the visitor sees who answered.
+ * replier first (Klaviyo's rule), so the visitor sees who answered. With `internal` the message is
+ * a note for users only: it neither assigns nor reaches the visitor.
  */
 import type { SendMessageResult } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
@@ -17,7 +18,7 @@ export async function sendAgentMessage(
   ctx: AppContext,
   user: UserRow,
   conversationId: number,
-  input: { clientMessageId: string; body: string },
+  input: { clientMessageId: string; body: string; internal?: boolean },
 ): Promise<SendMessageResult> {
   validateBody(input.body);
   // Before any query: a sender over its allowance costs the node nothing.
@@ -31,10 +32,12 @@ export async function sendAgentMessage(
       if (existing) return { message: existing, duplicate: true };
       const conversation = await loadConversationRow(uow.trx, conversationId);
       assertCanAct(user, conversation);
-      if (conversation.assignee_id === null) {
+      const internal = input.internal === true;
+      // A note is not a reply: leaving one does not take the chat.
+      if (conversation.assignee_id === null && !internal) {
         await setAssignee(uow, conversationId, null, user.id, user.workspace_id);
       }
-      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId });
+      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId, internal });
       return { message, duplicate: false };
     }),
   );

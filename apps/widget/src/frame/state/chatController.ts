@@ -133,6 +133,7 @@ export class ChatController {
       author: { kind: 'visitor', id: null, name: t('you'), avatarUrl: null },
       body,
       clientMessageId: null,
+      internal: false,
       createdAt: Date.now(),
     };
     this.setThread({ ...this.view.thread, messages: [...this.view.thread.messages, message] });
