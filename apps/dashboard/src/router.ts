@@ -1,7 +1,7 @@
 /**
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
  * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/teams, /inbox/chatflows,
- * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup,
+ * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile,
  * /inbox/invite?token=…
  */
 import type { InboxView } from '@parley/protocol';
@@ -20,6 +20,7 @@ export type Route =
   | { name: 'site'; id: number }
   | { name: 'siteInstall'; id: number }
   | { name: 'setup' }
+  | { name: 'profile' }
   | { name: 'not_found' };
 
 /** Ends with a slash, e.g. "/inbox/". */
@@ -38,6 +39,7 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'sites') return { name: 'sites' };
   if (parts.length === 1 && parts[0] === 'setup') return { name: 'setup' };
+  if (parts.length === 1 && parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sites' && /^[1-9]\d{0,15}$/.test(parts[1] ?? '')) {
     if (parts.length === 2) return { name: 'site', id: Number(parts[1]) };
     if (parts.length === 3 && parts[2] === 'install') return { name: 'siteInstall', id: Number(parts[1]) };
@@ -75,6 +77,8 @@ export function hrefFor(route: Route): string {
       return `${BASE}sites/${route.id}/install`;
     case 'setup':
       return `${BASE}setup`;
+    case 'profile':
+      return `${BASE}profile`;
     case 'not_found':
       return BASE;
   }

@@ -10,6 +10,7 @@ import { AwayNotice } from './AwayNotice.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConversationWorkspace } from './ConversationWorkspace.js';
 import { OfferBanner } from './OfferBanner.js';
+import { ProfilePage } from './profile/ProfilePage.js';
 import { SideNav } from './SideNav.js';
 
 /** The signed-in shell: navigation on the left, the routed page in <main>. */
@@ -53,6 +54,8 @@ export function InboxLayout({ route }: { route: Route }) {
         <ConnectionBanner />
         {isAdminRoute(route) ? (
           <AdminPages route={route} />
+        ) : route.name === 'profile' ? (
+          <ProfilePage />
         ) : route.name === 'not_found' ? (
           <p class="notice">This page does not exist.</p>
         ) : (
