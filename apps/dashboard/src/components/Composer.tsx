@@ -9,6 +9,8 @@ const drafts = new Map<number, string>();
 export function Composer({ conversationId }: { conversationId: number }) {
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
   const [showEmptyError, setShowEmptyError] = useState(false);
+  // On: what is sent next is an internal note for the team, not a reply to the visitor.
+  const [note, setNote] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const typing = useMemo(() => createTypingNotifier(conversationId), [conversationId]);
@@ -23,7 +25,8 @@ export function Composer({ conversationId }: { conversationId: number }) {
     setBody(value);
     setShowEmptyError(false);
     drafts.set(conversationId, value);
-    if (value.length > 0) typing.keystroke();
+    // Writing a note is not typing to the visitor.
+    if (value.length > 0 && !note) typing.keystroke();
     else typing.stop();
   }
 
@@ -34,7 +37,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
       return;
     }
     typing.stop();
-    sendReply(conversationId, body);
+    sendReply(conversationId, body, note);
     drafts.delete(conversationId);
     setBody('');
     textarea.current?.focus();
@@ -49,16 +52,33 @@ export function Composer({ conversationId }: { conversationId: number }) {
   }
 
   return (
-    <form class="composer" onSubmit={submit}>
-      <label for={id} class="composer-label">
-        Reply
-      </label>
+    <form class={note ? 'composer note-mode' : 'composer'} onSubmit={submit}>
+      <div class="composer-head">
+        <label for={id} class="composer-label">
+          Reply
+        </label>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={note}
+          class="switch"
+          onClick={() => {
+            setNote(!note);
+            typing.stop();
+          }}
+        >
+          <span class="switch-track" aria-hidden="true">
+            <span class="switch-thumb" />
+          </span>
+          <span>Internal note</span>
+        </button>
+      </div>
       <textarea
         id={id}
         ref={textarea}
         value={body}
         rows={3}
-        placeholder="Write a reply…"
+        placeholder={note ? 'Write a note for your team…' : 'Write a reply…'}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
         onInput={(event) => update(event.currentTarget.value)}
@@ -67,6 +87,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
       />
       <div class="composer-foot">
         <p id={`${id}-hint`} class="field-hint">
+          {note && <strong>Only your team sees notes, never the visitor. </strong>}
           Enter to send, Shift+Enter for a new line.{' '}
           <span class={tooLong ? 'counter over' : 'counter'}>
             {body.length}/{LIMITS.messageMaxLength}

@@ -52,10 +52,16 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
   );
 }
 
+/** Marks an internal note in words as well as colour: only users see it, never the visitor. */
+function NoteLabel() {
+  return <span class="note-label">Note</span>;
+}
+
 function MessageItem({ message, now }: { message: Message; now: number }) {
   return (
-    <li class={`message from-${message.author.kind}`}>
+    <li class={`message from-${message.author.kind}${message.internal ? ' note' : ''}`}>
       <p class="message-meta">
+        {message.internal && <NoteLabel />}
         <span class="message-author">{message.author.name}</span>{' '}
         <time dateTime={isoTime(message.createdAt)} title={fullTime(message.createdAt)}>
           {messageTime(message.createdAt, now)}
@@ -69,8 +75,9 @@ function MessageItem({ message, now }: { message: Message; now: number }) {
 
 function PendingItem({ reply }: { reply: PendingReply }) {
   return (
-    <li class={reply.error ? 'message from-user pending failed' : 'message from-user pending'}>
+    <li class={`message from-user pending${reply.internal ? ' note' : ''}${reply.error ? ' failed' : ''}`}>
       <p class="message-meta">
+        {reply.internal && <NoteLabel />}
         <span class="message-author">You</span> <span>{reply.error ? 'Not sent' : 'Sending…'}</span>
       </p>
       <p class="message-body">{reply.body}</p>

@@ -24,6 +24,8 @@ export interface PendingReply {
   clientMessageId: string;
   conversationId: number;
   body: string;
+  /** An internal note: for users only, never sent to the visitor. */
+  internal?: boolean;
   createdAt: number;
   /** Set when the server refused the reply; the agent can retry or discard it. */
   error: string | null;

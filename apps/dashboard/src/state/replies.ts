@@ -16,11 +16,13 @@ export function replyProblem(body: string): string | null {
   return null;
 }
 
-export function sendReply(conversationId: number, body: string): void {
+/** Sends a reply, or with `internal` a note that only users see. */
+export function sendReply(conversationId: number, body: string, internal = false): void {
   const pending: PendingReply = {
     clientMessageId: newClientMessageId(),
     conversationId,
     body,
+    internal,
     createdAt: Date.now(),
     error: null,
   };
@@ -49,7 +51,7 @@ function deliver(pending: PendingReply): void {
     return;
   }
   client
-    .send('message.send', { conversationId: pending.conversationId, clientMessageId: pending.clientMessageId, body: pending.body })
+    .send('message.send', { conversationId: pending.conversationId, clientMessageId: pending.clientMessageId, body: pending.body, internal: pending.internal === true })
     .then(({ message }) => addMessages([message]))
     .catch((error: unknown) => setError(pending.clientMessageId, describe(error)));
 }
