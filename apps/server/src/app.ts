@@ -43,6 +43,7 @@ import { siteRoutes } from './http/routes/siteRoutes.js';
 import { uploadRoutes } from './http/routes/uploadRoutes.js';
 import { searchRoutes } from './http/routes/searchRoutes.js';
 import { profileRoutes } from './http/routes/profileRoutes.js';
+import { macroRoutes } from './http/routes/macroRoutes.js';
 
 export interface ParleyServer {
   app: FastifyInstance;
@@ -112,6 +113,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await uploadRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await profileRoutes(app, ctx);
+  await macroRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();

@@ -23,6 +23,7 @@ export const ERRORS = {
   site_not_found: { status: 404, message: 'Unknown site key.' },
   conversation_closed: { status: 409, message: 'The conversation is closed; it cannot be changed.' },
   offer_unavailable: { status: 409, message: 'The offer is no longer open: it was accepted, declined, expired or withdrawn.' },
+  macro_shortcut_taken: { status: 409, message: 'A macro with this shortcut already exists here.' },
   email_taken: { status: 409, message: 'A user with this email already exists.' },
   weak_password: { status: 400, message: 'Choose a stronger password.' },
   wrong_current_password: { status: 403, message: 'The current password is wrong.' },

@@ -7,3 +7,4 @@ export * from './realtime.js';
 export * from './bridge.js';
 export * from './http.js';
 export * from './client/realtimeClient.js';
+export * from './macros.js';

@@ -259,3 +259,4 @@ export const WidgetAvailabilityQuerySchema = Type.Object({
 });
 export * from './searchSchemas.js';
 export * from './profileSchemas.js';
+export * from './macroSchemas.js';

@@ -248,6 +248,19 @@ export interface UploadsTable {
   created_at: number;
 }
 
+/** A6 canned replies; `owner_user_id` null = shared with the workspace (admins manage those). */
+export interface MacrosTable {
+  id: Generated<number>;
+  workspace_id: number;
+  owner_user_id: number | null;
+  /** Lowercase [a-z0-9_-], 1–32; unique per workspace and owner scope. */
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -266,6 +279,7 @@ export interface Database {
   presence: PresenceTable;
   routing_cursors: RoutingCursorsTable;
   uploads: UploadsTable;
+  macros: MacrosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
