@@ -43,6 +43,9 @@ import { siteRoutes } from './http/routes/siteRoutes.js';
 import { uploadRoutes } from './http/routes/uploadRoutes.js';
 import { searchRoutes } from './http/routes/searchRoutes.js';
 import { profileRoutes } from './http/routes/profileRoutes.js';
+import { passwordResetRoutes } from './http/routes/passwordResetRoutes.js';
+import { avatarRoutes } from './http/routes/avatarRoutes.js';
+import { userDeletionRoutes } from './http/routes/userDeletionRoutes.js';
 import { macroRoutes } from './http/routes/macroRoutes.js';
 
 export interface ParleyServer {
@@ -113,6 +116,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await uploadRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await profileRoutes(app, ctx);
+  await passwordResetRoutes(app, ctx);
+  await avatarRoutes(app, ctx);
+  await userDeletionRoutes(app, ctx);
   await macroRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {

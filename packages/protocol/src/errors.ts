@@ -27,6 +27,8 @@ export const ERRORS = {
   email_taken: { status: 409, message: 'A user with this email already exists.' },
   weak_password: { status: 400, message: 'Choose a stronger password.' },
   wrong_current_password: { status: 403, message: 'The current password is wrong.' },
+  reset_token_invalid: { status: 400, message: 'The password reset link is unknown, used or expired. Ask for a new one.' },
+  cannot_delete_self: { status: 400, message: 'You cannot delete your own account.' },
   invite_invalid: { status: 410, message: 'The invitation is unknown, used or expired.' },
   resync_required: { status: 409, message: 'Too far behind to replay; load a fresh snapshot.' },
   rate_limited: { status: 429, message: 'Too many requests; slow down.' },

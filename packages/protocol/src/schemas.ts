@@ -259,4 +259,5 @@ export const WidgetAvailabilityQuerySchema = Type.Object({
 });
 export * from './searchSchemas.js';
 export * from './profileSchemas.js';
+export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';

@@ -34,6 +34,8 @@ export interface UsersTable {
   grace_until: number | null;
   /** Set while an admin has deactivated the user: no sign-in, no sockets, no routing. */
   deactivated_at: Generated<number | null>;
+  /** Set when an admin deleted the user (013): the row stays for their messages, hidden from lists. */
+  deleted_at: Generated<number | null>;
   /** JSON array of extra grants (A3), e.g. `["chatflows:edit"]`. */
   permissions: Generated<string>;
 }
@@ -261,6 +263,16 @@ export interface MacrosTable {
   updated_at: number;
 }
 
+/** I1: one mailed password-reset link; only the token's hash is kept, spent by `used_at`. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -279,6 +291,7 @@ export interface Database {
   presence: PresenceTable;
   routing_cursors: RoutingCursorsTable;
   uploads: UploadsTable;
+  password_resets: PasswordResetsTable;
   macros: MacrosTable;
 }
 

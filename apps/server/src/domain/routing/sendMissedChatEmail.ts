@@ -31,7 +31,7 @@ export async function sendMissedChatEmail(ctx: AppContext, conversationId: numbe
     .executeTakeFirst();
   if (!row) return;
   const owners = parseRouting(row.routing).ownerUserIds;
-  let recipients = db.selectFrom('users').select('email').where('workspace_id', '=', row.workspace_id);
+  let recipients = db.selectFrom('users').select('email').where('workspace_id', '=', row.workspace_id).where('deleted_at', 'is', null);
   recipients = owners.length > 0 ? recipients.where('id', 'in', owners) : recipients.where('role', '=', 'admin');
   const to = (await recipients.execute()).map((r) => r.email);
   if (to.length === 0) return;

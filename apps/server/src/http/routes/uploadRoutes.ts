@@ -35,7 +35,7 @@ const uploadResponse = {
  * Reads the raw body up to `limit` bytes. A longer one is refused as soon as it is known (from
  * content-length, or while reading) instead of being buffered first.
  */
-function readLimited(request: FastifyRequest, payload: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+export function readLimited(request: FastifyRequest, payload: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new DomainError('file_too_large', `at most ${limit} bytes`));
   return new Promise((resolve, reject) => {
