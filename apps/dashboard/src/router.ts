@@ -2,7 +2,7 @@
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
  * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/teams, /inbox/chatflows,
  * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile,
- * /inbox/invite?token=…
+ * /inbox/invite?token=…, /inbox/reset-password?token=…
  */
 import type { InboxView } from '@parley/protocol';
 import { useEffect, useState } from 'preact/hooks';
@@ -16,6 +16,7 @@ export type Route =
   | { name: 'chatflows' }
   | { name: 'chatflow'; id: number }
   | { name: 'invite'; token: string }
+  | { name: 'resetPassword'; token: string }
   | { name: 'sites' }
   | { name: 'site'; id: number }
   | { name: 'siteInstall'; id: number }
@@ -47,6 +48,9 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && parts[0] === 'invite') {
     return { name: 'invite', token: new URLSearchParams(search).get('token') ?? '' };
   }
+  if (parts.length === 1 && parts[0] === 'reset-password') {
+    return { name: 'resetPassword', token: new URLSearchParams(search).get('token') ?? '' };
+  }
   if (parts.length === 2 && parts[0] === 'conversations' && /^[1-9]\d{0,15}$/.test(parts[1])) {
     return { name: 'conversation', id: Number(parts[1]) };
   }
@@ -69,6 +73,8 @@ export function hrefFor(route: Route): string {
       return `${BASE}chatflows/${route.id}`;
     case 'invite':
       return `${BASE}invite?token=${encodeURIComponent(route.token)}`;
+    case 'resetPassword':
+      return `${BASE}reset-password?token=${encodeURIComponent(route.token)}`;
     case 'sites':
       return `${BASE}sites`;
     case 'site':

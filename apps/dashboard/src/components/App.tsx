@@ -5,6 +5,7 @@ import { restoreSession } from '../state/session.js';
 import { useStore } from '../state/store.js';
 import { InboxLayout } from './InboxLayout.js';
 import { InvitePage } from './InvitePage.js';
+import { ResetPasswordPage } from './passwordReset/ResetPasswordPage.js';
 import { SetupWizard } from './setup/SetupWizard.js';
 import { SignInPage } from './SignInPage.js';
 
@@ -18,6 +19,8 @@ export function App() {
 
   // The invitation page works whoever is signed in: accepting it signs in as the new user.
   if (route.name === 'invite') return <InvitePage token={route.token} />;
+  // The same for a reset link: it may be opened in a browser signed in as anyone.
+  if (route.name === 'resetPassword') return <ResetPasswordPage token={route.token} />;
   if (session === undefined) {
     return (
       <main class="centered">

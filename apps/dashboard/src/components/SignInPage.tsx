@@ -3,16 +3,18 @@ import { api } from '../api/endpoints.js';
 import { ApiError, errorText } from '../api/request.js';
 import { beginSession } from '../state/session.js';
 import { TextField } from './TextField.js';
+import { ForgotPasswordForm } from './passwordReset/ForgotPasswordForm.js';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
 
   useEffect(() => {
-    document.title = 'Sign in · Parley';
-  }, []);
+    if (!forgot) document.title = 'Sign in · Parley';
+  }, [forgot]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -30,6 +32,7 @@ export function SignInPage() {
     }
   }
 
+  if (forgot) return <ForgotPasswordForm onBack={() => setForgot(false)} />;
   return (
     <main class="centered">
       <form class="card auth-form" onSubmit={submit} aria-labelledby="sign-in-title">
@@ -50,6 +53,9 @@ export function SignInPage() {
         )}
         <button type="submit" class="button primary" disabled={busy}>
           Sign in
+        </button>
+        <button type="button" class="button" onClick={() => setForgot(true)}>
+          Forgot password?
         </button>
       </form>
     </main>
