@@ -9,6 +9,7 @@ export const ERRORS = {
   unknown_command: { status: 400, message: 'Unknown command.' },
   message_empty: { status: 400, message: 'A message needs some text.' },
   message_too_long: { status: 400, message: 'The message is longer than the allowed maximum.' },
+  invalid_snooze_time: { status: 400, message: 'Snooze until a time in the future, at most a year ahead.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   file_empty: { status: 400, message: 'The file is empty.' },
   unsupported_file_type: { status: 400, message: 'Only PNG, JPEG, GIF and WebP images can be uploaded.' },

@@ -15,7 +15,7 @@ export type ConversationChannel = 'chat' | 'email' | 'sms' | 'messenger';
 /** Why a conversation closed. `inactive` is set by the inactivity timeout (routing issue). */
 export type CloseReason = 'visitor_ended' | 'agent_closed' | 'inactive';
 export type AuthorKind = 'visitor' | 'user' | 'bot' | 'system';
-export type InboxView = 'unassigned' | 'mine' | 'all' | 'closed';
+export type InboxView = 'unassigned' | 'mine' | 'all' | 'closed' | 'snoozed';
 
 /** A user as seen by other users of the same workspace. */
 export interface UserSummary {
@@ -97,6 +97,8 @@ export interface ConversationSummary {
   queue: QueueStatus | null;
   /** Nobody accepted it in time (R3): it counts as a missed chat. */
   missed: boolean;
+  /** Snoozed until this time (epoch ms): out of the open views until then; null when not snoozed. */
+  snoozedUntil: number | null;
 }
 
 /** A conversation as its visitor sees it: no agent-only data. */
@@ -157,6 +159,8 @@ export interface ViewCounts {
   mine: number;
   all: number;
   closed: number;
+  /** Open conversations snoozed until later (I3). */
+  snoozed: number;
 }
 
 /** The widget settings of a chatflow (W2, W3, W4). */

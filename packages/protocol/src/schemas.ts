@@ -93,7 +93,7 @@ export const WidgetMessageSchema = Type.Object(
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'positive integer, plain decimal digits' }) });
 export const ConversationIdParams = IdParams;
 export const ViewQuerySchema = Type.Object({
-  view: Type.Union([Type.Literal('unassigned'), Type.Literal('mine'), Type.Literal('all'), Type.Literal('closed')]),
+  view: Type.Union([Type.Literal('unassigned'), Type.Literal('mine'), Type.Literal('all'), Type.Literal('closed'), Type.Literal('snoozed')]),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
 export const SiteKeyQuerySchema = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -259,5 +259,6 @@ export const WidgetAvailabilityQuerySchema = Type.Object({
 });
 export * from './searchSchemas.js';
 export * from './profileSchemas.js';
+export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';

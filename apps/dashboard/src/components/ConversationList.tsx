@@ -13,6 +13,7 @@ const EMPTY_TEXT: Record<InboxView, string> = {
   mine: 'No open conversations are assigned to you.',
   all: 'There are no open conversations.',
   closed: 'No closed conversations yet.',
+  snoozed: 'No snoozed conversations. Snoozed chats come back here on time.',
 };
 
 export function ConversationList({ view, openId }: { view: InboxView; openId: number | null }) {

@@ -6,6 +6,7 @@ import { scheduleCountsRefresh, upsertConversation } from '../state/conversation
 import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { RoutingBadge } from './RoutingBadge.js';
+import { SnoozeControl, SnoozedUntil } from './snooze/SnoozeControl.js';
 
 /** Visitor name, status and assignee, with the actions that change them. */
 export function ThreadHeader({ conversation }: { conversation: ConversationSummary }) {
@@ -47,6 +48,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
           <span class={`status status-${conversation.status}`}>{isOpen ? 'Open' : 'Closed'}</span>
           <RoutingBadge conversation={conversation} />
           <span>{assignee ? `Assigned to ${assignee.name}` : 'Unassigned'}</span>
+          <SnoozedUntil conversation={conversation} />
         </p>
       </div>
       {isOpen && me && (
@@ -79,6 +81,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
           <button type="button" class="button" aria-disabled={busy} onClick={() => busy || void run(() => api.close(conversation.id))}>
             Close conversation
           </button>
+          <SnoozeControl conversation={conversation} busy={busy} run={run} />
         </div>
       )}
       {error && (

@@ -132,7 +132,7 @@ const VIEW_KEY = 'parley.inbox.view';
 function readRememberedView(): InboxView {
   try {
     const value = sessionStorage.getItem(VIEW_KEY);
-    if (value === 'unassigned' || value === 'mine' || value === 'all' || value === 'closed') return value;
+    if (value === 'unassigned' || value === 'mine' || value === 'all' || value === 'closed' || value === 'snoozed') return value;
   } catch {
     // Storage can be disabled; the default view is fine then.
   }

@@ -8,6 +8,7 @@ export const VIEWS: ReadonlyArray<{ view: InboxView; label: string }> = [
   { view: 'unassigned', label: 'Unassigned' },
   { view: 'mine', label: 'Mine' },
   { view: 'all', label: 'All' },
+  { view: 'snoozed', label: 'Snoozed' },
   { view: 'closed', label: 'Closed' },
 ];
 
@@ -21,15 +22,22 @@ export function viewLabel(view: InboxView): string {
 
 export function belongsToView(conversation: ConversationSummary, view: InboxView, myUserId: number): boolean {
   switch (view) {
+    // Snoozed chats leave the open views until they wake (I3).
     case 'unassigned':
-      return conversation.status === 'open' && conversation.assignee === null;
+      return isAwakeOpen(conversation) && conversation.assignee === null;
     case 'mine':
-      return conversation.status === 'open' && conversation.assignee?.id === myUserId;
+      return isAwakeOpen(conversation) && conversation.assignee?.id === myUserId;
     case 'all':
-      return conversation.status === 'open';
+      return isAwakeOpen(conversation);
+    case 'snoozed':
+      return conversation.status === 'open' && conversation.snoozedUntil !== null;
     case 'closed':
       return conversation.status === 'closed';
   }
+}
+
+function isAwakeOpen(conversation: ConversationSummary): boolean {
+  return conversation.status === 'open' && conversation.snoozedUntil === null;
 }
 
 /** Last activity: any change (message, assignment) bumps `updatedAt`; the server sorts by it too. */
@@ -40,6 +48,8 @@ export function lastActivityAt(conversation: ConversationSummary): number {
 /** Same order as the server: newest activity first; Closed by closing time, newest first. */
 export function compareForView(view: InboxView): (a: ConversationSummary, b: ConversationSummary) => number {
   if (view === 'closed') return (a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0) || b.id - a.id;
+  // Snoozed: the next to wake first, as the server sorts it.
+  if (view === 'snoozed') return (a, b) => (a.snoozedUntil ?? 0) - (b.snoozedUntil ?? 0) || b.id - a.id;
   return (a, b) => lastActivityAt(b) - lastActivityAt(a) || b.id - a.id;
 }
 

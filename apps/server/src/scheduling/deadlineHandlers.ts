@@ -4,6 +4,7 @@
 import type { AppContext } from '../domain/context.js';
 import type { DeadlineKind } from '../domain/deadlines/deadlineStore.js';
 import { checkInactivity } from '../domain/conversations/inactivity.js';
+import { snoozeDeadlineDue } from '../domain/conversations/snooze.js';
 import { graceEnded } from '../domain/presence/presence.js';
 import { drainQueue } from '../domain/routing/drainQueue.js';
 import { expireOffer } from '../domain/routing/offers.js';
@@ -52,6 +53,10 @@ export function deadlineHandlers(ctx: AppContext): Record<DeadlineKind, Deadline
     presence_grace: {
       transactional: true,
       run: (uow, deadline) => graceEnded(uow, ctx, payloadId(deadline, 'userId')),
+    },
+    snooze: {
+      transactional: true,
+      run: (uow, deadline) => snoozeDeadlineDue(uow, payloadId(deadline, 'conversationId')),
     },
     missed_chat_email: {
       transactional: false,

@@ -134,6 +134,8 @@ export interface ConversationsTable {
   missed: Generated<number>;
   /** Last message from the visitor or a user (not bot/system lines): the inactivity clock (R4). */
   last_activity_at: number | null;
+  /** Snoozed until this time (I3): out of the open views, not routed; null when not snoozed. */
+  snoozed_until: number | null;
 }
 
 export interface MessagesTable {

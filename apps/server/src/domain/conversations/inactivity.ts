@@ -19,7 +19,9 @@ export async function checkInactivity(uow: UnitOfWork, conversationId: number): 
     .executeTakeFirst();
   if (!row || row.status !== 'open') return;
   const timeoutMs = parseRouting(row.chatflow_routing).inactivityTimeoutMinutes * 60_000;
-  const quietUntil = (row.last_activity_at ?? row.created_at) + timeoutMs;
+  // A snoozed chat is not closed for silence: it waits at least a full period past its wake-up
+  // time (waking reschedules this deadline from the actual wake-up, see snooze.ts).
+  const quietUntil = row.snoozed_until !== null ? row.snoozed_until + timeoutMs : (row.last_activity_at ?? row.created_at) + timeoutMs;
   if (uow.now < quietUntil) {
     await scheduleDeadline(
       uow.trx,

@@ -70,6 +70,7 @@ export function toSummary(row: SummaryRow): ConversationSummary {
         ? { position: row.queue_position, estimatedWaitSeconds: row.queue_wait_seconds ?? 0 }
         : null,
     missed: row.missed === 1,
+    snoozedUntil: row.snoozed_until === null ? null : Number(row.snoozed_until),
   };
 }
 

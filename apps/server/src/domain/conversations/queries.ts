@@ -19,8 +19,12 @@ export async function listConversations(
   let query = summaryQuery(ctx.storage.db).where('conversations.workspace_id', '=', user.workspace_id);
   if (view === 'closed') {
     query = query.where('conversations.status', '=', 'closed').orderBy('conversations.closed_at', 'desc');
+  } else if (view === 'snoozed') {
+    // Soonest to wake first: that is the order they come back in.
+    query = query.where('conversations.status', '=', 'open').where('conversations.snoozed_until', 'is not', null).orderBy('conversations.snoozed_until', 'asc');
   } else {
-    query = query.where('conversations.status', '=', 'open');
+    // Snoozed chats leave the open views until they wake (I3).
+    query = query.where('conversations.status', '=', 'open').where('conversations.snoozed_until', 'is', null);
     if (view === 'unassigned') query = query.where('conversations.assignee_id', 'is', null);
     if (view === 'mine') query = query.where('conversations.assignee_id', '=', user.id);
     query = query.orderBy('conversations.updated_at', 'desc');
@@ -35,8 +39,11 @@ export async function countViews(ctx: AppContext, user: UserRow): Promise<ViewCo
     .select((eb) => [
       'status',
       eb.fn.countAll<number>().as('total'),
-      eb.fn.count<number>(eb.case().when('assignee_id', 'is', null).then(1).end()).as('unassigned'),
-      eb.fn.count<number>(eb.case().when('assignee_id', '=', user.id).then(1).end()).as('mine'),
+      // Open views leave snoozed chats out; they are counted under snoozed instead.
+      eb.fn.count<number>(eb.case().when('snoozed_until', 'is', null).then(1).end()).as('awake'),
+      eb.fn.count<number>(eb.case().when(eb.and([eb('assignee_id', 'is', null), eb('snoozed_until', 'is', null)])).then(1).end()).as('unassigned'),
+      eb.fn.count<number>(eb.case().when(eb.and([eb('assignee_id', '=', user.id), eb('snoozed_until', 'is', null)])).then(1).end()).as('mine'),
+      eb.fn.count<number>(eb.case().when('snoozed_until', 'is not', null).then(1).end()).as('snoozed'),
     ])
     .where('workspace_id', '=', user.workspace_id)
     .groupBy('status')
@@ -46,8 +53,9 @@ export async function countViews(ctx: AppContext, user: UserRow): Promise<ViewCo
   return {
     unassigned: Number(open?.unassigned ?? 0),
     mine: Number(open?.mine ?? 0),
-    all: Number(open?.total ?? 0),
+    all: Number(open?.awake ?? 0),
     closed: Number(closed?.total ?? 0),
+    snoozed: Number(open?.snoozed ?? 0),
   };
 }
 

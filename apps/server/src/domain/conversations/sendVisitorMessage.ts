@@ -17,6 +17,7 @@ import { parseRouting } from '../routing/routingSettings.js';
 import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
+import { wakeOnVisitorMessage } from './snooze.js';
 import { limitMessage } from '../limits/writeLimits.js';
 
 export async function sendVisitorMessage(
@@ -36,7 +37,10 @@ export async function sendVisitorMessage(
       const existing = attempt > 1 ? await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId)) : null;
       if (existing) return { message: existing, duplicate: true };
       const line = { author, body: input.body, clientMessageId: input.clientMessageId };
-      const message = (await appendToOpenConversation(uow, visitor, line)) ?? (await appendMessage(uow, await startConversation(uow, visitor, input.chatflowId), line));
+      const appended = await appendToOpenConversation(uow, visitor, line);
+      // A visitor writing wakes a snoozed chat at once (I3), in the message's transaction.
+      if (appended) await wakeOnVisitorMessage(uow, appended.conversationId);
+      const message = appended ?? (await appendMessage(uow, await startConversation(uow, visitor, input.chatflowId), line));
       return { message, duplicate: false };
     }),
   );

@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StorageDriver } from '../../storage/drivers/driver.js';
 import type { Database, DeadlineRow } from '../../storage/schema.js';
 
-export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email';
+export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze';
 
 export interface NewDeadline {
   key: string;
@@ -25,6 +25,7 @@ export const deadlineKeys = {
   drainQueue: (workspaceId: number) => `drain:${workspaceId}`,
   presenceGrace: (userId: number) => `presence:${userId}`,
   missedChatEmail: (conversationId: number) => `missed-email:${conversationId}`,
+  snooze: (conversationId: number) => `snooze:${conversationId}`,
 };
 
 function newDeadlineRow(deadline: NewDeadline, now: number) {

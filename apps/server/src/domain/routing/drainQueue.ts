@@ -41,6 +41,8 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
     .where('conversations.workspace_id', '=', workspaceId)
     .where('conversations.status', '=', 'open')
     .where('conversations.routing_state', 'in', ['routing', 'queued'])
+    // Snoozed chats are not routed; waking schedules a drain (snooze.ts).
+    .where('conversations.snoozed_until', 'is', null)
     .orderBy('conversations.id');
   if (chatflowId !== undefined) query = query.where('conversations.chatflow_id', '=', chatflowId);
   const waiting: Waiting[] = await query.execute();

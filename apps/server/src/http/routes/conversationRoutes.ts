@@ -2,13 +2,14 @@
  * The inbox's conversation routes (I3, I5, I6). Each is validate → authorize → command → present;
  * the policies live in domain/conversations/policies.ts and apply to sockets too.
  */
-import { AssignBodySchema, ConversationIdParams, PostMessageSchema, ViewQuerySchema } from '@parley/protocol/schemas';
+import { AssignBodySchema, ConversationIdParams, PostMessageSchema, SnoozeBodySchema, ViewQuerySchema } from '@parley/protocol/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { assignConversation } from '../../domain/conversations/assignConversation.js';
 import { closeConversation } from '../../domain/conversations/closeConversation.js';
 import { countViews, getThread, listConversations } from '../../domain/conversations/queries.js';
 import { sendAgentMessage } from '../../domain/conversations/sendAgentMessage.js';
+import { snoozeConversation, unsnoozeConversation } from '../../domain/conversations/snooze.js';
 import type { AppContext } from '../../domain/context.js';
 import { requireUser } from '../auth.js';
 
@@ -49,5 +50,15 @@ export async function conversationRoutes(base: FastifyInstance, ctx: AppContext)
 
   app.post('/api/conversations/:id/close', { schema: { tags, summary: 'Close (final)', params: ConversationIdParams }, preHandler }, async (request) => ({
     conversation: await closeConversation(ctx, { kind: 'user', user: request.user! }, request.params.id),
+  }));
+
+  app.post(
+    '/api/conversations/:id/snooze',
+    { schema: { tags, summary: 'Snooze until a time (epoch ms, in the future, at most a year ahead)', params: ConversationIdParams, body: SnoozeBodySchema }, preHandler },
+    async (request) => ({ conversation: await snoozeConversation(ctx, request.user!, request.params.id, request.body.until) }),
+  );
+
+  app.post('/api/conversations/:id/unsnooze', { schema: { tags, summary: 'Wake a snoozed conversation now', params: ConversationIdParams }, preHandler }, async (request) => ({
+    conversation: await unsnoozeConversation(ctx, request.user!, request.params.id),
   }));
 }
