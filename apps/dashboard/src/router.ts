@@ -22,6 +22,7 @@ export type Route =
   | { name: 'siteInstall'; id: number }
   | { name: 'setup' }
   | { name: 'profile' }
+  | { name: 'macros' }
   | { name: 'not_found' };
 
 /** Ends with a slash, e.g. "/inbox/". */
@@ -41,6 +42,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && parts[0] === 'sites') return { name: 'sites' };
   if (parts.length === 1 && parts[0] === 'setup') return { name: 'setup' };
   if (parts.length === 1 && parts[0] === 'profile') return { name: 'profile' };
+  if (parts.length === 1 && parts[0] === 'macros') return { name: 'macros' };
   if (parts[0] === 'sites' && /^[1-9]\d{0,15}$/.test(parts[1] ?? '')) {
     if (parts.length === 2) return { name: 'site', id: Number(parts[1]) };
     if (parts.length === 3 && parts[2] === 'install') return { name: 'siteInstall', id: Number(parts[1]) };
@@ -85,6 +87,8 @@ export function hrefFor(route: Route): string {
       return `${BASE}setup`;
     case 'profile':
       return `${BASE}profile`;
+    case 'macros':
+      return `${BASE}macros`;
     case 'not_found':
       return BASE;
   }

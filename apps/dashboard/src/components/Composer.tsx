@@ -2,6 +2,8 @@ import { LIMITS } from '@parley/protocol';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { createTypingNotifier } from '../realtime/typingNotifier.js';
 import { replyProblem, sendReply } from '../state/replies.js';
+import { MacroPicker } from './macros/MacroPicker.js';
+import { useMacroPicker } from './macros/useMacroPicker.js';
 
 /** Unsent text per conversation, so switching threads does not lose a half-written reply. */
 const drafts = new Map<number, string>();
@@ -14,6 +16,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const typing = useMemo(() => createTypingNotifier(conversationId), [conversationId]);
+  const macros = useMacroPicker(conversationId, textarea, update);
 
   // Leaving the thread (the component is keyed by conversation) ends "typing" for the visitor.
   useEffect(() => () => typing.stop(), [typing]);
@@ -44,6 +47,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (macros.onKeyDown(event)) return;
     // Enter sends; Shift+Enter is a new line; never interrupt an IME composition.
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -81,14 +85,20 @@ export function Composer({ conversationId }: { conversationId: number }) {
         placeholder={note ? 'Write a note for your team…' : 'Write a reply…'}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
-        onInput={(event) => update(event.currentTarget.value)}
+        {...macros.textareaProps}
+        onInput={(event) => {
+          update(event.currentTarget.value);
+          macros.follow(event.currentTarget.value, event.currentTarget.selectionStart);
+        }}
+        onClick={(event) => macros.follow(event.currentTarget.value, event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         onBlur={() => typing.stop()}
       />
+      <MacroPicker state={macros.state} />
       <div class="composer-foot">
         <p id={`${id}-hint`} class="field-hint">
           {note && <strong>Only your team sees notes, never the visitor. </strong>}
-          Enter to send, Shift+Enter for a new line.{' '}
+          Enter to send, Shift+Enter for a new line, / for macros.{' '}
           <span class={tooLong ? 'counter over' : 'counter'}>
             {body.length}/{LIMITS.messageMaxLength}
           </span>

@@ -11,6 +11,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConversationWorkspace } from './ConversationWorkspace.js';
 import { OfferBanner } from './OfferBanner.js';
 import { ProfilePage } from './profile/ProfilePage.js';
+import { MacrosPage } from './macros/MacrosPage.js';
 import { SideNav } from './SideNav.js';
 
 /** The signed-in shell: navigation on the left, the routed page in <main>. */
@@ -56,6 +57,8 @@ export function InboxLayout({ route }: { route: Route }) {
           <AdminPages route={route} />
         ) : route.name === 'profile' ? (
           <ProfilePage />
+        ) : route.name === 'macros' ? (
+          <MacrosPage />
         ) : route.name === 'not_found' ? (
           <p class="notice">This page does not exist.</p>
         ) : (

@@ -16,6 +16,7 @@ const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Au
   { target: { name: 'sites' }, label: 'Sites', audience: 'chatflowEditor' },
   { target: { name: 'setup' }, label: 'Setup wizard', audience: 'admin' },
   { target: { name: 'profile' }, label: 'Profile', audience: 'everyone' },
+  { target: { name: 'macros' }, label: 'Macros', audience: 'everyone' },
 ];
 
 export function SideNav({ route }: { route: Route }) {
