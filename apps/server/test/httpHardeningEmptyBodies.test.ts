@@ -73,10 +73,12 @@ test('no documented route answers {} or a missing body with a 5xx', async () => 
 });
 
 test('PATCH /api/admin/users/:id with {} is a no-op that returns the user', async () => {
-  const before = await shared.admin.http('GET', '/api/users');
-  const res = await shared.admin.http('PATCH', `/api/admin/users/${shared.admin.userId}`, {});
+  // A fresh session: the sweep above called "sign out of all other sessions" as the admin.
+  const admin = httpAs(shared.cluster.url, (await login(shared.cluster.url)).cookie);
+  const before = await admin('GET', '/api/users');
+  const res = await admin('PATCH', `/api/admin/users/${shared.admin.userId}`, {});
   assert.equal(res.status, 200);
   assert.equal(res.body.user.id, shared.admin.userId);
-  const after = await shared.admin.http('GET', '/api/users');
+  const after = await admin('GET', '/api/users');
   assert.deepEqual(after.body, before.body);
 });
