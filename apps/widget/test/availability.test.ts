@@ -44,6 +44,8 @@ const conversation = (patch: {
   closedAt: patch.status === 'closed' ? 2 : null,
   closeReason: patch.closeReason ?? null,
   queue: patch.queue ?? null,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
 });
 
 /** Marks the formatted time so the tests see that returnsAt went through the formatter. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Message, VisitorConversation } from '@parley/protocol';
-import { addPending, applyConversation, applyMessage, applySnapshot, emptyThread } from '../src/frame/state/thread';
+import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, seenSeq } from '../src/frame/state/thread';
 
 const conversation = (id: number, version: number, status: 'open' | 'closed' = 'open'): VisitorConversation => ({
   id,
@@ -17,6 +17,8 @@ const conversation = (id: number, version: number, status: 'open' | 'closed' = '
   closedAt: status === 'closed' ? 2 : null,
   closeReason: status === 'closed' ? 'visitor_ended' : null,
   queue: null,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
 });
 
 let nextId = 1;
@@ -80,4 +82,23 @@ test('a snapshot replaces the thread but keeps unsent messages', () => {
   assert.equal(state.conversation?.id, 6);
   assert.deepEqual(state.messages.map((m) => m.seq), [1, 2]);
   assert.deepEqual(state.pending.map((p) => p.clientMessageId), ['x']);
+});
+
+test('read receipts only raise the marks, and "Seen" goes under the newest own message read', () => {
+  let state = applyConversation(emptyThread, conversation(1, 1));
+  for (const seq of [1, 2, 3]) state = applyMessage(state, message(1, seq));
+  const own = (m: Message) => m.author.kind === 'visitor';
+  assert.equal(seenSeq(state, own), null, 'nothing read yet');
+
+  state = applyReadReceipt(state, { conversationId: 1, visitorReadSeq: 0, agentReadSeq: 2 });
+  assert.equal(seenSeq(state, own), 2);
+  // A receipt of another conversation, or a lower mark, changes nothing.
+  assert.equal(applyReadReceipt(state, { conversationId: 9, visitorReadSeq: 0, agentReadSeq: 3 }), state);
+  assert.equal(applyReadReceipt(state, { conversationId: 1, visitorReadSeq: 0, agentReadSeq: 1 }), state);
+  // An update built before the receipt (same version, mark 0) does not take "Seen" away.
+  state = applyConversation(state, conversation(1, 2));
+  assert.equal(state.conversation!.version, 2);
+  assert.equal(seenSeq(state, own), 2);
+  state = applyReadReceipt(state, { conversationId: 1, visitorReadSeq: 0, agentReadSeq: 3 });
+  assert.equal(seenSeq(state, own), 3);
 });

@@ -9,6 +9,7 @@ export const ERRORS = {
   unknown_command: { status: 400, message: 'Unknown command.' },
   message_empty: { status: 400, message: 'A message needs some text.' },
   message_too_long: { status: 400, message: 'The message is longer than the allowed maximum.' },
+  read_beyond_last_message: { status: 400, message: 'A read receipt cannot be past the conversation\'s last message.' },
   invalid_snooze_time: { status: 400, message: 'Snooze until a time in the future, at most a year ahead.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   file_empty: { status: 400, message: 'The file is empty.' },

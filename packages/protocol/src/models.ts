@@ -97,6 +97,9 @@ export interface ConversationSummary {
   queue: QueueStatus | null;
   /** Nobody accepted it in time (R3): it counts as a missed chat. */
   missed: boolean;
+  /** Read receipts: the highest message seq the visitor has read, and the highest any user has read (0 = none). */
+  visitorReadSeq: number;
+  agentReadSeq: number;
   /** Snoozed until this time (epoch ms): out of the open views until then; null when not snoozed. */
   snoozedUntil: number | null;
 }
@@ -113,6 +116,9 @@ export interface VisitorConversation {
   closeReason: CloseReason | null;
   /** Set while the visitor waits for a free user: their place in line (W7 at capacity). */
   queue: QueueStatus | null;
+  /** Read receipts: how far the visitor has read, and how far the team has read ("Seen"; names no agent). */
+  visitorReadSeq: number;
+  agentReadSeq: number;
 }
 
 export interface MessageAuthor {

@@ -80,6 +80,19 @@ export interface AssignData {
   userId: number | null;
 }
 
+/** `conversation.read`: the reader has seen every message up to `seq` (monotonic; past last seq is refused). */
+export interface ReadReceiptData {
+  conversationId: number;
+  seq: number;
+}
+
+/** The `conversation.read` event: both sides' read marks after a change (no agent is named). */
+export interface ReadReceiptEvent {
+  conversationId: number;
+  visitorReadSeq: number;
+  agentReadSeq: number;
+}
+
 export interface ContextUpdateData {
   pageUrl?: string;
   pageTitle?: string;
@@ -97,6 +110,7 @@ export interface VisitorCommands {
   'typing.set': [TypingData, Record<string, never>];
   'conversation.end': [ConversationRef, { conversation: VisitorConversation }];
   'context.update': [ContextUpdateData, Record<string, never>];
+  'conversation.read': [ReadReceiptData, Record<string, never>];
 }
 
 /** Commands an agent connection may send. */
@@ -111,6 +125,7 @@ export interface AgentCommands {
   'offer.accept': [OfferRef, { conversation: ConversationSummary }];
   /** Decline it: the next eligible user is tried. */
   'offer.decline': [OfferRef, Record<string, never>];
+  'conversation.read': [ReadReceiptData, Record<string, never>];
 }
 
 export type CommandName = keyof VisitorCommands | keyof AgentCommands;
@@ -142,6 +157,8 @@ export interface AgentEvents {
   'site.updated': { site: Site };
   /** The offer was accepted, declined, expired or cancelled: remove its banner. */
   'offer.resolved': { offer: Offer };
+  /** The visitor (or a user) read further. */
+  'conversation.read': ReadReceiptEvent;
 }
 
 /** Durable events a visitor connection receives (only about its own conversations). */
@@ -151,6 +168,8 @@ export interface VisitorEvents {
   'conversation.assigned': { conversation: VisitorConversation };
   'conversation.closed': { conversation: VisitorConversation };
   'message.created': { message: Message };
+  /** A user (or another tab of this visitor) read further: show "Seen" up to `agentReadSeq`. */
+  'conversation.read': ReadReceiptEvent;
 }
 
 /** Ephemeral signals: not stored, not replayed. */

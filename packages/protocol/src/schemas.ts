@@ -262,3 +262,4 @@ export * from './profileSchemas.js';
 export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
+export * from './readReceiptSchemas.js';

@@ -5,6 +5,8 @@ import { useNow } from '../hooks/useNow.js';
 import { inbox, type PendingReply } from '../state/inboxStore.js';
 import { discardReply, retryReply } from '../state/replies.js';
 import { useStore } from '../state/store.js';
+import { SeenMark } from './receipts/SeenMark.js';
+import { useReadReceipts } from './receipts/useReadReceipts.js';
 
 interface MessageListProps {
   conversationId: number;
@@ -21,6 +23,7 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
   const stuckToBottom = useRef(true);
+  const seenAt = useReadReceipts(conversationId, messages);
 
   useLayoutEffect(() => {
     stuckToBottom.current = true;
@@ -41,7 +44,7 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
       {messages.length === 0 && pending.length === 0 && <p class="messages-empty">No messages yet.</p>}
       <ol class="message-list">
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} now={now} />
+          <MessageItem key={message.id} message={message} now={now} seen={message.seq === seenAt} />
         ))}
         {pending.map((reply) => (
           <PendingItem key={reply.clientMessageId} reply={reply} />
@@ -57,7 +60,7 @@ function NoteLabel() {
   return <span class="note-label">Note</span>;
 }
 
-function MessageItem({ message, now }: { message: Message; now: number }) {
+function MessageItem({ message, now, seen }: { message: Message; now: number; seen: boolean }) {
   return (
     <li class={`message from-${message.author.kind}${message.internal ? ' note' : ''}`}>
       <p class="message-meta">
@@ -69,6 +72,7 @@ function MessageItem({ message, now }: { message: Message; now: number }) {
       </p>
       {/* Text node only: bodies are never parsed as HTML. */}
       <p class="message-body">{message.body}</p>
+      {seen && <SeenMark />}
     </li>
   );
 }

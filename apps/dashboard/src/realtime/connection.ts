@@ -14,6 +14,7 @@ import { loadView, markViewsStale, refreshCounts, scheduleCountsRefresh, upsertC
 import { applyUserUpdate, inbox } from '../state/inboxStore.js';
 import { applyOfferCreated, applyOfferResolved, loadOffers } from '../state/offers.js';
 import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
+import { applyReadReceipt } from '../state/readReceipts.js';
 
 export type AgentRealtime = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
 
@@ -85,6 +86,9 @@ function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]):
     }
     case 'offer.resolved':
       applyOfferResolved((data as AgentEvents['offer.resolved']).offer);
+      break;
+    case 'conversation.read':
+      applyReadReceipt(data as AgentEvents['conversation.read']);
       break;
   }
 }

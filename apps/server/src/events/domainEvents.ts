@@ -21,7 +21,17 @@ export type DomainEvent =
   | { type: 'chatflow.deleted'; workspaceId: number; chatflowId: number; siteId: number }
   | { type: 'site.updated'; workspaceId: number; site: Site }
   | { type: 'offer.created'; workspaceId: number; offer: Offer; conversation: ConversationSummary; preview: string | null }
-  | { type: 'offer.resolved'; workspaceId: number; offer: Offer; conversation: ConversationSummary };
+  | { type: 'offer.resolved'; workspaceId: number; offer: Offer; conversation: ConversationSummary }
+  /** A read mark went up (W12 receipts); for the visitor and whoever may see the thread. */
+  | {
+      type: 'conversation.read';
+      workspaceId: number;
+      conversationId: number;
+      visitorId: number;
+      assigneeId: number | null;
+      visitorReadSeq: number;
+      agentReadSeq: number;
+    };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -54,6 +54,15 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflowId: event.chatflowId, siteId: event.siteId }) };
     case 'site.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ site: event.site }) };
+    case 'conversation.read':
+      // Like the thread itself: the visitor, and the assignee (or everyone while unassigned).
+      return {
+        ...base,
+        conversation_id: event.conversationId,
+        visitor_id: event.visitorId,
+        agent_user_id: event.assigneeId,
+        data: JSON.stringify({ conversationId: event.conversationId, visitorReadSeq: event.visitorReadSeq, agentReadSeq: event.agentReadSeq }),
+      };
     case 'user.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ user: event.user }) };
   }

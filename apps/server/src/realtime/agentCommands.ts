@@ -11,6 +11,10 @@ import { assertCanAct } from '../domain/conversations/policies.js';
 import { sendAgentMessage } from '../domain/conversations/sendAgentMessage.js';
 import { DomainError } from '../domain/errors.js';
 import { setAvailability } from '../domain/users/setAvailability.js';
+import { readWrites } from '../domain/limits/readWrites.js';
+import { checkReadReceipt } from '../domain/conversations/readReceipts.js';
+import type { ReadReceiptData } from '@parley/protocol';
+import { ReadReceiptSchema } from '@parley/protocol/schemas';
 import { command, type CommandTable } from './commandTable.js';
 import type { Principal } from './principal.js';
 import { publishSignal } from './signals.js';
@@ -57,6 +61,12 @@ export const agentCommands: CommandTable<AgentPrincipal> = {
 
   'offer.decline': command<AgentPrincipal, OfferRef>(OfferRefSchema, async ({ ctx, principal }, data) => {
     await declineOffer(ctx, principal.user, data.offerId);
+    return {};
+  }),
+
+  'conversation.read': command<AgentPrincipal, ReadReceiptData>(ReadReceiptSchema, async ({ ctx, principal }, data) => {
+    const side = await checkReadReceipt(ctx.storage.db, { kind: 'user', user: principal.user }, data.conversationId, data.seq);
+    if (side) await readWrites(ctx).mark(data.conversationId, side, data.seq);
     return {};
   }),
 };

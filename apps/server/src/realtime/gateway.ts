@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../domain/context.js';
 import { hashToken } from '../domain/auth/secrets.js';
 import { contextWrites } from '../domain/limits/contextWrites.js';
+import { readWrites } from '../domain/limits/readWrites.js';
 import { isSameOrigin, SESSION_COOKIE } from '../http/sameOrigin.js';
 import { AddressSlots } from './addressSlots.js';
 import { Connection } from './connection.js';
@@ -116,6 +117,7 @@ export class Gateway {
     await this.unsubscribeSessions?.().catch(() => {});
     for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, 'server shutting down');
     await contextWrites(this.ctx).flush();
+    await readWrites(this.ctx).flush();
     await this.presence.stop();
     const readers = [...this.readers.values()];
     this.readers.clear();

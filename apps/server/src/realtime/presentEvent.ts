@@ -9,7 +9,7 @@ import { toVisitorConversation } from '../domain/conversations/presenters.js';
 import type { FeedRow } from '../storage/schema.js';
 import type { Principal } from './principal.js';
 
-const VISITOR_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created']);
+const VISITOR_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created', 'conversation.read']);
 
 interface EventData {
   conversation?: ConversationSummary;
@@ -56,6 +56,8 @@ export class PresentableEvent {
 
   private presentForVisitor(): Buffer | null {
     if (!VISITOR_EVENTS.has(this.row.type)) return null;
+    // A read receipt carries seqs only, no agent: the same for every audience.
+    if (this.row.type === 'conversation.read') return Buffer.from(`{"t":"event","id":${this.row.id},"name":"conversation.read","data":${this.row.data}}`);
     const data = this.data;
     const visitorData = data.message
       ? { message: aliasMessage(data.message, this.visitorAlias) }

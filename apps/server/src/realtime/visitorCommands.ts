@@ -11,6 +11,10 @@ import { visitorDisplayName } from '../domain/conversations/presenters.js';
 import { sendVisitorMessage } from '../domain/conversations/sendVisitorMessage.js';
 import { DomainError } from '../domain/errors.js';
 import { contextWrites } from '../domain/limits/contextWrites.js';
+import { readWrites } from '../domain/limits/readWrites.js';
+import { checkReadReceipt } from '../domain/conversations/readReceipts.js';
+import type { ReadReceiptData } from '@parley/protocol';
+import { ReadReceiptSchema } from '@parley/protocol/schemas';
 import { command, type CommandTable } from './commandTable.js';
 import type { Principal } from './principal.js';
 import { publishSignal } from './signals.js';
@@ -47,6 +51,12 @@ export const visitorCommands: CommandTable<VisitorPrincipal> = {
   'context.update': command<VisitorPrincipal, ContextUpdateData>(ContextUpdateSchema, async ({ ctx, principal, userAgent }, data) => {
     // Rate-limited and coalesced: a burst costs at most one write (and one broadcast) per second.
     await contextWrites(ctx).update(principal.visitor.id, data, userAgent);
+    return {};
+  }),
+
+  'conversation.read': command<VisitorPrincipal, ReadReceiptData>(ReadReceiptSchema, async ({ ctx, principal }, data) => {
+    const side = await checkReadReceipt(ctx.storage.db, { kind: 'visitor', visitor: principal.visitor }, data.conversationId, data.seq);
+    if (side) await readWrites(ctx).mark(data.conversationId, side, data.seq);
     return {};
   }),
 };

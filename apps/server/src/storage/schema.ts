@@ -134,6 +134,9 @@ export interface ConversationsTable {
   missed: Generated<number>;
   /** Last message from the visitor or a user (not bot/system lines): the inactivity clock (R4). */
   last_activity_at: number | null;
+  /** Read receipts (012): the highest message seq the visitor / any agent has read; 0 = none. */
+  visitor_read_seq: Generated<number>;
+  agent_read_seq: Generated<number>;
   /** Snoozed until this time (I3): out of the open views, not routed; null when not snoozed. */
   snoozed_until: number | null;
 }

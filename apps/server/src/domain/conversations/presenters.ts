@@ -70,6 +70,8 @@ export function toSummary(row: SummaryRow): ConversationSummary {
         ? { position: row.queue_position, estimatedWaitSeconds: row.queue_wait_seconds ?? 0 }
         : null,
     missed: row.missed === 1,
+    visitorReadSeq: row.visitor_read_seq,
+    agentReadSeq: row.agent_read_seq,
     snoozedUntil: row.snoozed_until === null ? null : Number(row.snoozed_until),
   };
 }
@@ -86,6 +88,8 @@ export function toVisitorConversation(summary: ConversationSummary): VisitorConv
     closedAt: summary.closedAt,
     closeReason: summary.closeReason,
     queue: summary.status === 'open' ? summary.queue : null,
+    visitorReadSeq: summary.visitorReadSeq,
+    agentReadSeq: summary.agentReadSeq,
   };
 }
 

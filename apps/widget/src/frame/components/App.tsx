@@ -3,13 +3,14 @@
  * line and composer. Every text is in the chatflow's language (`t`, W16).
  */
 import type { WidgetAvailability, WidgetConfig } from '@parley/protocol';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatReturnTime } from '../format';
 import { t } from '../i18n';
 import { availabilityNotice, endedText } from '../state/availability';
 import type { ChatController } from '../state/chatController';
 import { useChatView } from '../useChatView';
 import { Composer } from './Composer';
+import { EndChatConfirm } from './EndChatConfirm';
 import { Header } from './Header';
 import { Thread } from './Thread';
 
@@ -39,6 +40,7 @@ function statusText(view: ReturnType<typeof useChatView>, preview: boolean): str
 
 export function App({ controller, config, configStatus, availability, preview }: AppProps) {
   const view = useChatView(controller);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
 
   // Escape closes the window from anywhere inside it, as with any dialog-like overlay.
   useEffect(() => {
@@ -78,10 +80,19 @@ export function App({ controller, config, configStatus, availability, preview }:
         people={heading.people}
         agent={conversation?.assignee ?? null}
         canEnd={conversation?.status === 'open'}
-        onEnd={() => controller.endConversation()}
+        onEnd={() => setConfirmingEnd(true)}
         onMinimize={onMinimize}
       />
       <main class="body">
+        {confirmingEnd && conversation?.status === 'open' && (
+          <EndChatConfirm
+            onConfirm={() => {
+              setConfirmingEnd(false);
+              controller.endConversation();
+            }}
+            onCancel={() => setConfirmingEnd(false)}
+          />
+        )}
         <p class="status" role="status">
           {status}
         </p>

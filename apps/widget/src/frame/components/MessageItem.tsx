@@ -19,9 +19,11 @@ interface StoredProps {
   own: boolean;
   /** First of a run by the same author: show who wrote it. */
   showAuthor: boolean;
+  /** The team has read up to here: the visitor's newest message they read shows "Seen" (W12). */
+  seen?: boolean;
 }
 
-export function StoredMessage({ message, own, showAuthor }: StoredProps) {
+export function StoredMessage({ message, own, showAuthor, seen }: StoredProps) {
   if (message.author.kind === 'system') {
     return (
       <p class="system">
@@ -35,6 +37,7 @@ export function StoredMessage({ message, own, showAuthor }: StoredProps) {
       <p class="bubble">{message.body}</p>
       <span class="meta">
         <Time at={message.createdAt} />
+        {seen && <span class="seen"> · {t('seen')}</span>}
       </span>
     </div>
   );

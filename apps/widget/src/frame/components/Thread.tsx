@@ -6,7 +6,7 @@
 import type { Message } from '@parley/protocol';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
-import type { ThreadState } from '../state/thread';
+import { seenSeq, type ThreadState } from '../state/thread';
 import { PendingItem, StoredMessage, WelcomeMessage } from './MessageItem';
 
 interface ThreadProps {
@@ -32,6 +32,7 @@ export function Thread({ thread, visitorId, welcome, onRetry }: ThreadProps) {
   const ref = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const count = thread.messages.length + thread.pending.length;
+  const seenAt = seenSeq(thread, (message) => isOwn(message, visitorId));
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -62,7 +63,7 @@ export function Thread({ thread, visitorId, welcome, onRetry }: ThreadProps) {
         const previous = thread.messages[i - 1];
         const showAuthor =
           !previous || previous.author.kind !== message.author.kind || previous.author.id !== message.author.id;
-        return <StoredMessage key={message.id} message={message} own={isOwn(message, visitorId)} showAuthor={showAuthor} />;
+        return <StoredMessage key={message.id} message={message} own={isOwn(message, visitorId)} showAuthor={showAuthor} seen={message.seq === seenAt} />;
       })}
       {thread.pending.map((pending) => (
         <PendingItem key={pending.clientMessageId} pending={pending} onRetry={onRetry} />

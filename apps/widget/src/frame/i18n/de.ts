@@ -36,6 +36,9 @@ const de: Strings = {
   agentClosed: '{name} hat den Chat beendet',
   visitorEnded: 'Sie haben den Chat beendet',
   inactive: 'Der Chat wurde nach einer Zeit ohne Aktivität beendet',
+  seen: 'Gesehen',
+  endConfirm: 'Diesen Chat beenden?',
+  cancel: 'Abbrechen',
 };
 
 export default de;

@@ -44,6 +44,11 @@ const en = {
   agentClosed: '{name} closed the chat',
   visitorEnded: 'You ended the chat',
   inactive: 'The chat ended after a period of inactivity',
+  // Read receipt under the visitor's last message the team has read (W12).
+  seen: 'Seen',
+  // W13: the step before ending; the confirm button reuses endChat.
+  endConfirm: 'End this chat?',
+  cancel: 'Cancel',
 };
 
 export type StringKey = keyof typeof en;

@@ -36,6 +36,9 @@ const es: Strings = {
   agentClosed: '{name} ha cerrado el chat',
   visitorEnded: 'Has finalizado el chat',
   inactive: 'El chat finalizó tras un periodo de inactividad',
+  seen: 'Visto',
+  endConfirm: '¿Finalizar este chat?',
+  cancel: 'Cancelar',
 };
 
 export default es;

@@ -36,6 +36,9 @@ const fi: Strings = {
   agentClosed: '{name} lopetti keskustelun',
   visitorEnded: 'Lopetit keskustelun',
   inactive: 'Keskustelu päättyi, koska siinä ei ollut toimintaa hetkeen',
+  seen: 'Nähty',
+  endConfirm: 'Lopetetaanko keskustelu?',
+  cancel: 'Peruuta',
 };
 
 export default fi;

@@ -39,6 +39,9 @@ const fr: Strings = {
   agentClosed: '{name} a fermé le chat',
   visitorEnded: 'Vous avez mis fin au chat',
   inactive: 'Le chat s’est terminé après une période d’inactivité',
+  seen: 'Vu',
+  endConfirm: 'Terminer ce chat\u00a0?',
+  cancel: 'Annuler',
 };
 
 export default fr;

@@ -36,6 +36,9 @@ const it: Strings = {
   agentClosed: '{name} ha chiuso la chat',
   visitorEnded: 'Hai terminato la chat',
   inactive: 'La chat è terminata dopo un periodo di inattività',
+  seen: 'Visto',
+  endConfirm: 'Terminare questa chat?',
+  cancel: 'Annulla',
 };
 
 export default it;

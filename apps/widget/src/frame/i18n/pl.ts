@@ -39,6 +39,9 @@ const pl: Strings = {
   agentClosed: '{name} zakończył(a) czat',
   visitorEnded: 'Czat został zakończony przez Ciebie',
   inactive: 'Czat zakończył się z powodu braku aktywności',
+  seen: 'Wyświetlono',
+  endConfirm: 'Zakończyć ten czat?',
+  cancel: 'Anuluj',
 };
 
 export default pl;

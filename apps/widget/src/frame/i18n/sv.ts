@@ -36,6 +36,9 @@ const sv: Strings = {
   agentClosed: '{name} avslutade chatten',
   visitorEnded: 'Du avslutade chatten',
   inactive: 'Chatten avslutades efter en stunds inaktivitet',
+  seen: 'Sett',
+  endConfirm: 'Avsluta chatten?',
+  cancel: 'Avbryt',
 };
 
 export default sv;

@@ -21,10 +21,11 @@ import { obtainVisitorSession } from '../visitorSession';
 import { newClientMessageId } from './clientMessageId';
 import { buildContextUpdate } from './visitorContext';
 import { describeError } from './describeError';
-import { addPending, applyConversation, applyMessage, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
+import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
 import { UnreadCounter } from './unreadCounter';
+import { ReadMarker } from './readMarker';
 
 /**
  * RealtimeClient wants a map with a string index signature, which an `interface` lacks; the same
@@ -82,6 +83,14 @@ export class ChatController {
   });
   private readonly unread: UnreadCounter;
   private readonly agentTyping = new AgentTyping((typingName) => this.update({ typingName }));
+  private readonly readMarker = new ReadMarker(
+    (conversationId, seq) => {
+      const client = this.client;
+      if (client?.state !== 'open') return this.readMarker.forget(conversationId); // sent again on resume
+      client.send('conversation.read', { conversationId, seq }).catch(() => this.readMarker.forget(conversationId));
+    },
+    () => this.view.thread,
+  );
 
   /** Preview only: ids and seqs of the messages that never leave the page. */
   private localSeq = 0;
@@ -172,6 +181,7 @@ export class ChatController {
 
   windowOpened(): void {
     this.unread.setWatching(true);
+    this.readMarker.setWindowOpen(true);
     // Only when the loader moved focus into the frame; never steal focus on a page load.
     if (document.hasFocus()) this.update({ focusRequest: this.view.focusRequest + 1 });
   }
@@ -179,6 +189,7 @@ export class ChatController {
   minimize(): void {
     this.typing.stop();
     this.unread.setWatching(false);
+    this.readMarker.setWindowOpen(false);
     this.postToHost('window:minimize', {});
   }
 
@@ -232,10 +243,12 @@ export class ChatController {
     if (result.snapshot) this.setThread(applySnapshot(this.view.thread, result.snapshot));
     this.sentContext = null;
     this.sendContext();
+    this.readMarker.check();
   }
 
   private onEvent(event: VisitorEvent): void {
     if (event.name === 'message.created') this.onMessage(event.data.message);
+    else if (event.name === 'conversation.read') this.setThread(applyReadReceipt(this.view.thread, event.data));
     else this.setThread(applyConversation(this.view.thread, event.data.conversation));
   }
 
@@ -263,6 +276,7 @@ export class ChatController {
   private setThread(thread: ThreadState): void {
     const wasOpen = this.view.thread.conversation?.status === 'open';
     this.update({ thread });
+    this.readMarker.check();
     if (wasOpen && thread.conversation?.status !== 'open') {
       // A closed conversation refuses typing.set; just forget that we were typing.
       this.typing.forget();

@@ -10,7 +10,7 @@
  * - a pending message disappears once the stored message with its client id is known, whether
  *   that news comes from the ack or from the `message.created` event (never shown twice).
  */
-import type { Message, VisitorConversation } from '@parley/protocol';
+import type { Message, ReadReceiptEvent, VisitorConversation } from '@parley/protocol';
 
 export interface PendingMessage {
   clientMessageId: string;
@@ -34,8 +34,35 @@ export function applyConversation(state: ThreadState, conversation: VisitorConve
   if (!current || conversation.id > current.id) {
     return { ...state, conversation, messages: state.messages.filter((m) => m.conversationId === conversation.id) };
   }
-  if (conversation.id === current.id && conversation.version >= current.version) return { ...state, conversation };
+  if (conversation.id === current.id && conversation.version >= current.version) return { ...state, conversation: withReadMarks(conversation, current) };
   return state;
+}
+
+/**
+ * Read marks do not bump `version` and only go up, so whichever copy saw the higher mark is right:
+ * an ack or update that was built before a receipt must not take the "Seen" away.
+ */
+function withReadMarks(conversation: VisitorConversation, marks: Pick<VisitorConversation, 'visitorReadSeq' | 'agentReadSeq'>): VisitorConversation {
+  const visitorReadSeq = Math.max(conversation.visitorReadSeq ?? 0, marks.visitorReadSeq ?? 0);
+  const agentReadSeq = Math.max(conversation.agentReadSeq ?? 0, marks.agentReadSeq ?? 0);
+  if (visitorReadSeq === conversation.visitorReadSeq && agentReadSeq === conversation.agentReadSeq) return conversation;
+  return { ...conversation, visitorReadSeq, agentReadSeq };
+}
+
+/** A `conversation.read` event: raises the marks of the current conversation (others are gone). */
+export function applyReadReceipt(state: ThreadState, receipt: ReadReceiptEvent): ThreadState {
+  const current = state.conversation;
+  if (!current || current.id !== receipt.conversationId) return state;
+  const conversation = withReadMarks(current, receipt);
+  return conversation === current ? state : { ...state, conversation };
+}
+
+/** The seq of the visitor's newest message the team has read: where "Seen" goes; null for none. */
+export function seenSeq(state: ThreadState, isOwn: (message: Message) => boolean): number | null {
+  const mark = state.conversation?.agentReadSeq ?? 0;
+  let found: number | null = null;
+  for (const message of state.messages) if (isOwn(message) && message.seq <= mark) found = message.seq;
+  return found;
 }
 
 /**
@@ -53,6 +80,8 @@ function placeholderFor(message: Message): VisitorConversation {
     closedAt: null,
     closeReason: null,
     queue: null,
+    visitorReadSeq: 0,
+    agentReadSeq: 0,
   };
 }
 
