@@ -43,6 +43,8 @@ test('a deleted user is signed out, their chats go back to Unassigned and on to 
   assert.equal(theirs.author.name, 'Gil', 'their message keeps the name');
   await admin.log.waitForEvent('conversation.assigned', (d) => d.conversation.id === conversationId && d.conversation.assignee === null);
 
+  // Colleagues' inbox tabs drop them: their last announcement says so.
+  await admin.log.waitForEvent('user.updated', (d) => d.user.id === gil.id && d.user.deleted === true && d.user.active === false);
   const users = (await admin.http('GET', '/api/users')).body.users;
   assert.ok(!users.some((u: any) => u.id === gil.id), 'gone from the user list');
   assert.equal((await admin.http('DELETE', `/api/admin/users/${gil.id}`)).status, 404, 'deleting twice finds nobody');

@@ -35,6 +35,8 @@ export interface UserSummary {
   maxChats: number;
   /** False once an admin deactivated the user: no sign-in, no sockets, no routing. */
   active: boolean;
+  /** Present once an admin deleted the user (their last `user.updated`): clients drop them from lists. */
+  deleted?: true;
   /** Extra grants (A3); admins may do everything regardless. */
   permissions: Permission[];
 }

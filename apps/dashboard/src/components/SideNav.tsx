@@ -74,6 +74,7 @@ export function SideNav({ route }: { route: Route }) {
         </ul>
       )}
       <div class="me">
+        {session.user.avatarUrl && <img class="me-avatar" src={session.user.avatarUrl} alt="" width={32} height={32} />}
         <p class="me-name">{session.user.name}</p>
         <p class="me-workspace">{session.workspace.name}</p>
         <AvailabilitySwitch />

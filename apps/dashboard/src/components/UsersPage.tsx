@@ -4,6 +4,7 @@ import { inbox } from '../state/inboxStore.js';
 import { loadUsers } from '../state/session.js';
 import { useStore } from '../state/store.js';
 import { AddUserForm } from './AddUserForm.js';
+import { UserAccountActions } from './users/UserAccountActions.js';
 import { UserEditForm } from './users/UserEditForm.js';
 import { UserRow } from './users/UserRow.js';
 import '../styles/users.css';
@@ -28,7 +29,9 @@ export function UsersPage() {
 
   return (
     <div class="page">
-      <h1 class="pane-title">Users</h1>
+      <h1 class="pane-title" id="users-title" tabIndex={-1}>
+        Users
+      </h1>
       {/* Narrow screens scroll the table in its own box, never the page (it is a region, so the
           keyboard can scroll it too). */}
       <div class="table-scroll" role="region" aria-label="Users" tabIndex={0}>
@@ -60,6 +63,13 @@ export function UsersPage() {
                   <tr class="edit-row">
                     <td colSpan={COLUMNS}>
                       <UserEditForm user={user} onDone={() => stopEditing(user.id)} />
+                      <UserAccountActions
+                        user={user}
+                        onGone={() => {
+                          setEditingId(null);
+                          requestAnimationFrame(() => document.getElementById('users-title')?.focus());
+                        }}
+                      />
                     </td>
                   </tr>
                 )}

@@ -100,6 +100,8 @@ export function myUserId(): number {
 /** Keeps the users list and "me" in step with a user change from HTTP or realtime. */
 export function applyUserUpdate(user: UserSummary): void {
   inbox.update((state) => {
+    // A deleted user's last announcement: they leave every list.
+    if (user.deleted) return { ...state, users: state.users.filter((u) => u.id !== user.id) };
     const exists = state.users.some((u) => u.id === user.id);
     const users = exists ? state.users.map((u) => (u.id === user.id ? user : u)) : [...state.users, user];
     const isMe = state.session?.user.id === user.id;

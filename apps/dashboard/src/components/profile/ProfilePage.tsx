@@ -10,6 +10,7 @@ import { useStore } from '../../state/store.js';
 import { ProblemsAlert } from '../ProblemsAlert.js';
 import { TextField } from '../TextField.js';
 import { profileApi } from './profileApi.js';
+import { AvatarForm } from './AvatarForm.js';
 
 const NAME_MAX = 80;
 const PASSWORD_MIN = 10;
@@ -166,6 +167,7 @@ export function ProfilePage() {
       <h1 class="pane-title">Profile</h1>
       <div class="settings-form">
         <NameForm />
+        <AvatarForm />
         <PasswordForm />
         <OtherSessions />
       </div>

@@ -18,7 +18,7 @@ export function UserRow({ user, editing, onEdit }: { user: UserSummary; editing:
       <td class="number">{user.maxChats}</td>
       <td>
         <span class={`presence presence-${user.availability}`}>
-          {online ? 'Online' : `Away${(user.awayReason && AWAY_WHY[user.awayReason]) || ''}`}
+          {!user.active ? 'Deactivated' : online ? 'Online' : `Away${(user.awayReason && AWAY_WHY[user.awayReason]) || ''}`}
         </span>{' '}
         <span
           class={user.connected ? 'connected-dot connected' : 'connected-dot'}

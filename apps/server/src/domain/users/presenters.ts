@@ -19,6 +19,7 @@ export function toUserSummary(user: UserRow, connected = false): UserSummary {
     maxChats: user.max_chats,
     active: user.deactivated_at === null,
     permissions: parsePermissions(user.permissions),
+    ...(user.deleted_at !== null ? { deleted: true as const } : {}),
   };
 }
 
