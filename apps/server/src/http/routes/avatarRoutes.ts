@@ -7,20 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
 import { removeOwnAvatar, setOwnAvatar } from '../../domain/users/avatar.js';
 import { requireUser } from '../auth.js';
-import { readLimited } from './uploadRoutes.js';
+import { acceptRawImageBodies, rawBody } from '../rawImageBody.js';
 
 const tags = ['inbox: profile'];
 
 export async function avatarRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // Its own scope, so the raw-bytes parser applies to this route only, not to the JSON API.
   await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (request, payload, done) => {
-      readLimited(request, payload, ctx.config.brandingImageMaxBytes).then(
-        (bytes) => done(null, bytes),
-        (error: Error) => done(error, undefined),
-      );
-    });
+    acceptRawImageBodies(scope, ctx.config.brandingImageMaxBytes);
     scope.post(
       '/api/me/avatar',
       {
@@ -35,8 +29,7 @@ export async function avatarRoutes(app: FastifyInstance, ctx: AppContext): Promi
         preHandler: requireUser(ctx),
       },
       async (request) => {
-        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return { user: await setOwnAvatar(ctx, request.user!, bytes) };
+        return { user: await setOwnAvatar(ctx, request.user!, rawBody(request)) };
       },
     );
   });

@@ -4,11 +4,12 @@
  * widget shows them to visitors on every site. Served files can never run as a page: the sniffed
  * type, nosniff and a policy that allows nothing.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
-import { DomainError } from '../../domain/errors.js';
 import { loadFile, storeBrandingImage } from '../../domain/branding/uploads.js';
+import { DomainError } from '../../domain/errors.js';
 import { requireChatflowEditor } from '../auth.js';
+import { acceptRawImageBodies, rawBody } from '../rawImageBody.js';
 
 const tags = ['admin'];
 /** Keys are 24 random bytes in base64url; anything else cannot be a stored file. */
@@ -31,48 +32,10 @@ const uploadResponse = {
   required: ['file'],
 } as const;
 
-/**
- * Reads the raw body up to `limit` bytes. A longer one is refused as soon as it is known (from
- * content-length, or while reading) instead of being buffered first.
- */
-export function readLimited(request: FastifyRequest, payload: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new DomainError('file_too_large', `at most ${limit} bytes`));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    payload.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        chunks.length = 0;
-        reject(new DomainError('file_too_large', `at most ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    payload.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks, size));
-    });
-    payload.on('error', (error) => {
-      if (!done) reject(error);
-      done = true;
-    });
-  });
-}
-
 export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // Its own scope, so the raw-bytes parser applies to this route only, not to the JSON API.
   await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (request, payload, done) => {
-      readLimited(request, payload, ctx.config.brandingImageMaxBytes).then(
-        (bytes) => done(null, bytes),
-        (error: Error) => done(error, undefined),
-      );
-    });
+    acceptRawImageBodies(scope, ctx.config.brandingImageMaxBytes);
 
     scope.post(
       '/api/admin/uploads',
@@ -91,8 +54,7 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
         preHandler: requireChatflowEditor(ctx),
       },
       async (request, reply) => {
-        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const file = await storeBrandingImage(ctx, request.user!, bytes);
+        const file = await storeBrandingImage(ctx, request.user!, rawBody(request));
         return reply.status(201).send({ file });
       },
     );
