@@ -3,6 +3,7 @@
  * sign out of all other sessions. Each part is its own form with its own problems and status, so
  * a refused password never hides that the name was saved.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/request.js';
 import { applyUserUpdate, inbox } from '../../state/inboxStore.js';
@@ -24,28 +25,27 @@ function problemText(error: unknown): string {
   return error.detail ?? error.message;
 }
 
-function NameForm() {
-  const current = useStore(inbox, (state) => state.session?.user.name ?? '');
-  const [name, setName] = useState(current);
+/**
+ * One profile action's state: its problems, its status line and whether it is running. `run`
+ * clears the old status, and shows the new one or the failure's words.
+ */
+function useProfileAction() {
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  async function save(event: Event) {
-    event.preventDefault();
+  function refuse(problem: string) {
     setStatus('');
-    const trimmed = name.trim();
-    if (trimmed.length === 0 || [...trimmed].length > NAME_MAX) {
-      setProblems([`A name needs 1 to ${NAME_MAX} characters.`]);
-      return;
-    }
+    setProblems([problem]);
+  }
+
+  async function run(action: () => Promise<string>) {
+    setStatus('');
     setBusy(true);
     try {
-      const { user } = await profileApi.rename(trimmed);
-      applyUserUpdate(user);
-      setName(user.name);
+      const done = await action();
       setProblems([]);
-      setStatus('Name saved.');
+      setStatus(done);
     } catch (error) {
       setProblems([problemText(error)]);
     } finally {
@@ -53,19 +53,56 @@ function NameForm() {
     }
   }
 
+  return { problems, status, busy, refuse, run };
+}
+
+/** The problems, the action's button and its status line, the same in every part. */
+function ActionFooter({ action, button }: { action: ReturnType<typeof useProfileAction>; button: ComponentChildren }) {
+  return (
+    <>
+      <ProblemsAlert problems={action.problems} />
+      <div class="form-actions">
+        {button}
+        <p class="form-status" role="status">
+          {action.status}
+        </p>
+      </div>
+    </>
+  );
+}
+
+function NameForm() {
+  const current = useStore(inbox, (state) => state.session?.user.name ?? '');
+  const [name, setName] = useState(current);
+  const action = useProfileAction();
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed.length === 0 || [...trimmed].length > NAME_MAX) {
+      action.refuse(`A name needs 1 to ${NAME_MAX} characters.`);
+      return;
+    }
+    await action.run(async () => {
+      const { user } = await profileApi.rename(trimmed);
+      applyUserUpdate(user);
+      setName(user.name);
+      return 'Name saved.';
+    });
+  }
+
   return (
     <form class="settings-form profile-section" onSubmit={save} aria-labelledby="profile-name-heading">
       <h2 id="profile-name-heading">Your name</h2>
       <TextField label="Name" value={name} onInput={setName} autoComplete="name" required maxLength={NAME_MAX} hint="Colleagues see this name; visitors see it on your replies." />
-      <ProblemsAlert problems={problems} />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={busy}>
-          Save name
-        </button>
-        <p class="form-status" role="status">
-          {status}
-        </p>
-      </div>
+      <ActionFooter
+        action={action}
+        button={
+          <button type="submit" class="button primary" disabled={action.busy}>
+            Save name
+          </button>
+        }
+      />
     </form>
   );
 }
@@ -73,29 +110,20 @@ function NameForm() {
 function PasswordForm() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useProfileAction();
 
   async function change(event: Event) {
     event.preventDefault();
-    setStatus('');
     if (currentPassword === '' || [...newPassword].length < PASSWORD_MIN) {
-      setProblems([currentPassword === '' ? 'Enter your current password.' : `The new password needs at least ${PASSWORD_MIN} characters.`]);
+      action.refuse(currentPassword === '' ? 'Enter your current password.' : `The new password needs at least ${PASSWORD_MIN} characters.`);
       return;
     }
-    setBusy(true);
-    try {
+    await action.run(async () => {
       await profileApi.changePassword(currentPassword, newPassword);
       setCurrentPassword('');
       setNewPassword('');
-      setProblems([]);
-      setStatus('Password changed. Your other sessions were signed out.');
-    } catch (error) {
-      setProblems([problemText(error)]);
-    } finally {
-      setBusy(false);
-    }
+      return 'Password changed. Your other sessions were signed out.';
+    });
   }
 
   return (
@@ -112,51 +140,40 @@ function PasswordForm() {
         minLength={PASSWORD_MIN}
         hint={`At least ${PASSWORD_MIN} characters and not a common password. Changing it signs out your other sessions.`}
       />
-      <ProblemsAlert problems={problems} />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={busy}>
-          Change password
-        </button>
-        <p class="form-status" role="status">
-          {status}
-        </p>
-      </div>
+      <ActionFooter
+        action={action}
+        button={
+          <button type="submit" class="button primary" disabled={action.busy}>
+            Change password
+          </button>
+        }
+      />
     </form>
   );
 }
 
 function OtherSessions() {
-  const [problems, setProblems] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useProfileAction();
 
   async function revoke() {
-    setStatus('');
-    setBusy(true);
-    try {
+    await action.run(async () => {
       const { ended } = await profileApi.revokeOtherSessions();
-      setProblems([]);
-      setStatus(ended === 0 ? 'You had no other sessions.' : `Signed out of ${ended} other ${ended === 1 ? 'session' : 'sessions'}.`);
-    } catch (error) {
-      setProblems([problemText(error)]);
-    } finally {
-      setBusy(false);
-    }
+      return ended === 0 ? 'You had no other sessions.' : `Signed out of ${ended} other ${ended === 1 ? 'session' : 'sessions'}.`;
+    });
   }
 
   return (
     <section class="settings-form profile-section" aria-labelledby="profile-sessions-heading">
       <h2 id="profile-sessions-heading">Sessions</h2>
       <p>Signed in on another device you no longer use? End every session but this one.</p>
-      <ProblemsAlert problems={problems} />
-      <div class="form-actions">
-        <button type="button" class="button" disabled={busy} onClick={() => void revoke()}>
-          Sign out of all other sessions
-        </button>
-        <p class="form-status" role="status">
-          {status}
-        </p>
-      </div>
+      <ActionFooter
+        action={action}
+        button={
+          <button type="button" class="button" disabled={action.busy} onClick={() => void revoke()}>
+            Sign out of all other sessions
+          </button>
+        }
+      />
     </section>
   );
 }
