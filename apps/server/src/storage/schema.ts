@@ -11,6 +11,8 @@ export interface WorkspacesTable {
   created_at: number;
   /** A1: when the setup wizard was finished or skipped; null = the first admin is sent to it. */
   setup_completed_at: Generated<number | null>;
+  /** JSON array of TicketPropertyDefinition (015): the custom ticket properties admins defined. */
+  ticket_properties: Generated<string>;
 }
 
 export interface UsersTable {
@@ -96,6 +98,8 @@ export interface ChatflowsTable {
   availability: Generated<string>;
   /** Soft delete: conversations keep routing through it; everything else ignores the row. */
   deleted_at: Generated<number | null>;
+  /** JSON: ChatflowTicketDefaults, what a new conversation's ticket properties start as (015). */
+  ticket_defaults: Generated<string>;
 }
 
 export interface VisitorsTable {
@@ -139,6 +143,10 @@ export interface ConversationsTable {
   agent_read_seq: Generated<number>;
   /** Snoozed until this time (I3): out of the open views, not routed; null when not snoozed. */
   snoozed_until: number | null;
+  /** Ticket properties (015), agent-only: a TicketPriority, a free-text category, custom values as a JSON object of strings. */
+  priority: Generated<'low' | 'normal' | 'high' | 'urgent'>;
+  category: Generated<string | null>;
+  properties: Generated<string>;
 }
 
 export interface MessagesTable {
