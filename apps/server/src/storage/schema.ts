@@ -13,6 +13,8 @@ export interface WorkspacesTable {
   setup_completed_at: Generated<number | null>;
   /** JSON array of TicketPropertyDefinition (015): the custom ticket properties admins defined. */
   ticket_properties: Generated<string>;
+  /** I3 (016): 1 = agents get the All view and its count (the default), 0 = admins only. */
+  agents_see_all: Generated<number>;
 }
 
 export interface UsersTable {
@@ -147,6 +149,8 @@ export interface ConversationsTable {
   priority: Generated<'low' | 'normal' | 'high' | 'urgent'>;
   category: Generated<string | null>;
   properties: Generated<string>;
+  /** The team it was routed or reassigned to (016): its team view lists it; null = no team. */
+  team_id: Generated<number | null>;
 }
 
 export interface MessagesTable {
