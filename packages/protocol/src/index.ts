@@ -8,3 +8,4 @@ export * from './bridge.js';
 export * from './http.js';
 export * from './client/realtimeClient.js';
 export * from './macros.js';
+export * from './notifications.js';

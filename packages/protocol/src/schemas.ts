@@ -263,3 +263,4 @@ export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
 export * from './readReceiptSchemas.js';
+export * from './notificationSchemas.js';

@@ -10,6 +10,7 @@ import { drainQueue } from '../domain/routing/drainQueue.js';
 import { expireOffer } from '../domain/routing/offers.js';
 import { renumberQueue } from '../domain/routing/queuePositions.js';
 import { sendMissedChatEmail } from '../domain/routing/sendMissedChatEmail.js';
+import { sendAssignedEmail, sendNewConversationEmail } from '../domain/notifications/sendNotificationEmails.js';
 import type { DeadlineRow } from '../storage/schema.js';
 import type { DeadlineHandler } from './deadlineRunner.js';
 
@@ -61,6 +62,14 @@ export function deadlineHandlers(ctx: AppContext): Record<DeadlineKind, Deadline
     missed_chat_email: {
       transactional: false,
       run: (deadline) => sendMissedChatEmail(ctx, payloadId(deadline, 'conversationId')),
+    },
+    new_conversation_email: {
+      transactional: false,
+      run: (deadline) => sendNewConversationEmail(ctx, payloadId(deadline, 'conversationId')),
+    },
+    assigned_email: {
+      transactional: false,
+      run: (deadline) => sendAssignedEmail(ctx, payloadId(deadline, 'conversationId'), payloadId(deadline, 'userId')),
     },
   };
 }

@@ -290,6 +290,13 @@ export interface PasswordResetsTable {
   used_at: number | null;
 }
 
+/** I8: a user's notification choices as NotificationPreferences JSON; no row = the defaults. */
+export interface NotificationPrefsTable {
+  user_id: number;
+  settings: string;
+  updated_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -310,6 +317,7 @@ export interface Database {
   uploads: UploadsTable;
   password_resets: PasswordResetsTable;
   macros: MacrosTable;
+  notification_prefs: NotificationPrefsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { withdrawOffers } from '../routing/offerRecords.js';
 import { scheduleDrain } from '../routing/triggers.js';
+import { scheduleAssignedEmail } from '../notifications/emailDeadlines.js';
 import { appendMessage } from './appendMessage.js';
 import { loadConversationRow } from './loadConversation.js';
 import { assertCanAssign } from './policies.js';
@@ -28,7 +29,10 @@ export async function assignConversation(
     if (conversation.assignee_id === assigneeId) {
       return loadSummary(uow.trx, conversationId);
     }
-    return setAssignee(uow, conversationId, conversation.assignee_id, assigneeId, actor.workspace_id);
+    const summary = await setAssignee(uow, conversationId, conversation.assignee_id, assigneeId, actor.workspace_id);
+    // Handed to someone else: they may be away and want an email (I8); taking it yourself is not news.
+    if (assigneeId !== null && assigneeId !== actor.id) await scheduleAssignedEmail(uow, actor.workspace_id, conversationId, assigneeId);
+    return summary;
   });
 }
 

@@ -14,6 +14,7 @@ import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
 import { firstPublishedChatflow, publishedChatflowOfSite } from '../chatflows/queries.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseRouting } from '../routing/routingSettings.js';
+import { scheduleNewConversationEmail } from '../notifications/emailDeadlines.js';
 import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
@@ -83,6 +84,7 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
     { key: deadlineKeys.inactivity(created.id), kind: 'inactivity', workspaceId: visitor.workspace_id, dueAt: now + routing.inactivityTimeoutMinutes * 60_000, payload: { conversationId: created.id } },
     now,
   );
+  await scheduleNewConversationEmail(uow, visitor.workspace_id, created.id);
   const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
   const settings = parseWidgetSettings(chatflow.settings);

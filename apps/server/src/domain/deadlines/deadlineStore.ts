@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StorageDriver } from '../../storage/drivers/driver.js';
 import type { Database, DeadlineRow } from '../../storage/schema.js';
 
-export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze';
+export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze' | 'new_conversation_email' | 'assigned_email';
 
 export interface NewDeadline {
   key: string;
@@ -26,6 +26,8 @@ export const deadlineKeys = {
   presenceGrace: (userId: number) => `presence:${userId}`,
   missedChatEmail: (conversationId: number) => `missed-email:${conversationId}`,
   snooze: (conversationId: number) => `snooze:${conversationId}`,
+  newConversationEmail: (conversationId: number) => `new-chat-email:${conversationId}`,
+  assignedEmail: (conversationId: number, userId: number) => `assigned-email:${conversationId}:${userId}`,
 };
 
 function newDeadlineRow(deadline: NewDeadline, now: number) {

@@ -26,14 +26,14 @@ const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
 /** One line: every control character becomes a space, runs of spaces collapse, long text is cut. */
-function oneLine(value: string, fallback: string): string {
+export function oneLine(value: string, fallback: string): string {
   const flat = value.replace(LINE_BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
   if (!flat) return fallback;
   return flat.length > MAX_LINE_CHARS ? `${flat.slice(0, MAX_LINE_CHARS - 1)}…` : flat;
 }
 
 /** The message as a "> " quote, so nothing in it reads as our own text. */
-function quote(message: string): string {
+export function quote(message: string): string {
   let text = message.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(CONTROL_EXCEPT_NEWLINE, ' ').trim();
   if (text.length > MAX_QUOTE_CHARS) text = `${text.slice(0, MAX_QUOTE_CHARS - 1)}…`;
   return text
@@ -43,25 +43,38 @@ function quote(message: string): string {
 }
 
 /** UTC, spelled out: the recipients' time zones are unknown, and "UTC" keeps it unambiguous. */
-function formatTime(at: number): string {
+export function formatTime(at: number): string {
   return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** The names a chat email speaks of, each flattened to one safe line. */
+export function chatNames(input: Pick<MissedChatEmailInput, 'visitorName' | 'chatflowName' | 'workspaceName'>) {
+  return {
+    visitor: oneLine(input.visitorName, 'a visitor'),
+    chatflow: oneLine(input.chatflowName, 'your chat'),
+    workspace: oneLine(input.workspaceName, 'Parley'),
+  };
+}
+
+/** Who, where, when and which conversation: the same block in every email about a chat. */
+export function chatDetailLines(input: Pick<MissedChatEmailInput, 'visitorName' | 'pageUrl' | 'createdAt' | 'conversationId'>): string[] {
+  return [
+    `Visitor: ${oneLine(input.visitorName, 'a visitor')}`,
+    `Page: ${input.pageUrl === null ? 'unknown' : oneLine(input.pageUrl, 'unknown')}`,
+    `Started: ${formatTime(input.createdAt)}`,
+    `Conversation: #${input.conversationId}`,
+  ];
+}
+
 export function composeMissedChatEmail(input: MissedChatEmailInput): { subject: string; text: string } {
-  const visitor = oneLine(input.visitorName, 'a visitor');
-  const chatflow = oneLine(input.chatflowName, 'your chat');
-  const workspace = oneLine(input.workspaceName, 'Parley');
-  const page = input.pageUrl === null ? 'unknown' : oneLine(input.pageUrl, 'unknown');
+  const { visitor, chatflow, workspace } = chatNames(input);
   const message = input.firstMessage === null ? '' : quote(input.firstMessage);
 
   const text = [
     `Nobody accepted a chat from ${visitor} on ${chatflow} (${workspace}) in time.`,
     'The conversation is waiting in Unassigned for someone to pick it up.',
     '',
-    `Visitor: ${visitor}`,
-    `Page: ${page}`,
-    `Started: ${formatTime(input.createdAt)}`,
-    `Conversation: #${input.conversationId}`,
+    ...chatDetailLines(input),
     '',
     ...(message ? ['First message:', message, ''] : ['The visitor has not written a message yet.', '']),
     `Open the conversation: ${input.inboxUrl}`,

@@ -1,0 +1,37 @@
+/**
+ * I8 notifications: what each user chooses to be told about, and how. The inbox reads these for
+ * browser notifications and sound; the server reads the email choices when it mails someone who
+ * is away or offline.
+ */
+
+/** What happens in the inbox that may deserve a notification. */
+export const NOTIFICATION_KINDS = ['newConversation', 'assignedToMe', 'newMessage'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What may be emailed, only while the user is away or has no inbox open. */
+export const EMAIL_NOTIFICATION_KINDS = ['newConversation', 'assignedWhileAway'] as const;
+export type EmailNotificationKind = (typeof EMAIL_NOTIFICATION_KINDS)[number];
+
+export interface NotificationPreferences {
+  /** A browser (desktop) notification per kind. */
+  browser: Record<NotificationKind, boolean>;
+  /** The chime per kind. */
+  sound: Record<NotificationKind, boolean>;
+  /** Email per kind, sent only while away or offline. */
+  email: Record<EmailNotificationKind, boolean>;
+}
+
+/**
+ * Someone who never chose: everything in the inbox, and an email when a chat is handed to them
+ * while they are away (someone is waiting on them personally). Every new chat by email is opt-in:
+ * in a busy workspace it would be a flood.
+ */
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
+  browser: { newConversation: true, assignedToMe: true, newMessage: true },
+  sound: { newConversation: true, assignedToMe: true, newMessage: true },
+  email: { newConversation: false, assignedWhileAway: true },
+};
+
+export interface NotificationPreferencesResponse {
+  preferences: NotificationPreferences;
+}
