@@ -2,6 +2,7 @@ import { LIMITS } from '@parley/protocol';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { createTypingNotifier } from '../realtime/typingNotifier.js';
 import { replyProblem, sendReply } from '../state/replies.js';
+import { ReplyEmojiButton } from './emoji/ReplyEmojiButton.js';
 import { MacroPicker } from './macros/MacroPicker.js';
 import { useMacroPicker } from './macros/useMacroPicker.js';
 
@@ -103,6 +104,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
             {body.length}/{LIMITS.messageMaxLength}
           </span>
         </p>
+        <ReplyEmojiButton textarea={textarea} onInsert={update} />
         <button type="submit" class="button primary">
           Send
         </button>

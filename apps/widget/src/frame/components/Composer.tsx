@@ -3,9 +3,11 @@
  * limit the server enforces, so an over-long message is refused with a clear reason instead of a
  * round trip (the server still has the last word).
  */
+import { EmojiButton } from '@parley/emoji/button';
 import { LIMITS } from '@parley/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { emojiStrings } from '../emojiStrings';
 import { formatNumber } from '../format';
 import { t } from '../i18n';
 
@@ -47,12 +49,13 @@ export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
     setError(null);
   };
 
-  const onInput = (event: JSX.TargetedEvent<HTMLTextAreaElement>) => {
-    const value = event.currentTarget.value;
+  // Typing and a picked emoji (W12) change the text alike.
+  const change = (value: string) => {
     setText(value);
     if (error && value.trim().length <= LIMITS.messageMaxLength) setError(null);
     if (value.trim()) onTyping();
   };
+  const onInput = (event: JSX.TargetedEvent<HTMLTextAreaElement>) => change(event.currentTarget.value);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => {
     // isComposing: Enter that confirms an IME candidate (Japanese, Chinese…) must not send.
@@ -82,6 +85,7 @@ export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'composer-error' : undefined}
       />
+      <EmojiButton class="emoji-button" strings={emojiStrings()} textarea={input} onInsert={change} />
       <button type="submit" class="send-button">
         {t('send')}
       </button>

@@ -39,6 +39,17 @@ const de: Strings = {
   seen: 'Gesehen',
   endConfirm: 'Diesen Chat beenden?',
   cancel: 'Abbrechen',
+  emoji: 'Emoji',
+  emojiSearch: 'Emoji suchen',
+  emojiNone: 'Keine Emoji gefunden',
+  emojiSmileys: 'Smileys',
+  emojiPeople: 'Menschen',
+  emojiNature: 'Tiere und Natur',
+  emojiFood: 'Essen und Trinken',
+  emojiActivities: 'Aktivitäten',
+  emojiTravel: 'Reisen und Orte',
+  emojiObjects: 'Objekte',
+  emojiSymbols: 'Symbole',
 };
 
 export default de;

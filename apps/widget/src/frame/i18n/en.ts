@@ -49,6 +49,18 @@ const en = {
   // W13: the step before ending; the confirm button reuses endChat.
   endConfirm: 'End this chat?',
   cancel: 'Cancel',
+  // W12: the emoji picker in the message box (its button, search box and category names).
+  emoji: 'Emoji',
+  emojiSearch: 'Search emoji',
+  emojiNone: 'No emoji found',
+  emojiSmileys: 'Smileys',
+  emojiPeople: 'People',
+  emojiNature: 'Animals & nature',
+  emojiFood: 'Food & drink',
+  emojiActivities: 'Activities',
+  emojiTravel: 'Travel & places',
+  emojiObjects: 'Objects',
+  emojiSymbols: 'Symbols',
 };
 
 export type StringKey = keyof typeof en;

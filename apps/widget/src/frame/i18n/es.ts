@@ -39,6 +39,17 @@ const es: Strings = {
   seen: 'Visto',
   endConfirm: '¿Finalizar este chat?',
   cancel: 'Cancelar',
+  emoji: 'Emoji',
+  emojiSearch: 'Buscar emoji',
+  emojiNone: 'No se encontraron emojis',
+  emojiSmileys: 'Caritas',
+  emojiPeople: 'Personas',
+  emojiNature: 'Animales y naturaleza',
+  emojiFood: 'Comida y bebida',
+  emojiActivities: 'Actividades',
+  emojiTravel: 'Viajes y lugares',
+  emojiObjects: 'Objetos',
+  emojiSymbols: 'Símbolos',
 };
 
 export default es;

@@ -39,6 +39,17 @@ const fi: Strings = {
   seen: 'Nähty',
   endConfirm: 'Lopetetaanko keskustelu?',
   cancel: 'Peruuta',
+  emoji: 'Emoji',
+  emojiSearch: 'Hae emojia',
+  emojiNone: 'Emojeja ei löytynyt',
+  emojiSmileys: 'Hymiöt',
+  emojiPeople: 'Ihmiset',
+  emojiNature: 'Eläimet ja luonto',
+  emojiFood: 'Ruoka ja juoma',
+  emojiActivities: 'Aktiviteetit',
+  emojiTravel: 'Matkailu ja paikat',
+  emojiObjects: 'Esineet',
+  emojiSymbols: 'Symbolit',
 };
 
 export default fi;

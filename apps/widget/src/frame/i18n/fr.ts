@@ -42,6 +42,17 @@ const fr: Strings = {
   seen: 'Vu',
   endConfirm: 'Terminer ce chat\u00a0?',
   cancel: 'Annuler',
+  emoji: 'Emoji',
+  emojiSearch: 'Rechercher un emoji',
+  emojiNone: 'Aucun emoji trouvé',
+  emojiSmileys: 'Émoticônes',
+  emojiPeople: 'Personnes',
+  emojiNature: 'Animaux et nature',
+  emojiFood: 'Nourriture et boissons',
+  emojiActivities: 'Activités',
+  emojiTravel: 'Voyages et lieux',
+  emojiObjects: 'Objets',
+  emojiSymbols: 'Symboles',
 };
 
 export default fr;

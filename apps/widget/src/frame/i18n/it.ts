@@ -39,6 +39,17 @@ const it: Strings = {
   seen: 'Visto',
   endConfirm: 'Terminare questa chat?',
   cancel: 'Annulla',
+  emoji: 'Emoji',
+  emojiSearch: 'Cerca emoji',
+  emojiNone: 'Nessuna emoji trovata',
+  emojiSmileys: 'Faccine',
+  emojiPeople: 'Persone',
+  emojiNature: 'Animali e natura',
+  emojiFood: 'Cibo e bevande',
+  emojiActivities: 'Attività',
+  emojiTravel: 'Viaggi e luoghi',
+  emojiObjects: 'Oggetti',
+  emojiSymbols: 'Simboli',
 };
 
 export default it;

@@ -42,6 +42,17 @@ const pl: Strings = {
   seen: 'Wyświetlono',
   endConfirm: 'Zakończyć ten czat?',
   cancel: 'Anuluj',
+  emoji: 'Emoji',
+  emojiSearch: 'Szukaj emoji',
+  emojiNone: 'Nie znaleziono emoji',
+  emojiSmileys: 'Buźki',
+  emojiPeople: 'Ludzie',
+  emojiNature: 'Zwierzęta i przyroda',
+  emojiFood: 'Jedzenie i napoje',
+  emojiActivities: 'Aktywności',
+  emojiTravel: 'Podróże i miejsca',
+  emojiObjects: 'Przedmioty',
+  emojiSymbols: 'Symbole',
 };
 
 export default pl;

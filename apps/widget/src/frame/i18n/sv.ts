@@ -39,6 +39,17 @@ const sv: Strings = {
   seen: 'Sett',
   endConfirm: 'Avsluta chatten?',
   cancel: 'Avbryt',
+  emoji: 'Emoji',
+  emojiSearch: 'Sök emoji',
+  emojiNone: 'Inga emoji hittades',
+  emojiSmileys: 'Smileys',
+  emojiPeople: 'Människor',
+  emojiNature: 'Djur och natur',
+  emojiFood: 'Mat och dryck',
+  emojiActivities: 'Aktiviteter',
+  emojiTravel: 'Resor och platser',
+  emojiObjects: 'Föremål',
+  emojiSymbols: 'Symboler',
 };
 
 export default sv;
