@@ -15,6 +15,7 @@ export const ERRORS = {
   file_empty: { status: 400, message: 'The file is empty.' },
   unsupported_file_type: { status: 400, message: 'Only PNG, JPEG, GIF and WebP images can be uploaded.' },
   file_too_large: { status: 413, message: 'The file is larger than the upload limit.' },
+  attachment_type_not_allowed: { status: 400, message: 'This kind of file cannot be sent: images (PNG, JPEG, GIF, WebP), PDF, plain text, ZIP and Office documents only.' },
   unauthorized: { status: 401, message: 'Sign in first.' },
   invalid_credentials: { status: 401, message: 'Email or password is wrong.' },
   invalid_visitor_token: { status: 401, message: 'The visitor token is unknown.' },

@@ -8,4 +8,5 @@ export * from './bridge.js';
 export * from './http.js';
 export * from './client/realtimeClient.js';
 export * from './macros.js';
+export * from './attachments.js';
 export * from './notifications.js';

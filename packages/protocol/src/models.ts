@@ -7,6 +7,7 @@ export type UserRole = 'admin' | 'agent';
 export type Permission = 'chatflows:edit';
 export const PERMISSIONS: readonly Permission[] = ['chatflows:edit'];
 import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, RoutingState, WidgetAvailability } from './routing.js';
+import type { MessageAttachment } from './attachments.js';
 import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, HeadingMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 
 export type Availability = 'online' | 'away';
@@ -152,6 +153,8 @@ export interface Message {
   notice?: MessageNotice | null;
   /** An internal note between users: never sent, replayed or shown to the visitor. */
   internal: boolean;
+  /** A file or image sent as this message (W12, I6); absent or null on text messages. */
+  attachment?: MessageAttachment | null;
   createdAt: number;
 }
 

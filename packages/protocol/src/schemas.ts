@@ -262,5 +262,6 @@ export * from './profileSchemas.js';
 export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
+export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './notificationSchemas.js';

@@ -78,6 +78,12 @@ export interface Config {
    * keeps uploads in its database and serves them to every visitor. Default 1048576 (1 MiB).
    */
   brandingImageMaxBytes: number;
+  /**
+   * PARLEY_ATTACHMENT_MAX_BYTES — largest file a visitor or user may send in a chat (W12, I6).
+   * Kept in the data directory on SQLite and in the database on PostgreSQL, so every node serves
+   * it. Default 10485760 (10 MiB), at most 100 MiB.
+   */
+  attachmentMaxBytes: number;
 }
 
 export interface RateConfig {
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const socketBufferBytes = integer('PARLEY_SOCKET_BUFFER_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024);
   const sessionRecheckSeconds = integer('PARLEY_SESSION_RECHECK_SECONDS', 30, 1, 3600);
   const brandingImageMaxBytes = integer('PARLEY_BRANDING_IMAGE_MAX_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024);
+  const attachmentMaxBytes = integer('PARLEY_ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024);
   const rate = (burstName: string, burst: number, perMinuteName: string, perMinute: number): RateConfig => ({
     burst: integer(burstName, burst, 1, 1_000_000_000),
     perMinute: integer(perMinuteName, perMinute, 1, 1_000_000_000),
@@ -187,5 +194,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionRecheckSeconds,
     writeLimits,
     brandingImageMaxBytes,
+    attachmentMaxBytes,
   };
 }

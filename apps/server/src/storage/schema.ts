@@ -170,6 +170,8 @@ export interface MessagesTable {
   notice: string | null;
   /** 1 for an internal note (users only, never the visitor), else 0. */
   internal: Generated<number>;
+  /** The file this message carries (014), or null for text. */
+  attachment_id: Generated<number | null>;
   created_at: number;
 }
 
@@ -267,6 +269,29 @@ export interface UploadsTable {
   created_at: number;
 }
 
+/** W12/I6 (014): a file sent in a conversation; the bytes live where the driver keeps them. */
+export interface AttachmentsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  conversation_id: number;
+  /** 24 random bytes, base64url: the only thing a download names. */
+  key: string;
+  name: string;
+  /** Sniffed from the bytes, never taken from the client. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  /** 1 when sent in an internal note: users only, never served to the visitor. */
+  internal: number;
+  created_at: number;
+}
+
+/** PostgreSQL only (014): the bytes of attachments, so every node can serve them. */
+export interface AttachmentBytesTable {
+  key: string;
+  bytes: Buffer;
+}
+
 /** A6 canned replies; `owner_user_id` null = shared with the workspace (admins manage those). */
 export interface MacrosTable {
   id: Generated<number>;
@@ -315,6 +340,8 @@ export interface Database {
   presence: PresenceTable;
   routing_cursors: RoutingCursorsTable;
   uploads: UploadsTable;
+  attachments: AttachmentsTable;
+  attachment_bytes: AttachmentBytesTable;
   password_resets: PasswordResetsTable;
   macros: MacrosTable;
   notification_prefs: NotificationPrefsTable;

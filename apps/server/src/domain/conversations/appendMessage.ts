@@ -7,6 +7,8 @@ import { LIMITS, type Message, type MessageNotice } from '@parley/protocol';
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
 import { DomainError } from '../errors.js';
+import { attachmentColumns, recordAttachment } from '../attachments/attachmentRecords.js';
+import type { NewAttachment } from '../attachments/storedAttachment.js';
 import { loadSummary, messageQuery, toMessage } from './presenters.js';
 
 export type Author =
@@ -22,6 +24,8 @@ export interface NewMessage {
   notice?: MessageNotice | null;
   /** An internal note (users only): never reaches the visitor; see storeMessage and toFeedRow. */
   internal?: boolean;
+  /** A file sent as this message (W12, I6); its bytes are already stored under its key. */
+  attachment?: NewAttachment;
 }
 
 /** Edge validation shared by HTTP and sockets; the body is stored exactly as sent. */
@@ -90,6 +94,7 @@ async function bumpConversation(uow: UnitOfWork, input: NewMessage, target: Conv
 async function storeMessage(uow: UnitOfWork, conversation: { id: number; last_seq: number; workspace_id: number }, input: NewMessage): Promise<Message> {
   const { trx, now } = uow;
   const author = input.author;
+  const attachmentId = input.attachment ? await recordAttachment(uow, conversation, input.attachment, input.internal === true) : null;
   const row = await trx
     .insertInto('messages')
     .values({
@@ -105,6 +110,7 @@ async function storeMessage(uow: UnitOfWork, conversation: { id: number; last_se
       notice: input.notice ? JSON.stringify(input.notice) : null,
       // Only users write notes; a visitor's flag never gets this far, this is the last guard.
       internal: input.internal === true && author.kind === 'user' ? 1 : 0,
+      attachment_id: attachmentId,
       created_at: now,
     })
     .returningAll()
@@ -113,7 +119,7 @@ async function storeMessage(uow: UnitOfWork, conversation: { id: number; last_se
   // The summary already names the conversation's visitor, who is the only visitor that writes
   // in it; only a user author needs a lookup.
   const user = author.kind === 'user' ? await trx.selectFrom('users').select(['name', 'avatar_url']).where('id', '=', author.userId).executeTakeFirst() : undefined;
-  const message = toMessage({ ...row, user_name: user?.name ?? null, user_avatar_url: user?.avatar_url ?? null, visitor_name: author.kind === 'visitor' ? summary.visitor.name : null });
+  const message = toMessage({ ...row, user_name: user?.name ?? null, user_avatar_url: user?.avatar_url ?? null, visitor_name: author.kind === 'visitor' ? summary.visitor.name : null, ...attachmentColumns(input.attachment) });
   uow.emit({ type: 'message.created', workspaceId: conversation.workspace_id, message, conversation: summary });
   uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: summary });
   return message;

@@ -6,6 +6,7 @@ import type { CloseReason, ConversationSummary, Message, MessageNotice, VisitorC
 import type { Kysely } from 'kysely';
 import type { ConversationRow, Database, MessageRow } from '../../storage/schema.js';
 import { parseContext } from '../visitors/visitorContext.js';
+import { toAttachment, type AttachmentColumns } from '../attachments/attachmentRecords.js';
 
 export function visitorDisplayName(visitor: { id: number; name: string | null }): string {
   return visitor.name ?? `Visitor ${visitor.id}`;
@@ -98,15 +99,24 @@ export function messageQuery(db: Kysely<Database>) {
     .selectFrom('messages')
     .leftJoin('users', 'users.id', 'messages.author_user_id')
     .leftJoin('visitors', 'visitors.id', 'messages.author_visitor_id')
+    .leftJoin('attachments', 'attachments.id', 'messages.attachment_id')
     .selectAll('messages')
-    .select(['users.name as user_name', 'users.avatar_url as user_avatar_url', 'visitors.name as visitor_name']);
+    .select([
+      'users.name as user_name',
+      'users.avatar_url as user_avatar_url',
+      'visitors.name as visitor_name',
+      'attachments.key as attachment_key',
+      'attachments.name as attachment_name',
+      'attachments.size as attachment_size',
+      'attachments.content_type as attachment_content_type',
+    ]);
 }
 
 export type MessageJoinedRow = MessageRow & {
   user_name: string | null;
   user_avatar_url: string | null;
   visitor_name: string | null;
-};
+} & AttachmentColumns;
 
 export function toMessage(row: MessageJoinedRow): Message {
   const author =
@@ -129,6 +139,7 @@ export function toMessage(row: MessageJoinedRow): Message {
     body: row.body,
     notice: row.notice ? (JSON.parse(row.notice) as MessageNotice) : null,
     internal: row.internal === 1,
+    attachment: toAttachment(row),
     createdAt: row.created_at,
   };
 }

@@ -13,12 +13,13 @@ import { loadConversationRow } from './loadConversation.js';
 import { assertCanAct } from './policies.js';
 import { retryOnConflict } from './retryOnConflict.js';
 import { limitMessage } from '../limits/writeLimits.js';
+import type { NewAttachment } from '../attachments/storedAttachment.js';
 
 export async function sendAgentMessage(
   ctx: AppContext,
   user: UserRow,
   conversationId: number,
-  input: { clientMessageId: string; body: string; internal?: boolean },
+  input: { clientMessageId: string; body: string; internal?: boolean; attachment?: NewAttachment },
 ): Promise<SendMessageResult> {
   validateBody(input.body);
   // Before any query: a sender over its allowance costs the node nothing.
@@ -37,7 +38,7 @@ export async function sendAgentMessage(
       if (conversation.assignee_id === null && !internal) {
         await setAssignee(uow, conversationId, null, user.id, user.workspace_id);
       }
-      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId, internal });
+      const message = await appendMessage(uow, conversationId, { author, body: input.body, clientMessageId: input.clientMessageId, internal, attachment: input.attachment });
       return { message, duplicate: false };
     }),
   );

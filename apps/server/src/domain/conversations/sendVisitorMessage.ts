@@ -20,11 +20,12 @@ import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
 import { wakeOnVisitorMessage } from './snooze.js';
 import { limitMessage } from '../limits/writeLimits.js';
+import type { NewAttachment } from '../attachments/storedAttachment.js';
 
 export async function sendVisitorMessage(
   ctx: AppContext,
   visitor: VisitorRow,
-  input: { clientMessageId: string; body: string; chatflowId?: number },
+  input: { clientMessageId: string; body: string; chatflowId?: number; attachment?: NewAttachment },
 ): Promise<SendMessageResult> {
   validateBody(input.body);
   // Before any query: a sender over its allowance costs the node nothing.
@@ -37,7 +38,7 @@ export async function sendVisitorMessage(
       // every message).
       const existing = attempt > 1 ? await findByDedupeKey(uow, dedupeKey(author, input.clientMessageId)) : null;
       if (existing) return { message: existing, duplicate: true };
-      const line = { author, body: input.body, clientMessageId: input.clientMessageId };
+      const line = { author, body: input.body, clientMessageId: input.clientMessageId, attachment: input.attachment };
       const appended = await appendToOpenConversation(uow, visitor, line);
       // A visitor writing wakes a snoozed chat at once (I3), in the message's transaction.
       if (appended) await wakeOnVisitorMessage(uow, appended.conversationId);

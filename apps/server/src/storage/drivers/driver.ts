@@ -4,6 +4,7 @@
  */
 import type { Dialect, Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
+import type { AttachmentBytes } from './attachmentBytes.js';
 import type { FullTextSearch } from './fullTextSearch.js';
 
 export interface StorageDriver {
@@ -39,4 +40,6 @@ export interface StorageDriver {
   transactionSlots: number;
   /** Message search indexes and queries (I9). */
   search: FullTextSearch;
+  /** Where chat attachments' bytes live (W12, I6): the data directory, or a table every node reads. */
+  attachmentBytes: AttachmentBytes;
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { StorageDriver } from './driver.js';
+import { databaseAttachmentBytes } from './attachmentBytes.js';
 import { postgresFullTextSearch } from './fullTextSearch.js';
 import { withPreparedStatements } from './preparedStatements.js';
 
@@ -40,6 +41,7 @@ export function postgresDriver(connectionString: string): StorageDriver {
     supportsSkipLocked: true,
     transactionSlots: TRANSACTION_SLOTS,
     search: postgresFullTextSearch,
+    attachmentBytes: databaseAttachmentBytes,
     isLockConflict(error) {
       const code = (error as { code?: unknown })?.code;
       return code === '40P01' || code === '40001';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { StorageDriver } from './driver.js';
+import { diskAttachmentBytes } from './attachmentBytes.js';
 import { sqliteFullTextSearch } from './fullTextSearch.js';
 
 export function sqliteDriver(dataDir: string): StorageDriver {
@@ -32,6 +33,7 @@ export function sqliteDriver(dataDir: string): StorageDriver {
     supportsSkipLocked: false,
     transactionSlots: 1,
     search: sqliteFullTextSearch,
+    attachmentBytes: diskAttachmentBytes(dataDir),
     isLockConflict: () => false,
     isUniqueViolation(error) {
       const code = (error as { code?: unknown })?.code;
