@@ -47,6 +47,7 @@ import { passwordResetRoutes } from './http/routes/passwordResetRoutes.js';
 import { avatarRoutes } from './http/routes/avatarRoutes.js';
 import { userDeletionRoutes } from './http/routes/userDeletionRoutes.js';
 import { macroRoutes } from './http/routes/macroRoutes.js';
+import { ticketPropertyRoutes } from './http/routes/ticketPropertyRoutes.js';
 import { attachmentRoutes } from './http/routes/attachmentRoutes.js';
 import { notificationRoutes } from './http/routes/notificationRoutes.js';
 
@@ -122,6 +123,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await avatarRoutes(app, ctx);
   await userDeletionRoutes(app, ctx);
   await macroRoutes(app, ctx);
+  await ticketPropertyRoutes(app, ctx);
   await attachmentRoutes(app, ctx);
   await notificationRoutes(app, ctx);
   await registerRealtime(app, gateway);

@@ -22,6 +22,7 @@ import type {
 } from './models.js';
 import type { ChatflowAvailability, ChatflowRouting, OfferEntry, Team } from './routing.js';
 import type { ChatflowLanguage, ChatflowTargeting, Device } from './chatflows.js';
+import type { ChatflowTicketDefaults } from './ticketProperties.js';
 
 export interface LoginRequest { email: string; password: string }
 export interface MeResponse { user: UserSummary; workspace: WorkspaceSummary }
@@ -92,6 +93,8 @@ export interface UpdateChatflowRequest {
   targeting?: ChatflowTargeting;
   routing?: ChatflowRouting;
   availability?: ChatflowAvailability;
+  /** Replaced as a whole; custom values are checked against the workspace's definitions. */
+  ticketDefaults?: ChatflowTicketDefaults;
 }
 /**
  * `POST /api/admin/chatflows`: a new chatflow on a site. Left out: unpublished, priority after the

@@ -8,5 +8,6 @@ export * from './bridge.js';
 export * from './http.js';
 export * from './client/realtimeClient.js';
 export * from './macros.js';
+export * from './ticketProperties.js';
 export * from './attachments.js';
 export * from './notifications.js';

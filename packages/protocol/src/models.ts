@@ -9,6 +9,7 @@ export const PERMISSIONS: readonly Permission[] = ['chatflows:edit'];
 import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, RoutingState, WidgetAvailability } from './routing.js';
 import type { MessageAttachment } from './attachments.js';
 import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, HeadingMode, WidgetHeading, LoaderStrings } from './chatflows.js';
+import type { ChatflowTicketDefaults, TicketPriority } from './ticketProperties.js';
 
 export type Availability = 'online' | 'away';
 export type ConversationStatus = 'open' | 'closed';
@@ -105,6 +106,11 @@ export interface ConversationSummary {
   agentReadSeq: number;
   /** Snoozed until this time (epoch ms): out of the open views until then; null when not snoozed. */
   snoozedUntil: number | null;
+  /** Ticket properties (agent-only, never in VisitorConversation): see ticketProperties.ts. */
+  priority: TicketPriority;
+  category: string | null;
+  /** Custom property values by definition key. */
+  properties: Record<string, string>;
 }
 
 /** A conversation as its visitor sees it: no agent-only data. */
@@ -206,6 +212,8 @@ export interface Chatflow {
   targeting: ChatflowTargeting;
   routing: ChatflowRouting;
   availability: ChatflowAvailability;
+  /** What a new conversation's ticket properties start as (agent-only; never in WidgetConfig). */
+  ticketDefaults: ChatflowTicketDefaults;
   createdAt: number;
   updatedAt: number;
 }

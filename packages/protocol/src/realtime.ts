@@ -145,6 +145,8 @@ export interface AgentEvents {
   'conversation.updated': { conversation: ConversationSummary };
   'conversation.assigned': { conversation: ConversationSummary; previousAssigneeId: number | null };
   'conversation.closed': { conversation: ConversationSummary };
+  /** Priority, category or custom properties changed (agent-only; visitors never get it). */
+  'conversation.properties_changed': { conversation: ConversationSummary };
   'message.created': { message: Message };
   'user.updated': { user: UserSummary };
   /** A chat is offered to `offer.userId` (only that user acts on it; admins see it too). */

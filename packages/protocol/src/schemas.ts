@@ -8,6 +8,7 @@ import Type from 'typebox';
 import { CHATFLOW_LANGUAGES, URL_OPERATORS } from './chatflows.js';
 import { LIMITS } from './limits.js';
 import { PERMISSIONS } from './models.js';
+import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const ClientMessageId = Type.String({ minLength: 1, maxLength: LIMITS.clientMessageIdMaxLength });
@@ -231,6 +232,7 @@ const chatflowFields = {
   targeting: Type.Optional(ChatflowTargetingSchema),
   routing: Type.Optional(ChatflowRoutingSchema),
   availability: Type.Optional(ChatflowAvailabilitySchema),
+  ticketDefaults: Type.Optional(ChatflowTicketDefaultsSchema),
 };
 export const UpdateChatflowSchema = Type.Object({ name: Type.Optional(Name), ...chatflowFields }, strict);
 export const CreateChatflowSchema = Type.Object({ siteId: Id, name: Name, ...chatflowFields }, strict);
@@ -262,6 +264,7 @@ export * from './profileSchemas.js';
 export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
+export * from './ticketPropertySchemas.js';
 export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './notificationSchemas.js';

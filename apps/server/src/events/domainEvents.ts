@@ -14,6 +14,8 @@ export type DomainEvent =
       previousAssigneeId: number | null;
     }
   | { type: 'conversation.closed'; workspaceId: number; conversation: ConversationSummary }
+  /** Ticket properties changed (issue 12): agent-only fields, so no visitor audience. */
+  | { type: 'conversation.properties_changed'; workspaceId: number; conversation: ConversationSummary }
   | { type: 'message.created'; workspaceId: number; message: Message; conversation: ConversationSummary }
   | { type: 'user.updated'; workspaceId: number; user: UserSummary }
   | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }

@@ -26,6 +26,16 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
         agent_user_id: null,
         data: JSON.stringify({ conversation: event.conversation, previousAssigneeId: event.previousAssigneeId }),
       };
+    case 'conversation.properties_changed':
+      // Priority, category and custom properties are for the team only: no visitor audience,
+      // so a visitor never gets the row live or on resume. Every user sees summaries.
+      return {
+        ...base,
+        conversation_id: event.conversation.id,
+        visitor_id: null,
+        agent_user_id: null,
+        data: JSON.stringify({ conversation: event.conversation }),
+      };
     case 'message.created':
       // The thread of an assigned conversation is for its assignee (and admins) only (I3). An
       // internal note has no visitor audience: the visitor never gets it live or on resume.

@@ -15,6 +15,7 @@ import { insertChatflow } from './insertChatflow.js';
 import { toChatflow } from './presenters.js';
 import { nextPriority } from './queries.js';
 import { validateChatflowInput } from './validateChatflowInput.js';
+import { checkTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
 
 export async function createChatflow(ctx: AppContext, workspaceId: number, input: CreateChatflowRequest): Promise<Chatflow> {
   validateChatflowInput(input);
@@ -28,6 +29,7 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
       ? await checkRouting(uow.trx, workspaceId, input.routing)
       : { ...DEFAULT_ROUTING, fallbackMessage: defaultChatflowTexts(language).fallbackMessage };
     await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
+    const ticketDefaults = input.ticketDefaults ? await checkTicketDefaults(uow.trx, workspaceId, input.ticketDefaults) : undefined;
     const row = await insertChatflow(
       uow.trx,
       {
@@ -41,6 +43,7 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
         targeting: input.targeting,
         routing,
         availability: input.availability,
+        ticketDefaults,
       },
       uow.now,
     );

@@ -23,6 +23,7 @@ export async function duplicateChatflow(ctx: AppContext, workspaceId: number, ch
         targeting: source.targeting,
         routing: source.routing,
         availability: source.availability,
+        ticketDefaults: source.ticketDefaults,
       },
       uow.now,
     );

@@ -3,7 +3,7 @@
  * start's demo site. Leaving a field out means the defaults of a new chatflow (unpublished,
  * language `en`, its texts in that language, every page, today's routing and availability).
  */
-import type { ChatflowAvailability, ChatflowLanguage, ChatflowRouting, ChatflowTargeting, ChatflowWidgetSettings } from '@parley/protocol';
+import type { ChatflowAvailability, ChatflowLanguage, ChatflowRouting, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { ChatflowRow, Database } from '../../storage/schema.js';
 import { DEFAULT_AVAILABILITY, DEFAULT_ROUTING } from '../routing/routingSettings.js';
@@ -21,6 +21,8 @@ export interface NewChatflow {
   targeting?: ChatflowTargeting;
   routing?: ChatflowRouting;
   availability?: ChatflowAvailability;
+  /** Already checked against the workspace's ticket property definitions. */
+  ticketDefaults?: ChatflowTicketDefaults;
 }
 
 export function insertChatflow(db: Kysely<Database>, input: NewChatflow, now: number): Promise<ChatflowRow> {
@@ -38,6 +40,7 @@ export function insertChatflow(db: Kysely<Database>, input: NewChatflow, now: nu
       targeting: JSON.stringify(input.targeting ?? EVERY_PAGE),
       routing: JSON.stringify(input.routing ?? DEFAULT_ROUTING),
       availability: JSON.stringify(input.availability ?? DEFAULT_AVAILABILITY),
+      ...(input.ticketDefaults ? { ticket_defaults: JSON.stringify(input.ticketDefaults) } : {}),
       created_at: now,
       updated_at: now,
     })

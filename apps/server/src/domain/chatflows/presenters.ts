@@ -3,6 +3,7 @@ import type { Chatflow, ChatflowLanguage, ChatflowTargeting } from '@parley/prot
 import type { ChatflowRow } from '../../storage/schema.js';
 import { parseAvailability, parseRouting } from '../routing/routingSettings.js';
 import { parseWidgetSettings } from './chatflowSettings.js';
+import { parseTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
 
 export const EVERY_PAGE: ChatflowTargeting = { groups: [], exclusions: [] };
 
@@ -33,6 +34,7 @@ export function toChatflow(row: ChatflowRow): Chatflow {
     targeting: parseTargeting(row.targeting),
     routing: parseRouting(row.routing),
     availability: parseAvailability(row.availability),
+    ticketDefaults: parseTicketDefaults(row.ticket_defaults),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -14,6 +14,7 @@ import { toChatflow } from './presenters.js';
 import { loadLiveChatflow } from './queries.js';
 import { nextVersion } from './version.js';
 import { validateChatflowInput } from './validateChatflowInput.js';
+import { checkTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
 
 export async function updateChatflow(ctx: AppContext, workspaceId: number, chatflowId: number, input: UpdateChatflowRequest): Promise<Chatflow> {
   validateChatflowInput(input);
@@ -21,6 +22,7 @@ export async function updateChatflow(ctx: AppContext, workspaceId: number, chatf
     const existing = await loadLiveChatflow(uow.trx, workspaceId, chatflowId);
     const routing = input.routing ? await checkRouting(uow.trx, workspaceId, input.routing) : undefined;
     await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
+    const ticketDefaults = input.ticketDefaults ? await checkTicketDefaults(uow.trx, workspaceId, input.ticketDefaults) : undefined;
     const settings = input.settings ? mergeWidgetSettings(parseWidgetSettings(existing.settings), input.settings) : undefined;
     const row = await uow.trx
       .updateTable('chatflows')
@@ -33,6 +35,7 @@ export async function updateChatflow(ctx: AppContext, workspaceId: number, chatf
         ...(input.targeting ? { targeting: JSON.stringify(input.targeting) } : {}),
         ...(routing ? { routing: JSON.stringify(routing) } : {}),
         ...(input.availability ? { availability: JSON.stringify(input.availability) } : {}),
+        ...(ticketDefaults ? { ticket_defaults: JSON.stringify(ticketDefaults) } : {}),
         updated_at: nextVersion(existing, uow.now),
       })
       .where('id', '=', chatflowId)

@@ -6,6 +6,7 @@ import type { CloseReason, ConversationSummary, Message, MessageNotice, VisitorC
 import type { Kysely } from 'kysely';
 import type { ConversationRow, Database, MessageRow } from '../../storage/schema.js';
 import { parseContext } from '../visitors/visitorContext.js';
+import { parseValues } from '../ticketProperties/values.js';
 import { toAttachment, type AttachmentColumns } from '../attachments/attachmentRecords.js';
 
 export function visitorDisplayName(visitor: { id: number; name: string | null }): string {
@@ -74,6 +75,9 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     visitorReadSeq: row.visitor_read_seq,
     agentReadSeq: row.agent_read_seq,
     snoozedUntil: row.snoozed_until === null ? null : Number(row.snoozed_until),
+    priority: row.priority,
+    category: row.category,
+    properties: parseValues(row.properties),
   };
 }
 

@@ -18,6 +18,7 @@ import { scheduleNewConversationEmail } from '../notifications/emailDeadlines.js
 import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
+import { startingTicketProperties } from '../ticketProperties/chatflowDefaults.js';
 import { wakeOnVisitorMessage } from './snooze.js';
 import { limitMessage } from '../limits/writeLimits.js';
 import type { NewAttachment } from '../attachments/storedAttachment.js';
@@ -53,6 +54,8 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   const wanted = wantedChatflowId === undefined ? undefined : await publishedChatflowOfSite(trx, visitor.site_id, wantedChatflowId);
   const chatflow = wanted ?? (await firstPublishedChatflow(trx, visitor.site_id));
   if (!chatflow) throw new DomainError('site_not_found', 'the site has no published chatflow');
+  // Priority, category and custom properties start as the chatflow's defaults (issue 12).
+  const ticket = await startingTicketProperties(trx, chatflow);
   const created = await trx
     .insertInto('conversations')
     .values({
@@ -73,6 +76,7 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
       close_reason: null,
       routing_state: 'routing',
       last_activity_at: now,
+      ...ticket,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
