@@ -7,6 +7,7 @@ import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { RoutingBadge } from './RoutingBadge.js';
 import { SnoozeControl, SnoozedUntil } from './snooze/SnoozeControl.js';
+import { TicketPropertiesControl } from './ticketProperties/TicketPropertiesControl.js';
 
 /** Visitor name, status and assignee, with the actions that change them. */
 export function ThreadHeader({ conversation }: { conversation: ConversationSummary }) {
@@ -84,6 +85,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
           <SnoozeControl conversation={conversation} busy={busy} run={run} />
         </div>
       )}
+      <TicketPropertiesControl conversation={conversation} />
       {error && (
         <p class="form-error" role="alert">
           {error}

@@ -66,7 +66,8 @@ function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]):
     case 'conversation.created':
     case 'conversation.updated':
     case 'conversation.assigned':
-    case 'conversation.closed': {
+    case 'conversation.closed':
+    case 'conversation.properties_changed': {
       upsertConversation((data as AgentEvents['conversation.updated']).conversation);
       scheduleCountsRefresh();
       break;
