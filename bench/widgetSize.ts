@@ -1,7 +1,8 @@
 /**
  * Widget size budget (W1, W16): the embed script must stay tiny (≤ 3 KB gzip) because it runs on
  * every page of every customer site; the chat UI (≤ 30 KB gzip with one language) loads only when
- * opened but should still be quick on a phone.
+ * opened but should still be quick on a phone. The emoji picker (W12) is a chunk of its own,
+ * fetched only when a visitor first opens it, with its own budget.
  *
  * Reads the built files (run `npm run build -w apps/widget` first), prints gzip sizes (zlib level
  * 9, what a server would send) and exits 1 when a budget is exceeded or a file is missing.
