@@ -1,7 +1,8 @@
 import { LIMITS } from '@parley/protocol';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { createTypingNotifier } from '../realtime/typingNotifier.js';
-import { replyProblem, sendReply } from '../state/replies.js';
+import { replyProblem, sendFiles, sendReply } from '../state/replies.js';
+import { AttachButton, fileDropProps, pastedFiles } from './attachments/AttachButton.js';
 import { ReplyEmojiButton } from './emoji/ReplyEmojiButton.js';
 import { MacroPicker } from './macros/MacroPicker.js';
 import { useMacroPicker } from './macros/useMacroPicker.js';
@@ -47,6 +48,11 @@ export function Composer({ conversationId }: { conversationId: number }) {
     textarea.current?.focus();
   }
 
+  /** Files chosen, pasted or dropped: each sent at once, as a note while notes are on. */
+  function attach(files: File[]) {
+    sendFiles(conversationId, files, note);
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     if (macros.onKeyDown(event)) return;
     // Enter sends; Shift+Enter is a new line; never interrupt an IME composition.
@@ -57,7 +63,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
   }
 
   return (
-    <form class={note ? 'composer note-mode' : 'composer'} onSubmit={submit}>
+    <form class={note ? 'composer note-mode' : 'composer'} onSubmit={submit} {...fileDropProps(attach)}>
       <div class="composer-head">
         <label for={id} class="composer-label">
           Reply
@@ -93,6 +99,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
         }}
         onClick={(event) => macros.follow(event.currentTarget.value, event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
+        onPaste={(event) => pastedFiles(event, attach)}
         onBlur={() => typing.stop()}
       />
       <MacroPicker state={macros.state} />
@@ -104,6 +111,7 @@ export function Composer({ conversationId }: { conversationId: number }) {
             {body.length}/{LIMITS.messageMaxLength}
           </span>
         </p>
+        <AttachButton onFiles={attach} />
         <ReplyEmojiButton textarea={textarea} onInsert={update} />
         <button type="submit" class="button primary">
           Send

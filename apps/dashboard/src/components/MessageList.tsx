@@ -6,6 +6,7 @@ import { inbox, type PendingReply } from '../state/inboxStore.js';
 import { discardReply, retryReply } from '../state/replies.js';
 import { useStore } from '../state/store.js';
 import { SeenMark } from './receipts/SeenMark.js';
+import { MessageAttachment } from './attachments/MessageAttachment.js';
 import { useReadReceipts } from './receipts/useReadReceipts.js';
 
 interface MessageListProps {
@@ -71,7 +72,13 @@ function MessageItem({ message, now, seen }: { message: Message; now: number; se
         </time>
       </p>
       {/* Text node only: bodies are never parsed as HTML. */}
-      <p class="message-body">{message.body}</p>
+      {message.attachment ? (
+        <div class="message-body">
+          <MessageAttachment attachment={message.attachment} />
+        </div>
+      ) : (
+        <p class="message-body">{message.body}</p>
+      )}
       {seen && <SeenMark />}
     </li>
   );
@@ -82,7 +89,7 @@ function PendingItem({ reply }: { reply: PendingReply }) {
     <li class={`message from-user pending${reply.internal ? ' note' : ''}${reply.error ? ' failed' : ''}`}>
       <p class="message-meta">
         {reply.internal && <NoteLabel />}
-        <span class="message-author">You</span> <span>{reply.error ? 'Not sent' : 'Sending…'}</span>
+        <span class="message-author">You</span> <span>{reply.error ? 'Not sent' : reply.file ? 'Uploading…' : 'Sending…'}</span>
       </p>
       <p class="message-body">{reply.body}</p>
       {reply.error && (

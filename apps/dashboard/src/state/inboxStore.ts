@@ -29,6 +29,8 @@ export interface PendingReply {
   createdAt: number;
   /** Set when the server refused the reply; the agent can retry or discard it. */
   error: string | null;
+  /** A file being sent (W12, I6); `body` is its name. */
+  file?: File;
 }
 
 export interface ThreadState {

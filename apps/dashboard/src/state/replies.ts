@@ -7,6 +7,8 @@ import { CommandError, LIMITS } from '@parley/protocol';
 import { realtime } from '../realtime/connection.js';
 import { inbox, type PendingReply } from './inboxStore.js';
 import { addMessages } from './thread.js';
+import { uploadReply } from './attachmentUploads.js';
+import { ApiError } from '../api/request.js';
 
 export function replyProblem(body: string): string | null {
   if (body.trim().length === 0) return 'Write a message first.';
@@ -30,6 +32,13 @@ export function sendReply(conversationId: number, body: string, internal = false
   deliver(pending);
 }
 
+/** Sends files (W12, I6), each as a message of its own; with `internal`, into a note. */
+export function sendFiles(conversationId: number, files: File[], internal = false): void {
+  const added: PendingReply[] = files.map((file) => ({ clientMessageId: newClientMessageId(), conversationId, body: file.name, internal, createdAt: Date.now(), error: null, file }));
+  inbox.update((state) => ({ ...state, pendingReplies: [...state.pendingReplies, ...added] }));
+  added.forEach(deliver);
+}
+
 export function retryReply(clientMessageId: string): void {
   const pending = inbox.get().pendingReplies.find((p) => p.clientMessageId === clientMessageId);
   if (!pending) return;
@@ -45,6 +54,12 @@ export function discardReply(clientMessageId: string): void {
 }
 
 function deliver(pending: PendingReply): void {
+  if (pending.file) {
+    uploadReply(pending, pending.file)
+      .then((message) => addMessages([message]))
+      .catch((error: unknown) => setError(pending.clientMessageId, describe(error)));
+    return;
+  }
   const client = realtime();
   if (!client) {
     setError(pending.clientMessageId, 'Not connected.');
@@ -57,6 +72,8 @@ function deliver(pending: PendingReply): void {
 }
 
 function describe(error: unknown): string {
+  // Files go over HTTP: the catalogue message says what was wrong with the file.
+  if (error instanceof ApiError) return `Not sent: ${error.message}`;
   if (!(error instanceof CommandError)) return 'Not sent.';
   switch (error.error.code) {
     case 'conversation_closed':

@@ -48,7 +48,8 @@ export function widgetFrameCsp(ancestors: string[] | null, publicOrigin: string)
   let frameAncestors = "'none'";
   if (ancestors && ancestors.length === 0) frameAncestors = '*';
   else if (ancestors) frameAncestors = ["'self'", publicOrigin, ...ancestors.map(safeOrigin).filter((o) => o !== null)].join(' ');
-  return ["default-src 'self'", ...PAGE_BASE, "style-src 'self'", IMAGES, "connect-src 'self'", "form-action 'none'", `frame-ancestors ${frameAncestors}`].join('; ');
+  // blob: shows sent images (W12), which the frame fetches with the visitor token (never in a URL).
+  return ["default-src 'self'", ...PAGE_BASE, "style-src 'self'", `${IMAGES} blob:`, "connect-src 'self'", "form-action 'none'", `frame-ancestors ${frameAncestors}`].join('; ');
 }
 
 /**

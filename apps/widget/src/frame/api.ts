@@ -22,7 +22,7 @@ export class HttpError extends Error {
 }
 
 /** Error bodies carry `{ code }` either at the top level or under `error`; accept both. */
-async function failure(response: Response): Promise<HttpError> {
+export async function failure(response: Response): Promise<HttpError> {
   const body = (await response.json().catch(() => null)) as { code?: ErrorCode; error?: { code?: ErrorCode } } | null;
   return new HttpError(response.status, body?.error?.code ?? body?.code ?? null);
 }

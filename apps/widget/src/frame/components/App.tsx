@@ -10,6 +10,7 @@ import { availabilityNotice, endedText } from '../state/availability';
 import type { ChatController } from '../state/chatController';
 import { useChatView } from '../useChatView';
 import { Composer } from './Composer';
+import { fileDropProps } from './AttachButton';
 import { EndChatConfirm } from './EndChatConfirm';
 import { Header } from './Header';
 import { Thread } from './Thread';
@@ -53,6 +54,7 @@ export function App({ controller, config, configStatus, availability, preview }:
 
   const heading = config?.heading ?? { title: '', people: [] };
   const onMinimize = () => controller.minimize();
+  const attach = (files: File[]) => files.forEach((file) => controller.attach(file));
 
   // The site has no chatflow to show here now (unpublished, deleted, or targeting says none).
   if (configStatus === 'loaded' && !config) {
@@ -83,7 +85,7 @@ export function App({ controller, config, configStatus, availability, preview }:
         onEnd={() => setConfirmingEnd(true)}
         onMinimize={onMinimize}
       />
-      <main class="body">
+      <main class="body" {...fileDropProps(attach)}>
         {confirmingEnd && conversation?.status === 'open' && (
           <EndChatConfirm
             onConfirm={() => {
@@ -128,6 +130,7 @@ export function App({ controller, config, configStatus, availability, preview }:
         <Composer
           onSend={(body) => controller.send(body)}
           onTyping={() => controller.visitorTyping()}
+          onFiles={attach}
           focusRequest={view.focusRequest}
         />
       </main>

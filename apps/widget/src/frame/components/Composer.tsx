@@ -10,17 +10,20 @@ import type { JSX } from 'preact';
 import { emojiStrings } from '../emojiStrings';
 import { formatNumber } from '../format';
 import { t } from '../i18n';
+import { AttachButton, pastedFiles } from './AttachButton';
 
 interface ComposerProps {
   onSend(body: string): void;
   onTyping(): void;
+  /** Files chosen, pasted or dropped (W12). */
+  onFiles(files: File[]): void;
   /** Changes when the composer should take focus. */
   focusRequest: number;
 }
 
 const MAX_HEIGHT_PX = 120;
 
-export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
+export function Composer({ onSend, onTyping, onFiles, focusRequest }: ComposerProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -82,9 +85,11 @@ export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
         value={text}
         onInput={onInput}
         onKeyDown={onKeyDown}
+        onPaste={(event) => pastedFiles(event, onFiles)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'composer-error' : undefined}
       />
+      <AttachButton onFiles={onFiles} />
       <EmojiButton class="emoji-button" strings={emojiStrings()} textarea={input} onInsert={change} />
       <button type="submit" class="send-button">
         {t('send')}

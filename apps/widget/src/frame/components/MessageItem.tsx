@@ -8,6 +8,7 @@ import { formatTime, isoTime } from '../format';
 import { t } from '../i18n';
 import { noticeText } from '../noticeText';
 import type { PendingMessage } from '../state/thread';
+import { AttachmentView } from './AttachmentView';
 
 function Time({ at }: { at: number }) {
   return <time dateTime={isoTime(at)}>{formatTime(at)}</time>;
@@ -34,7 +35,13 @@ export function StoredMessage({ message, own, showAuthor, seen }: StoredProps) {
   return (
     <div class={own ? 'msg own' : 'msg'}>
       {own ? <span class="sr">{t('you')}:</span> : showAuthor && <span class="author">{message.author.name}</span>}
-      <p class="bubble">{message.body}</p>
+      {message.attachment ? (
+        <div class="bubble attachment">
+          <AttachmentView attachment={message.attachment} />
+        </div>
+      ) : (
+        <p class="bubble">{message.body}</p>
+      )}
       <span class="meta">
         <Time at={message.createdAt} />
         {seen && <span class="seen"> · {t('seen')}</span>}
@@ -61,7 +68,7 @@ export function PendingItem({ pending, onRetry }: PendingProps) {
           </button>
         </span>
       ) : (
-        <span class="meta">{t('sending')}</span>
+        <span class="meta">{pending.file ? t('uploading') : t('sending')}</span>
       )}
     </div>
   );

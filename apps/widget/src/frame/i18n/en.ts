@@ -49,6 +49,12 @@ const en = {
   // W13: the step before ending; the confirm button reuses endChat.
   endConfirm: 'End this chat?',
   cancel: 'Cancel',
+  // W12: sending files; the button's accessible name is attachFile.
+  attachFile: 'Attach file',
+  uploading: 'Uploading…',
+  fileTooLarge: 'The file is too large.',
+  fileTypeNotAllowed: 'This type of file cannot be sent.',
+  fileEmpty: 'The file is empty.',
   // W12: the emoji picker in the message box (its button, search box and category names).
   emoji: 'Emoji',
   emojiSearch: 'Search emoji',

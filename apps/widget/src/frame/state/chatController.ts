@@ -26,6 +26,7 @@ import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
 import { UnreadCounter } from './unreadCounter';
 import { ReadMarker } from './readMarker';
+import { setAttachmentToken, uploadAttachment } from './attachments';
 
 /**
  * RealtimeClient wants a map with a string index signature, which an `interface` lacks; the same
@@ -132,6 +133,14 @@ export class ChatController {
     this.dispatch(pending);
   }
 
+  /** Sends a file (W12) as a message of its own; shown as pending ("Uploading…") until stored. */
+  attach(file: File): void {
+    if (this.options.preview) return; // nothing leaves the preview
+    const pending: PendingMessage = { clientMessageId: newClientMessageId(), body: file.name, createdAt: Date.now(), error: null, file };
+    this.setThread(addPending(this.view.thread, pending));
+    this.dispatch(pending);
+  }
+
   /** Preview: the message appears as the visitor would see it once stored. */
   private showLocally(body: string): void {
     const seq = ++this.localSeq;
@@ -195,6 +204,7 @@ export class ChatController {
 
   private connect(visitorToken: string): void {
     this.visitorToken = visitorToken;
+    setAttachmentToken(visitorToken);
     const client: VisitorClient = new RealtimeClient<VisitorCommandMap, VisitorEvents, VisitorResumeResult>({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/realtime`,
       credentials: () => ({ visitorToken: this.visitorToken }),
@@ -225,6 +235,7 @@ export class ChatController {
   private dispatch(pending: PendingMessage): void {
     const client = this.client;
     if (!client) return; // connect() sends it once the session exists
+    if (pending.file) return this.upload(pending, pending.file);
     // Visitors never name a conversation: the server picks the open one or starts a new one, in
     // the chatflow this page shows.
     const chatflowId = this.options.chatflowId();
@@ -235,6 +246,14 @@ export class ChatController {
         if (client !== this.client) return; // a replaced client; the new one re-sends it
         this.setThread(setPendingError(this.view.thread, pending.clientMessageId, describeError(error).text));
       },
+    );
+  }
+
+  /** Files go over HTTP; the stored message also arrives as an event, whichever comes first wins. */
+  private upload(pending: PendingMessage, file: File): void {
+    uploadAttachment(file, pending.clientMessageId, this.options.chatflowId()).then(
+      (message) => this.setThread(applyMessage(this.view.thread, message)),
+      (error: unknown) => this.setThread(setPendingError(this.view.thread, pending.clientMessageId, describeError(error).text)),
     );
   }
 

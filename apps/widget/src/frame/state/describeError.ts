@@ -6,6 +6,7 @@
 import { CommandError, LIMITS, isErrorCode, type ErrorCode } from '@parley/protocol';
 import { formatNumber } from '../format';
 import { t } from '../i18n';
+import { HttpError } from '../api';
 
 function textFor(code: ErrorCode | null): string {
   switch (code) {
@@ -15,6 +16,12 @@ function textFor(code: ErrorCode | null): string {
       return t('rateLimited');
     case 'conversation_closed':
       return t('ended');
+    case 'file_too_large':
+      return t('fileTooLarge');
+    case 'attachment_type_not_allowed':
+      return t('fileTypeNotAllowed');
+    case 'file_empty':
+      return t('fileEmpty');
     case 'internal_error':
     case 'not_ready':
       return t('serverError');
@@ -24,6 +31,7 @@ function textFor(code: ErrorCode | null): string {
 }
 
 export function describeError(error: unknown): { code: ErrorCode | null; text: string } {
-  const code = error instanceof CommandError && isErrorCode(error.error.code) ? error.error.code : null;
+  // Commands answer over the socket; a file is sent over HTTP (state/attachments.ts).
+  const code = error instanceof CommandError && isErrorCode(error.error.code) ? error.error.code : error instanceof HttpError ? error.code : null;
   return { code, text: textFor(code) };
 }

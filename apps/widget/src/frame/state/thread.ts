@@ -18,6 +18,8 @@ export interface PendingMessage {
   createdAt: number;
   /** Catalogue text when the server refused the message; null while in flight. */
   error: string | null;
+  /** A file being sent (W12); `body` is its name. */
+  file?: File;
 }
 
 export interface ThreadState {
