@@ -27,7 +27,7 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
 
   // Counts and views as Alice sees them.
   const counts = await alice.http('GET', '/api/conversations/counts');
-  assert.deepEqual(counts.body, { unassigned: 1, mine: 0, all: 1, closed: 0, snoozed: 0 });
+  assert.deepEqual(counts.body, { unassigned: 1, mine: 0, all: 1, closed: 0, snoozed: 0, teams: [] });
   const unassigned = await alice.http('GET', '/api/conversations?view=unassigned');
   assert.deepEqual(unassigned.body.conversations.map((c: any) => c.id), [conversationId]);
 
@@ -60,7 +60,7 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
   assert.equal(seen.data.message.author.kind, 'user');
 
   const mine = await alice.http('GET', '/api/conversations/counts');
-  assert.deepEqual(mine.body, { unassigned: 0, mine: 1, all: 1, closed: 0, snoozed: 0 });
+  assert.deepEqual(mine.body, { unassigned: 0, mine: 1, all: 1, closed: 0, snoozed: 0, teams: [] });
 
   // Several messages in a row keep their order.
   for (let i = 0; i < 5; i++) await visitor.rt.send('message.send', { clientMessageId: `row-${i}`, body: `line ${i}` });
@@ -84,7 +84,7 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
   const old = await alice.http('GET', `/api/conversations/${conversationId}`);
   assert.equal(old.body.conversation.status, 'closed');
   const finalCounts = await alice.http('GET', '/api/conversations/counts');
-  assert.deepEqual(finalCounts.body, { unassigned: 1, mine: 0, all: 1, closed: 1, snoozed: 0 });
+  assert.deepEqual(finalCounts.body, { unassigned: 1, mine: 0, all: 1, closed: 1, snoozed: 0, teams: [] });
 
   // A reload (fresh connection with the same token) gets the latest conversation as snapshot.
   const reloaded = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey, visitor);

@@ -40,7 +40,15 @@ export interface AcceptInviteRequest { token: string; password: string }
 
 /** Newest activity first (closed: newest close first), at most `limit` (default 50, max 200). */
 export interface ConversationListQuery { view: InboxView; limit?: number }
-export interface ConversationListResponse { conversations: ConversationSummary[] }
+export interface ConversationListResponse {
+  conversations: ConversationSummary[];
+  /** Pass as `cursor` for the next page; null = this was the last page. */
+  nextCursor: string | null;
+}
+/** Reassign to a team (I5): unassigned within the team, routed to its members. */
+export interface TeamAssignRequest { teamId: number }
+/** Workspace settings of the inbox (I3), `GET`/`PUT /api/admin/inbox-settings`. */
+export interface InboxSettings { agentsSeeAll: boolean }
 export type CountsResponse = ViewCounts;
 export interface ConversationThreadResponse { conversation: ConversationSummary; messages: Message[] }
 export interface PostMessageRequest {

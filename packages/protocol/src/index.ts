@@ -9,5 +9,6 @@ export * from './http.js';
 export * from './client/realtimeClient.js';
 export * from './macros.js';
 export * from './ticketProperties.js';
+export * from './inboxLists.js';
 export * from './attachments.js';
 export * from './notifications.js';

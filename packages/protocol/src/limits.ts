@@ -9,6 +9,8 @@ export const LIMITS = {
   clientMessageIdMaxLength: 64,
   /** Characters of the visitor's message shown on a chat offer. */
   offerPreviewMaxLength: 200,
+  /** Characters of the last message shown on an inbox list row (I8). */
+  listPreviewMaxLength: 120,
   /** Visitor/user display names. */
   nameMaxLength: 120,
   /** URLs, titles and referrers captured as visitor context are cut to this length. */

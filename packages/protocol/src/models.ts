@@ -10,6 +10,7 @@ import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, Ro
 import type { MessageAttachment } from './attachments.js';
 import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, HeadingMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 import type { ChatflowTicketDefaults, TicketPriority } from './ticketProperties.js';
+import type { LastMessagePreview, TeamViewCount } from './inboxLists.js';
 
 export type Availability = 'online' | 'away';
 export type ConversationStatus = 'open' | 'closed';
@@ -111,6 +112,12 @@ export interface ConversationSummary {
   category: string | null;
   /** Custom property values by definition key. */
   properties: Record<string, string>;
+  /** The team it was routed or reassigned to: its team view lists it (I3, I5); null = no team. */
+  teamId: number | null;
+  /** Seq of the visitor's newest message (0 = none): unread while above agentReadSeq (see hasUnread). */
+  lastVisitorSeq: number;
+  /** The newest message a person or bot wrote, for the list row's sender and preview (I8). */
+  lastMessage: LastMessagePreview | null;
 }
 
 /** A conversation as its visitor sees it: no agent-only data. */
@@ -174,10 +181,13 @@ export type MessageNotice =
 export interface ViewCounts {
   unassigned: number;
   mine: number;
-  all: number;
+  /** Absent for agents when the workspace keeps the All view for admins (WorkspaceSummary.agentsSeeAll). */
+  all?: number;
   closed: number;
   /** Open conversations snoozed until later (I3). */
   snoozed: number;
+  /** One per team the user is a member of (admins: every team), by name (I3 team views). */
+  teams?: TeamViewCount[];
 }
 
 /** The widget settings of a chatflow (W2, W3, W4). */
@@ -258,4 +268,6 @@ export interface WorkspaceSummary {
   name: string;
   /** A1: the setup wizard was finished or skipped; until then the first admin is sent to it. */
   setupCompleted: boolean;
+  /** I3: agents get the All view and its count (admins always do); admins change it. */
+  agentsSeeAll: boolean;
 }

@@ -265,6 +265,7 @@ export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
 export * from './ticketPropertySchemas.js';
+export * from './inboxListSchemas.js';
 export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './notificationSchemas.js';

@@ -6,8 +6,9 @@ import type { CloseReason, ConversationSummary, Message, MessageNotice, VisitorC
 import type { Kysely } from 'kysely';
 import type { ConversationRow, Database, MessageRow } from '../../storage/schema.js';
 import { parseContext } from '../visitors/visitorContext.js';
-import { parseValues } from '../ticketProperties/values.js';
 import { toAttachment, type AttachmentColumns } from '../attachments/attachmentRecords.js';
+import { parseValues } from '../ticketProperties/values.js';
+import { lastMessageJoin, lastVisitorSeqSql, toLastMessage, type LastMessageColumns } from './listRowFields.js';
 
 export function visitorDisplayName(visitor: { id: number; name: string | null }): string {
   return visitor.name ?? `Visitor ${visitor.id}`;
@@ -18,6 +19,8 @@ export function summaryQuery(db: Kysely<Database>) {
     .selectFrom('conversations')
     .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
     .leftJoin('users as assignee', 'assignee.id', 'conversations.assignee_id')
+    .leftJoin('messages as last_message', (join) => join.onRef('last_message.conversation_id', '=', 'conversations.id').on(lastMessageJoin))
+    .leftJoin('users as last_user', 'last_user.id', 'last_message.author_user_id')
     .selectAll('conversations')
     .select([
       'visitors.name as visitor_name',
@@ -25,6 +28,14 @@ export function summaryQuery(db: Kysely<Database>) {
       'visitors.owner_id as visitor_owner_id',
       'assignee.name as assignee_name',
       'assignee.avatar_url as assignee_avatar_url',
+      lastVisitorSeqSql.as('last_visitor_seq'),
+      'last_message.seq as last_message_seq',
+      'last_message.author_kind as last_message_kind',
+      'last_message.body as last_message_body',
+      'last_message.internal as last_message_internal',
+      'last_message.created_at as last_message_created_at',
+      'last_message.author_name as last_message_author_name',
+      'last_user.name as last_message_user_name',
     ]);
 }
 
@@ -39,9 +50,10 @@ export type SummaryRow = ConversationRow & {
   visitor_owner_id: number | null;
   assignee_name: string | null;
   assignee_avatar_url: string | null;
-};
+} & LastMessageColumns;
 
 export function toSummary(row: SummaryRow): ConversationSummary {
+  const visitorName = visitorDisplayName({ id: row.visitor_id, name: row.visitor_name });
   return {
     id: row.id,
     status: row.status,
@@ -50,7 +62,7 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     chatflowId: row.chatflow_id,
     visitor: {
       id: row.visitor_id,
-      name: visitorDisplayName({ id: row.visitor_id, name: row.visitor_name }),
+      name: visitorName,
       context: parseContext(row.visitor_context),
       ownerId: row.visitor_owner_id,
     },
@@ -78,6 +90,9 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     priority: row.priority,
     category: row.category,
     properties: parseValues(row.properties),
+    teamId: row.team_id === null ? null : Number(row.team_id),
+    lastVisitorSeq: Number(row.last_visitor_seq),
+    lastMessage: toLastMessage(row, visitorName),
   };
 }
 

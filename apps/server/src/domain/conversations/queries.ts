@@ -1,38 +1,19 @@
 /**
- * Inbox reads: view lists, live counts, a thread, and the visitor's own latest conversation.
+ * Inbox reads: live counts, a thread, and the visitor's own latest conversation (the lists are in
+ * conversationLists.ts).
  */
-import type { ConversationSummary, InboxView, Message, ViewCounts, VisitorConversation } from '@parley/protocol';
+import type { ConversationSummary, Message, ViewCounts, VisitorConversation } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../../storage/schema.js';
 import { aliasMessage, aliasVisitorConversation, loadAgentAlias } from '../branding/agentAlias.js';
 import type { AppContext } from '../context.js';
+import { maySeeAll } from './listAccess.js';
 import { loadConversationRow } from './loadConversation.js';
+import { countTeamViews } from './teamViews.js';
 import { assertCanRead } from './policies.js';
 import { loadSummary, messageQuery, summaryQuery, toMessage, toSummary, toVisitorConversation } from './presenters.js';
 
-export async function listConversations(
-  ctx: AppContext,
-  user: UserRow,
-  view: InboxView,
-  options: { limit: number },
-): Promise<ConversationSummary[]> {
-  let query = summaryQuery(ctx.storage.db).where('conversations.workspace_id', '=', user.workspace_id);
-  if (view === 'closed') {
-    query = query.where('conversations.status', '=', 'closed').orderBy('conversations.closed_at', 'desc');
-  } else if (view === 'snoozed') {
-    // Soonest to wake first: that is the order they come back in.
-    query = query.where('conversations.status', '=', 'open').where('conversations.snoozed_until', 'is not', null).orderBy('conversations.snoozed_until', 'asc');
-  } else {
-    // Snoozed chats leave the open views until they wake (I3).
-    query = query.where('conversations.status', '=', 'open').where('conversations.snoozed_until', 'is', null);
-    if (view === 'unassigned') query = query.where('conversations.assignee_id', 'is', null);
-    if (view === 'mine') query = query.where('conversations.assignee_id', '=', user.id);
-    query = query.orderBy('conversations.updated_at', 'desc');
-  }
-  const rows = await query.orderBy('conversations.id', 'desc').limit(options.limit).execute();
-  return rows.map(toSummary);
-}
-
+/** Counts of every view the user gets (I3): All only where allowed, one per viewable team. */
 export async function countViews(ctx: AppContext, user: UserRow): Promise<ViewCounts> {
   const rows = await ctx.storage.db
     .selectFrom('conversations')
@@ -50,13 +31,15 @@ export async function countViews(ctx: AppContext, user: UserRow): Promise<ViewCo
     .execute();
   const open = rows.find((r) => r.status === 'open');
   const closed = rows.find((r) => r.status === 'closed');
-  return {
+  const counts: ViewCounts = {
     unassigned: Number(open?.unassigned ?? 0),
     mine: Number(open?.mine ?? 0),
-    all: Number(open?.awake ?? 0),
     closed: Number(closed?.total ?? 0),
     snoozed: Number(open?.snoozed ?? 0),
+    teams: await countTeamViews(ctx.storage.db, user),
   };
+  if (await maySeeAll(ctx.storage.db, user)) counts.all = Number(open?.awake ?? 0);
+  return counts;
 }
 
 export async function getThread(

@@ -23,6 +23,7 @@ interface Waiting {
   routing_state: string;
   context: string;
   owner_id: number | null;
+  team_id: number | null;
 }
 
 /** Routes every waiting conversation of the workspace (or of one chatflow). */
@@ -37,6 +38,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
       'conversations.routing_state',
       'visitors.context',
       'visitors.owner_id',
+      'conversations.team_id',
     ])
     .where('conversations.workspace_id', '=', workspaceId)
     .where('conversations.status', '=', 'open')
@@ -55,10 +57,17 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
   const blocked = new Set<string>();
   const stillQueued = new Map<number, Waiting[]>();
   const placements: Placement[] = [];
+  const joinsTeam = new Map<number, number[]>();
 
   for (const conversation of waiting) {
     const routing = routings.get(conversation.chatflow_id)!;
-    const pool = resolvePool(routing, { chatflowId: conversation.chatflow_id, context: parseContext(conversation.context), ownerId: conversation.owner_id }, directory);
+    const pool = resolvePool(
+      routing,
+      { chatflowId: conversation.chatflow_id, context: parseContext(conversation.context), ownerId: conversation.owner_id, teamId: conversation.team_id === null ? null : Number(conversation.team_id) },
+      directory,
+    );
+    // Routed by a team (team mode or a custom rule's team): from now on it is that team's chat.
+    if (pool?.teamId !== undefined && conversation.team_id === null) joinsTeam.set(pool.teamId, [...(joinsTeam.get(pool.teamId) ?? []), conversation.id]);
     if (pool === null) {
       await fallBack(uow, conversation.id, routing);
       continue;
@@ -83,6 +92,8 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
     line.push(conversation);
     stillQueued.set(conversation.chatflow_id, line);
   }
+  // Before the offers, so the summaries they announce carry the team.
+  for (const [teamId, ids] of joinsTeam) await uow.trx.updateTable('conversations').set({ team_id: teamId }).where('id', 'in', ids).execute();
   await createOffers(uow, workspaceId, placements);
   await roundRobin.save();
   for (const line of stillQueued.values()) {

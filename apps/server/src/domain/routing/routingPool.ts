@@ -10,12 +10,16 @@ export interface RoutingPool {
   scope: string;
   /** Candidates allowed by the chatflow, in user id order. */
   members: Candidate[];
+  /** Set when the pool is a team's: the conversation is then that team's (its team view lists it). */
+  teamId?: number;
 }
 
 export interface RoutingSubject {
   chatflowId: number;
   context: VisitorContext;
   ownerId: number | null;
+  /** The team it was routed or reassigned to (I5): it stays with that team's members. */
+  teamId?: number | null;
 }
 
 export interface WorkspaceDirectory {
@@ -28,10 +32,13 @@ export function resolvePool(routing: ChatflowRouting, subject: RoutingSubject, d
   const everyone = directory.candidates;
   const team = (teamId: number | null): RoutingPool => {
     const members = teamId === null ? new Set<number>() : (directory.teamMembers.get(teamId) ?? new Set<number>());
-    return { scope: `team:${teamId}`, members: everyone.filter((c) => members.has(c.id)) };
+    return { scope: `team:${teamId}`, members: everyone.filter((c) => members.has(c.id)), ...(teamId === null ? {} : { teamId }) };
   };
   const user = (userId: number | null): RoutingPool => ({ scope: `user:${userId}`, members: everyone.filter((c) => c.id === userId) });
 
+  // A chat reassigned to a team (or routed to one before) waits in that team's line whatever the
+  // chatflow says now: moving it is a person's decision, and a team never hands a chat back.
+  if (subject.teamId != null) return team(subject.teamId);
   switch (routing.mode) {
     case 'round_robin':
       return { scope: `chatflow:${subject.chatflowId}`, members: everyone };

@@ -59,6 +59,8 @@ export async function deleteTeam(ctx: AppContext, workspaceId: number, teamId: n
     const team = await uow.trx.selectFrom('teams').select('id').where('id', '=', teamId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!team) throw new DomainError('not_found');
     await uow.trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+    // Its chats leave the team view; waiting ones are routed by their chatflow again.
+    await uow.trx.updateTable('conversations').set({ team_id: null }).where('team_id', '=', teamId).execute();
     await uow.trx.deleteFrom('teams').where('id', '=', teamId).execute();
     await scheduleDrain(uow, workspaceId, `team:${teamId}:${uow.now}`);
   });

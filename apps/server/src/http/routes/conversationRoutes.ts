@@ -2,16 +2,17 @@
  * The inbox's conversation routes (I3, I5, I6). Each is validate → authorize → command → present;
  * the policies live in domain/conversations/policies.ts and apply to sockets too.
  */
-import { AssignBodySchema, ConversationIdParams, PostMessageSchema, SnoozeBodySchema, ViewQuerySchema } from '@parley/protocol/schemas';
+import { AssignBodySchema, ConversationIdParams, PostMessageSchema, SnoozeBodySchema } from '@parley/protocol/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { assignConversation } from '../../domain/conversations/assignConversation.js';
 import { closeConversation } from '../../domain/conversations/closeConversation.js';
-import { countViews, getThread, listConversations } from '../../domain/conversations/queries.js';
+import { countViews, getThread } from '../../domain/conversations/queries.js';
 import { sendAgentMessage } from '../../domain/conversations/sendAgentMessage.js';
 import { snoozeConversation, unsnoozeConversation } from '../../domain/conversations/snooze.js';
 import type { AppContext } from '../../domain/context.js';
 import { requireUser } from '../auth.js';
+import { inboxListRoutes } from './inboxListRoutes.js';
 
 const tags = ['inbox: conversations'];
 
@@ -19,9 +20,8 @@ export async function conversationRoutes(base: FastifyInstance, ctx: AppContext)
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const preHandler = requireUser(ctx);
 
-  app.get('/api/conversations', { schema: { tags, summary: 'Conversations of a view', querystring: ViewQuerySchema }, preHandler }, async (request) => ({
-    conversations: await listConversations(ctx, request.user!, request.query.view, { limit: request.query.limit ?? 50 }),
-  }));
+  // The lists, team reassignment and the All setting have their own file.
+  await inboxListRoutes(base, ctx);
 
   app.get('/api/conversations/counts', { schema: { tags, summary: 'Live counts of every view' }, preHandler }, async (request) =>
     countViews(ctx, request.user!),
