@@ -1,0 +1,168 @@
+/**
+ * Files and images both ways (issue 12: W12, I6) in real browsers against a real node (drivers
+ * by PARLEY_TEST_DRIVERS): the visitor, on a phone-sized page, sends an image with "Attach file"
+ * and the agent sees it inline in the thread; the agent drops a PDF on the reply box and the
+ * visitor downloads exactly those bytes; a file pasted into the widget's message box arrives as a
+ * download link. One scenario in order; a step after a failed one fails at once.
+ *
+ * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test, type TestContext } from 'node:test';
+import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { IMAGES } from '../apps/server/test/helpers/brandingImages.js';
+import { connectAgent, createUserAs } from '../apps/server/test/helpers/clients.js';
+import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
+import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser, signIn } from './browser.js';
+import { startHostSite, type HostSite } from './hostPage.js';
+
+const AGENT = { name: 'Fiona Files', email: 'fiona@example.com', password: 'fiona-password-1' };
+const PNG = IMAGES['image/png'];
+const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+const WAIT_MS = 10_000;
+const STEP_MS = 25_000;
+
+let cluster: TestCluster;
+let host: HostSite;
+let browser: Browser;
+let visitor: Page;
+let agent: Page;
+const pageErrors: string[] = [];
+
+before(async () => {
+  assertFrontEndsBuilt();
+  browser = await launchBrowser();
+  cluster = await startCluster();
+  const admin = await connectAgent(cluster.url, cluster.wsUrl);
+  try {
+    await createUserAs(admin, { ...AGENT, role: 'agent' });
+  } finally {
+    admin.close();
+  }
+  host = await startHostSite(cluster.url, cluster.siteKey);
+  visitor = await newPage({ width: 390, height: 844 });
+  agent = await newPage({ width: 1400, height: 900 });
+}, { timeout: 30_000 });
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await cluster?.close();
+});
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+let failedStep: string | null = null;
+function step(name: string, run: (t: TestContext) => Promise<void>): void {
+  test(name, { timeout: STEP_MS }, async (t) => {
+    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+    failedStep = name;
+    await run(t);
+    failedStep = null;
+  });
+}
+
+const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
+
+async function chatFrame(page: Page): Promise<Frame> {
+  const frame = await (await page.locator('iframe[src*="/widget/frame/"]').elementHandle())?.contentFrame();
+  assert.ok(frame, 'the chat iframe has a document');
+  return frame;
+}
+
+async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
+  const result = await a11yReport(target);
+  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
+  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
+}
+
+/** Whether the image has loaded real pixels (not a broken image). */
+async function loaded(image: Locator): Promise<boolean> {
+  return image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0);
+}
+
+step(`the visitor sends an image with "Attach file"; the agent sees it inline (${DRIVERS})`, async (t) => {
+  await signIn(agent, cluster.url, AGENT.email, AGENT.password);
+  await visitor.goto(`${host.sameSiteUrl}/`);
+  await visitor.getByRole('button', { name: 'Open chat' }).click();
+  const chat = chatOf(visitor);
+  const [chooser] = await Promise.all([visitor.waitForEvent('filechooser'), chat.getByRole('button', { name: 'Attach file' }).click()]);
+  await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+
+  // The visitor's own thumbnail (fetched with the visitor token, shown through an object URL).
+  const own = chat.getByRole('log', { name: 'Messages' }).locator('.msg.own:not(.pending)').getByRole('img', { name: 'photo.png' });
+  await own.waitFor();
+  assert.ok(await own.evaluate((element) => (element as HTMLImageElement).src.startsWith('blob:')), 'no token in an image URL');
+
+  await agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: /Visitor \d+/ }).click();
+  const inline = agent.getByRole('log', { name: 'Messages' }).getByRole('img', { name: 'photo.png' });
+  await inline.waitFor();
+  await eventually(async () => assert.ok(await loaded(inline), 'the agent sees the image itself, not a broken one'));
+  assert.equal(await inline.locator('xpath=..').getAttribute('target'), '_blank', 'a click opens it full size');
+  await eventually(async () => assert.ok(await loaded(own), 'the visitor sees its image too'));
+  await report(t, 'the inbox thread with an image', agent);
+});
+
+step('the agent drops a PDF on the reply box; the visitor downloads exactly those bytes', async (t) => {
+  const composer = agent.locator('form.composer');
+  const dataTransfer = await agent.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'invoice.pdf', { type: 'application/pdf' }));
+    return transfer;
+  }, PDF);
+  await composer.dispatchEvent('dragover', { dataTransfer });
+  await composer.dispatchEvent('drop', { dataTransfer });
+  const sent = agent.getByRole('log', { name: 'Messages' }).locator('.message.from-user:not(.pending)').getByRole('link', { name: /invoice\.pdf/ });
+  await sent.waitFor();
+
+  const chat = chatOf(visitor);
+  const link = chat.getByRole('log', { name: 'Messages' }).getByRole('link', { name: /invoice\.pdf/ });
+  await link.waitFor();
+  const [download, response] = await Promise.all([
+    visitor.waitForEvent('download'),
+    visitor.waitForResponse((r) => r.url().includes('/api/attachments/')),
+    link.click(),
+  ]);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-disposition']?.startsWith('attachment;'), true);
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  assert.equal(download.suggestedFilename(), 'invoice.pdf');
+  assert.equal(await readFile((await download.path())!, 'latin1'), PDF, 'the downloaded bytes are the PDF the agent sent');
+
+  await report(t, 'the chat window with an image and a file', await chatFrame(visitor));
+  const overflow = await (await chatFrame(visitor)).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling in the chat window at 390 px');
+});
+
+step('a file pasted into the widget message box arrives in the inbox as a download link', async () => {
+  const frame = await chatFrame(visitor);
+  await frame.getByRole('textbox', { name: 'Message' }).evaluate((box) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['order 42, tracking AB123\n'], 'order.txt', { type: 'text/plain' }));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  });
+  const link = agent.getByRole('log', { name: 'Messages' }).getByRole('link', { name: /order\.txt/ });
+  await link.waitFor();
+  assert.equal(await link.getAttribute('download'), 'order.txt');
+  assert.equal(await frame.getByRole('textbox', { name: 'Message' }).inputValue(), '', 'the paste put no text in the box');
+});
+
+step('a refused file says why in the widget, and nothing is sent', async () => {
+  const chat = chatOf(visitor);
+  const [chooser] = await Promise.all([visitor.waitForEvent('filechooser'), chat.getByRole('button', { name: 'Attach file' }).click()]);
+  await chooser.setFiles({ name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0)]) });
+  await chat.getByRole('alert').getByText('This type of file cannot be sent.').waitFor();
+  assert.equal(await agent.getByRole('log', { name: 'Messages' }).getByText('tool.exe').count(), 0);
+});
+
+step('no uncaught script errors in any page or frame', async () => {
+  assert.deepEqual(pageErrors, []);
+});
