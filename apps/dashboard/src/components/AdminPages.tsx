@@ -5,12 +5,13 @@ import { ChatflowSettingsPage } from './chatflows/ChatflowSettingsPage.js';
 import { ChatflowsPage } from './chatflows/ChatflowsPage.js';
 import { isSiteRoute, SitePages } from './sites/SitePages.js';
 import { TeamsPage } from './teams/TeamsPage.js';
+import { TicketPropertiesPage } from './ticketProperties/TicketPropertiesPage.js';
 import { UsersPage } from './UsersPage.js';
 
-export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' | 'sites' | 'site' | 'siteInstall' }>;
+export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' | 'sites' | 'site' | 'siteInstall' | 'ticketProperties' }>;
 
 export function isAdminRoute(route: Route): route is AdminRoute {
-  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow' || isSiteRoute(route);
+  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow' || route.name === 'ticketProperties' || isSiteRoute(route);
 }
 
 /** Page names for the tab title. */
@@ -27,6 +28,8 @@ export function adminPageTitle(route: AdminRoute): string {
     case 'site':
     case 'siteInstall':
       return 'Sites';
+    case 'ticketProperties':
+      return 'Ticket properties';
   }
 }
 
@@ -44,6 +47,8 @@ export function AdminPages({ route }: { route: AdminRoute }) {
       return <UsersPage />;
     case 'teams':
       return <TeamsPage />;
+    case 'ticketProperties':
+      return <TicketPropertiesPage />;
     default:
       return null;
   }

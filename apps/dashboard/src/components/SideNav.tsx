@@ -17,6 +17,7 @@ const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Au
   { target: { name: 'setup' }, label: 'Setup wizard', audience: 'admin' },
   { target: { name: 'profile' }, label: 'Profile', audience: 'everyone' },
   { target: { name: 'macros' }, label: 'Macros', audience: 'everyone' },
+  { target: { name: 'ticketProperties' }, label: 'Ticket properties', audience: 'admin' },
 ];
 
 export function SideNav({ route }: { route: Route }) {

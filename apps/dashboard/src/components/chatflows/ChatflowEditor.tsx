@@ -19,6 +19,7 @@ import { PublishedSwitch } from './PublishedSwitch.js';
 import { Tabs, type TabSpec } from './Tabs.js';
 import { TargetingQuestion } from './TargetingQuestion.js';
 import { TargetingSection } from './TargetingSection.js';
+import { TicketDefaultsSection } from './TicketDefaultsSection.js';
 
 interface ChatflowEditorProps {
   chatflow: Chatflow;
@@ -164,6 +165,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
                   <LanguageSelect value={draft.language} onChange={changeLanguage} />
                 </fieldset>
                 <AvailabilitySection value={draft.availability} onChange={(availability) => change({ availability })} />
+                <TicketDefaultsSection value={draft.ticketDefaults} onChange={(ticketDefaults) => change({ ticketDefaults })} />
               </>,
             ),
           ]}

@@ -4,7 +4,7 @@
  * availability drafts of the existing settings form (numbers kept as typed). The preview reads
  * the same draft, so it shows what would be saved.
  */
-import type { Chatflow, ChatflowLanguage, ChatflowTargeting, ChatflowWidgetSettings, UpdateChatflowRequest } from '@parley/protocol';
+import type { Chatflow, ChatflowLanguage, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings, UpdateChatflowRequest } from '@parley/protocol';
 import { draftOf, toRequest, type AvailabilityDraft, type RoutingDraft } from '../../state/chatflowDraft.js';
 
 export interface EditorDraft {
@@ -15,6 +15,8 @@ export interface EditorDraft {
   targeting: ChatflowTargeting;
   routing: RoutingDraft;
   availability: AvailabilityDraft;
+  /** What new conversations' ticket properties start as (issue 12). */
+  ticketDefaults: ChatflowTicketDefaults;
 }
 
 export function editorDraftOf(chatflow: Chatflow): EditorDraft {
@@ -29,6 +31,7 @@ export function editorDraftOf(chatflow: Chatflow): EditorDraft {
     targeting: structuredClone(chatflow.targeting),
     routing,
     availability,
+    ticketDefaults: structuredClone(chatflow.ticketDefaults),
   };
 }
 
@@ -40,6 +43,7 @@ export function toUpdateRequest(draft: EditorDraft): UpdateChatflowRequest {
     language: draft.language,
     settings: { ...draft.settings, headingName: draft.settings.headingName.trim() },
     targeting: draft.targeting,
+    ticketDefaults: { ...draft.ticketDefaults, category: draft.ticketDefaults.category?.trim() || null },
     ...toRequest({ routing: draft.routing, availability: draft.availability }),
   };
 }
