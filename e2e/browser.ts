@@ -94,10 +94,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('navigation', { name: 'Inbox' }).waitFor();
 }
 
-/** The count shown next to a view in the navigation, e.g. "Unassigned 2" → 2. */
+/** The count shown next to a view in the navigation, e.g. "Unassigned 2" → 2 (its unread badge aside). */
 export async function viewCount(page: Page, view: string): Promise<number> {
-  const text = await page.getByRole('link', { name: new RegExp(`^${view}`) }).innerText();
-  return Number(text.replace(view, '').trim() || NaN);
+  const text = await page.getByRole('link', { name: new RegExp(`^${view}`) }).locator('.count').innerText();
+  return Number(text.trim() || NaN);
 }
 
 /** Polls until the check passes: counts refresh a moment after the event that changed them. */

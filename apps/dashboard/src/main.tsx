@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './components/App.js';
+import { startNotifications } from './alerts/startNotifications.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/conversations.css';
@@ -9,4 +10,5 @@ import './styles/offers.css';
 import './styles/admin.css';
 import './styles/sites.css';
 
+startNotifications();
 render(<App />, document.getElementById('app')!);

@@ -1,7 +1,7 @@
 /**
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
  * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/teams, /inbox/chatflows,
- * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/ticket-properties,
+ * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/notifications, /inbox/ticket-properties,
  * /inbox/invite?token=…, /inbox/reset-password?token=…
  */
 import type { InboxView } from '@parley/protocol';
@@ -23,6 +23,7 @@ export type Route =
   | { name: 'setup' }
   | { name: 'profile' }
   | { name: 'macros' }
+  | { name: 'notifications' }
   | { name: 'ticketProperties' }
   | { name: 'not_found' };
 
@@ -44,6 +45,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && parts[0] === 'setup') return { name: 'setup' };
   if (parts.length === 1 && parts[0] === 'profile') return { name: 'profile' };
   if (parts.length === 1 && parts[0] === 'macros') return { name: 'macros' };
+  if (parts.length === 1 && parts[0] === 'notifications') return { name: 'notifications' };
   if (parts.length === 1 && parts[0] === 'ticket-properties') return { name: 'ticketProperties' };
   if (parts[0] === 'sites' && /^[1-9]\d{0,15}$/.test(parts[1] ?? '')) {
     if (parts.length === 2) return { name: 'site', id: Number(parts[1]) };
@@ -91,6 +93,8 @@ export function hrefFor(route: Route): string {
       return `${BASE}profile`;
     case 'macros':
       return `${BASE}macros`;
+    case 'notifications':
+      return `${BASE}notifications`;
     case 'ticketProperties':
       return `${BASE}ticket-properties`;
     case 'not_found':

@@ -1,24 +1,38 @@
 /**
- * Browser notifications (I4, I8). Permission can only be asked from a user gesture, so the
- * inbox asks when the agent switches to Available, the moment chats start reaching them.
+ * Browser notifications (I4, I8). Permission can only be asked from a user gesture: the sign-in
+ * banner's and the Notifications page's "Enable notifications" buttons ask, and so does switching
+ * to Available, the moment chats start reaching the agent.
  */
+import { createStore } from '../state/store.js';
 
 function supported(): boolean {
   return typeof window !== 'undefined' && 'Notification' in window;
 }
 
-export function notificationPermission(): NotificationPermission | 'unsupported' {
-  return supported() ? Notification.permission : 'unsupported';
+export type PermissionState = NotificationPermission | 'unsupported';
+
+/** The permission as last seen, so the banner and the page follow an answer given anywhere. */
+export const notificationPermissionState = createStore<PermissionState>(supported() ? Notification.permission : 'unsupported');
+
+export function notificationPermission(): PermissionState {
+  const now = supported() ? Notification.permission : 'unsupported';
+  notificationPermissionState.update(() => now);
+  return now;
 }
 
-/** Call from a click or key handler. Asks once; a refusal is the agent's answer. */
-export function askNotificationPermission(): void {
-  if (!supported() || Notification.permission !== 'default') return;
+/** Call from a click or key handler. Asks while undecided; a refusal is the agent's answer. */
+export async function requestNotificationPermission(): Promise<PermissionState> {
+  if (!supported() || Notification.permission !== 'default') return notificationPermission();
   try {
-    Notification.requestPermission().catch(() => {});
+    await Notification.requestPermission();
   } catch {
-    // Old Safari takes a callback instead of returning a promise; nothing to do either way.
+    // Old Safari takes a callback instead of returning a promise; the state below says what happened.
   }
+  return notificationPermission();
+}
+
+export function askNotificationPermission(): void {
+  void requestNotificationPermission();
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
- * Sound and browser notification for new chat offers. Offers arriving together (a burst, or a
- * replay after reconnecting) make one chime; an offer resolved before the alert fires (a replay
- * of an offer long gone) makes none.
+ * Sound and browser notification for new chat offers (the other inbox alerts are in
+ * inboxAlerts.ts). Offers arriving together (a burst, or a replay after reconnecting) make one
+ * chime; an offer resolved before the alert fires (a replay of an offer long gone) makes none.
  */
 import type { PendingOffer } from '../state/inboxStore.js';
 import { playChime } from './chime.js';
 import { notify } from './desktopNotifications.js';
+import { alertsHere } from './tabCoordinator.js';
 
 const BATCH_MS = 150;
 let queued: PendingOffer[] = [];
@@ -29,7 +30,8 @@ function flush(): void {
   timer = null;
   const batch = queued;
   queued = [];
-  if (batch.length === 0) return;
+  // One chime for all my tabs: the one I look at, or the elected one, alerts.
+  if (batch.length === 0 || !alertsHere()) return;
   playChime();
   for (const { offer, conversation, preview } of batch) {
     const { name, context } = conversation.visitor;

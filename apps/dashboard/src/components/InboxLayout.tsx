@@ -13,11 +13,15 @@ import { OfferBanner } from './OfferBanner.js';
 import { ProfilePage } from './profile/ProfilePage.js';
 import { MacrosPage } from './macros/MacrosPage.js';
 import { SideNav } from './SideNav.js';
+import { NotificationPermissionBanner } from './notifications/NotificationPermissionBanner.js';
+import { NotificationsPage } from './notifications/NotificationsPage.js';
+import { inboxTabTitle } from '../alerts/tabTitle.js';
+import { useUnreadForMe } from '../alerts/unread.js';
 
 /** The signed-in shell: navigation on the left, the routed page in <main>. */
 export function InboxLayout({ route }: { route: Route }) {
   const selectedView = useStore(inbox, (state) => state.selectedView);
-  const unassigned = useStore(inbox, (state) => state.counts?.unassigned ?? 0);
+  const unread = useUnreadForMe();
   const offers = useStore(inbox, (state) => state.offers.length);
   const openVisitor = useStore(inbox, (state) =>
     route.name === 'conversation' ? state.conversations.get(route.id)?.visitor.name : undefined,
@@ -40,11 +44,9 @@ export function InboxLayout({ route }: { route: Route }) {
   }, [route]);
 
   useEffect(() => {
-    const page = isAdminRoute(route) ? adminPageTitle(route) : (openVisitor ?? viewLabel(selectedView));
-    // Offers and waiting chats in the tab title, so a background tab still says when someone needs help.
-    const offered = offers > 0 ? `${offers === 1 ? 'Chat offer' : `${offers} chat offers`} · ` : '';
-    document.title = `${offered}${unassigned > 0 ? `(${unassigned}) ` : ''}${page} · Parley inbox`;
-  }, [route, selectedView, unassigned, openVisitor, offers]);
+    const page = isAdminRoute(route) ? adminPageTitle(route) : route.name === 'notifications' ? 'Notifications' : (openVisitor ?? viewLabel(selectedView));
+    document.title = inboxTabTitle({ page, offers, unread });
+  }, [route, selectedView, unread, openVisitor, offers]);
 
   return (
     <div class="inbox">
@@ -53,12 +55,15 @@ export function InboxLayout({ route }: { route: Route }) {
         <OfferBanner />
         <AwayNotice />
         <ConnectionBanner />
+        <NotificationPermissionBanner />
         {isAdminRoute(route) ? (
           <AdminPages route={route} />
         ) : route.name === 'profile' ? (
           <ProfilePage />
         ) : route.name === 'macros' ? (
           <MacrosPage />
+        ) : route.name === 'notifications' ? (
+          <NotificationsPage />
         ) : route.name === 'not_found' ? (
           <p class="notice">This page does not exist.</p>
         ) : (

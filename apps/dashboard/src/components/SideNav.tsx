@@ -5,6 +5,7 @@ import { useStore } from '../state/store.js';
 import { VIEWS } from '../state/views.js';
 import { AvailabilitySwitch } from './AvailabilitySwitch.js';
 import { canEditChatflows } from './chatflows/permissions.js';
+import { UnreadBadge } from './notifications/UnreadBadge.js';
 
 /** Who sees a settings link: admins only, those who may edit chatflows (A3), or everyone. */
 type Audience = 'admin' | 'chatflowEditor' | 'everyone';
@@ -17,6 +18,7 @@ const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Au
   { target: { name: 'setup' }, label: 'Setup wizard', audience: 'admin' },
   { target: { name: 'profile' }, label: 'Profile', audience: 'everyone' },
   { target: { name: 'macros' }, label: 'Macros', audience: 'everyone' },
+  { target: { name: 'notifications' }, label: 'Notifications', audience: 'everyone' },
   { target: { name: 'ticketProperties' }, label: 'Ticket properties', audience: 'admin' },
 ];
 
@@ -45,6 +47,7 @@ export function SideNav({ route }: { route: Route }) {
                 aria-current={current ? 'page' : undefined}
               >
                 <span>{label}</span>
+                <UnreadBadge view={view} />
                 <span class="count">{counts ? counts[view] : ''}</span>
               </a>
             </li>

@@ -15,6 +15,7 @@ import { applyUserUpdate, inbox } from '../state/inboxStore.js';
 import { applyOfferCreated, applyOfferResolved, loadOffers } from '../state/offers.js';
 import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
 import { applyReadReceipt } from '../state/readReceipts.js';
+import { noticeInboxEvent } from '../alerts/inboxAlerts.js';
 
 export type AgentRealtime = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
 
@@ -62,6 +63,7 @@ function onResumed(): void {
 }
 
 function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]): void {
+  noticeInboxEvent(name, data);
   switch (name) {
     case 'conversation.created':
     case 'conversation.updated':
