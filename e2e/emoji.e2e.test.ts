@@ -44,7 +44,7 @@ before(async () => {
     admin.close();
   }
   host = await startHostSite(cluster.url, cluster.siteKey);
-  visitor = await newPage(PHONE);
+  visitor = await newPage(PHONE, { hasTouch: true });
   visitor.on('request', (request) => {
     if (EMOJI_CHUNK.test(new URL(request.url()).pathname)) emojiChunkRequests.push(request.url());
   });
@@ -57,8 +57,8 @@ after(async () => {
   await cluster?.close();
 });
 
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+async function newPage(viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, ...options });
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
@@ -123,6 +123,16 @@ async function fitsWithoutSidewaysScroll(target: Page | Frame, what: string): Pr
 
 const messageBox = (chat: FrameLocator): Locator => chat.getByRole('textbox', { name: 'Message' });
 
+/** From the message box, Tab on to the Emoji button (other buttons of the box may come first). */
+async function tabToEmojiButton(): Promise<void> {
+  const frame = await chatFrame(visitor);
+  for (let presses = 0; presses < 4; presses++) {
+    await visitor.keyboard.press('Tab');
+    if ((await focused(frame)).name === 'Emoji') return;
+  }
+  assert.fail('Tab from the message box does not reach the Emoji button');
+}
+
 step(`the visitor opens the picker from the keyboard; its chunk loads only then (${DRIVERS})`, async (t) => {
   await signIn(agent, cluster.url, AGENT.email, AGENT.password);
   await visitor.goto(`${host.sameSiteUrl}/`);
@@ -135,8 +145,7 @@ step(`the visitor opens the picker from the keyboard; its chunk loads only then 
   await visitor.keyboard.press('ArrowLeft');
   assert.deepEqual(emojiChunkRequests, [], 'the picker is not part of the chat UI the visitor downloads');
 
-  await visitor.keyboard.press('Tab');
-  assert.equal((await focused(await chatFrame(visitor))).name, 'Emoji', 'the button after the message box');
+  await tabToEmojiButton();
   await visitor.keyboard.press('Enter');
   const picker = chat.getByRole('dialog', { name: 'Emoji' });
   await picker.waitFor();
@@ -180,7 +189,7 @@ step('arrow keys move in the grid and Enter inserts at the caret; focus returns 
 step('Escape closes the picker, puts focus back on its button and keeps the window open', async () => {
   const chat = chatOf(visitor);
   const frame = await chatFrame(visitor);
-  await visitor.keyboard.press('Tab');
+  await tabToEmojiButton();
   await visitor.keyboard.press('Enter');
   await chat.getByRole('dialog', { name: 'Emoji' }).waitFor();
   await visitor.keyboard.press('ArrowDown');
@@ -215,6 +224,19 @@ step('search narrows the grid; Enter in it picks the first match; the sent messa
   await chat.getByRole('log', { name: 'Messages' }).locator('.msg.own:not(.pending)', { hasText: 'See you 🙃👍!' }).waitFor();
   await agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: /Visitor \d+/ }).click();
   await agent.getByRole('log', { name: 'Messages' }).getByText('See you 🙃👍!', { exact: true }).waitFor();
+});
+
+step('a tap opens the picker without focusing the search box (no on-screen keyboard over the grid); a tap picks', async () => {
+  const chat = chatOf(visitor);
+  await chat.getByRole('button', { name: 'Emoji', exact: true }).tap();
+  const picker = chat.getByRole('dialog', { name: 'Emoji' });
+  await picker.waitFor();
+  assert.equal((await focused(await chatFrame(visitor))).name, 'Emoji', 'the popover (named Emoji) has focus, not the search box');
+  assert.equal(await picker.evaluate((element) => element === document.activeElement), true);
+  await picker.getByRole('button', { name: '🙂' }).tap();
+  await picker.waitFor({ state: 'detached' });
+  assert.equal(await messageBox(chat).inputValue(), '🙂');
+  await messageBox(chat).fill('');
 });
 
 step('the agent picks an emoji in the reply box (axe clean, caret kept) and the visitor sees it', async (t) => {

@@ -40,6 +40,8 @@ export function EmojiButton({ strings, textarea, onInsert, class: className, sho
   const [Picker, setPicker] = useState<ComponentType<EmojiPickerProps> | null>(null);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  // Opened by a finger: focusing the search box would raise the phone's keyboard over the grid.
+  const byTouch = useRef(false);
   const popoverId = useId();
 
   const toggle = () => {
@@ -87,6 +89,8 @@ export function EmojiButton({ strings, textarea, onInsert, class: className, sho
         aria-controls={open ? popoverId : undefined}
         aria-busy={open && !Picker ? true : undefined}
         disabled={disabled}
+        onPointerDown={(event) => (byTouch.current = event.pointerType === 'touch')}
+        onKeyDown={() => (byTouch.current = false)}
         onClick={toggle}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -97,7 +101,15 @@ export function EmojiButton({ strings, textarea, onInsert, class: className, sho
         </svg>
       </button>
       {open && Picker && (
-        <Picker id={popoverId} strings={strings} showNames={showNames} trigger={button} onPick={pick} onClose={close} />
+        <Picker
+          id={popoverId}
+          strings={strings}
+          showNames={showNames}
+          focusSearch={!byTouch.current}
+          trigger={button}
+          onPick={pick}
+          onClose={close}
+        />
       )}
     </>
   );

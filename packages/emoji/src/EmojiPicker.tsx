@@ -3,7 +3,8 @@
  * emoji grouped by category. Focus starts in the search box; Down arrow enters the grid, where
  * the arrow keys, Home and End move (one cell is in the tab order at a time) and Enter or Space
  * picks. Enter in the search box picks the first match. Escape closes and returns focus to the
- * button; clicking or tabbing elsewhere just closes.
+ * button; clicking or tabbing elsewhere just closes. Opened by touch, the popover itself takes
+ * focus instead, so no on-screen keyboard covers the grid until the search box is tapped.
  */
 import type { JSX, RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -19,6 +20,8 @@ export interface EmojiPickerProps {
   id: string;
   strings: EmojiPickerStrings;
   showNames: boolean;
+  /** Focus the search box on opening; otherwise the popover itself (opened by touch: no on-screen keyboard). */
+  focusSearch: boolean;
   /** The button that opened the picker: using it again toggles rather than counting as "outside". */
   trigger: RefObject<HTMLButtonElement>;
   onPick(emoji: string): void;
@@ -26,7 +29,7 @@ export interface EmojiPickerProps {
   onClose(returnFocus: boolean): void;
 }
 
-export function EmojiPicker({ id, strings, showNames, trigger, onPick, onClose }: EmojiPickerProps) {
+export function EmojiPicker({ id, strings, showNames, focusSearch, trigger, onPick, onClose }: EmojiPickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);
@@ -35,7 +38,7 @@ export function EmojiPicker({ id, strings, showNames, trigger, onPick, onClose }
   const sizes = sections.map((section) => section.emoji.length);
   const flat = sections.flatMap((section) => section.emoji);
 
-  useEffect(() => search.current?.focus(), []);
+  useEffect(() => (focusSearch ? search.current : root.current)?.focus(), []);
 
   // A press anywhere outside the picker and its button closes it, leaving focus where it went.
   useEffect(() => {
@@ -89,7 +92,7 @@ export function EmojiPicker({ id, strings, showNames, trigger, onPick, onClose }
 
   let index = 0;
   return (
-    <div ref={root} id={id} class="emoji-picker" role="dialog" aria-label={strings.emoji} onKeyDown={onKeyDown} onFocusOut={onFocusOut}>
+    <div ref={root} id={id} class="emoji-picker" role="dialog" aria-label={strings.emoji} tabIndex={-1} onKeyDown={onKeyDown} onFocusOut={onFocusOut}>
       <input
         ref={search}
         type="search"
