@@ -47,8 +47,11 @@ import { passwordResetRoutes } from './http/routes/passwordResetRoutes.js';
 import { avatarRoutes } from './http/routes/avatarRoutes.js';
 import { userDeletionRoutes } from './http/routes/userDeletionRoutes.js';
 import { macroRoutes } from './http/routes/macroRoutes.js';
-import { ticketPropertyRoutes } from './http/routes/ticketPropertyRoutes.js';
+import { contactRoutes } from './http/routes/contactRoutes.js';
+import { leadRoutes } from './http/routes/leadRoutes.js';
+import { identifyRoutes } from './http/routes/identifyRoutes.js';
 import { attachmentRoutes } from './http/routes/attachmentRoutes.js';
+import { ticketPropertyRoutes } from './http/routes/ticketPropertyRoutes.js';
 import { notificationRoutes } from './http/routes/notificationRoutes.js';
 
 export interface ParleyServer {
@@ -123,8 +126,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await avatarRoutes(app, ctx);
   await userDeletionRoutes(app, ctx);
   await macroRoutes(app, ctx);
-  await ticketPropertyRoutes(app, ctx);
+  await contactRoutes(app, ctx);
+  await leadRoutes(app, ctx);
+  await identifyRoutes(app, ctx);
   await attachmentRoutes(app, ctx);
+  await ticketPropertyRoutes(app, ctx);
   await notificationRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {

@@ -164,8 +164,14 @@ export interface SearchConversationHit {
   highlights: SearchHighlight[];
   messageAt: number;
 }
-/** A contact (today: a visitor the site identified) with the newest conversation the user may open. */
+/**
+ * A contact (issue 10: a contacts row; or a visitor the site identified by properties that is not
+ * linked to a contact) with the newest conversation the user may open.
+ */
 export interface SearchContactHit {
+  /** The contact's id; null for an identified visitor that is not a contact. */
+  contactId: number | null;
+  /** The visitor, or the contact's most recently seen visitor (0 when it has none). */
   visitorId: number;
   name: string;
   email: string | null;

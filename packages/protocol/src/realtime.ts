@@ -19,6 +19,7 @@ import type {
   VisitorConversation,
 } from './models.js';
 import type { Offer, OfferEntry, OfferRef } from './routing.js';
+import type { Contact, Lead } from './contacts.js';
 
 // ---------------------------------------------------------------- commands (client → server)
 
@@ -161,6 +162,12 @@ export interface AgentEvents {
   'offer.resolved': { offer: Offer };
   /** The visitor (or a user) read further. */
   'conversation.read': ReadReceiptEvent;
+  /** A contact was created, linked to a visitor or edited (issue 10); only for users who may read it. */
+  'contact.updated': { contact: Contact };
+  /** A contact and everything identifying them was deleted (A10). */
+  'contact.deleted': { contactId: number };
+  /** A lead or deal was created from a conversation. */
+  'lead.created': { lead: Lead };
 }
 
 /** Durable events a visitor connection receives (only about its own conversations). */

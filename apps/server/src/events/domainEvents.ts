@@ -2,6 +2,7 @@
  * The event catalogue: every change other parts of Parley react to. Events are emitted inside a
  * unit of work and dispatched to listeners only after its transaction commits.
  */
+import type { Contact, Lead } from '@parley/protocol';
 import type { Chatflow, ConversationSummary, Message, Offer, Site, UserSummary } from '@parley/protocol';
 
 export type DomainEvent =
@@ -18,6 +19,13 @@ export type DomainEvent =
   | { type: 'conversation.properties_changed'; workspaceId: number; conversation: ConversationSummary }
   | { type: 'message.created'; workspaceId: number; message: Message; conversation: ConversationSummary }
   | { type: 'user.updated'; workspaceId: number; user: UserSummary }
+  /**
+   * Issue 10: contact and lead events are for users only, one row per audience: null = every user
+   * (the contact has a conversation anyone may open, or none), else that user (and admins).
+   */
+  | { type: 'contact.updated'; workspaceId: number; contact: Contact; audienceUserId: number | null }
+  | { type: 'contact.deleted'; workspaceId: number; contactId: number; audienceUserId: number | null }
+  | { type: 'lead.created'; workspaceId: number; lead: Lead; audienceUserId: number | null }
   | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }
   /** Soft-deleted: gone from every list and from the widget; its conversations keep it. */
   | { type: 'chatflow.deleted'; workspaceId: number; chatflowId: number; siteId: number }

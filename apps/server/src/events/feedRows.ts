@@ -73,6 +73,13 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
         agent_user_id: event.assigneeId,
         data: JSON.stringify({ conversationId: event.conversationId, visitorReadSeq: event.visitorReadSeq, agentReadSeq: event.agentReadSeq }),
       };
+    case 'contact.updated':
+      // Data starts with {"contact":{"id":<id>, — deleting a contact finds its rows by that prefix.
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: event.audienceUserId, data: JSON.stringify({ contact: event.contact }) };
+    case 'contact.deleted':
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: event.audienceUserId, data: JSON.stringify({ contactId: event.contactId }) };
+    case 'lead.created':
+      return { ...base, conversation_id: event.lead.conversationId, visitor_id: null, agent_user_id: event.audienceUserId, data: JSON.stringify({ lead: event.lead }) };
     case 'user.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ user: event.user }) };
   }

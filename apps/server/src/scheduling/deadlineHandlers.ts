@@ -5,6 +5,7 @@ import type { AppContext } from '../domain/context.js';
 import type { DeadlineKind } from '../domain/deadlines/deadlineStore.js';
 import { checkInactivity } from '../domain/conversations/inactivity.js';
 import { snoozeDeadlineDue } from '../domain/conversations/snooze.js';
+import { retentionDue } from '../domain/contacts/retention.js';
 import { graceEnded } from '../domain/presence/presence.js';
 import { drainQueue } from '../domain/routing/drainQueue.js';
 import { expireOffer } from '../domain/routing/offers.js';
@@ -66,6 +67,10 @@ export function deadlineHandlers(ctx: AppContext): Record<DeadlineKind, Deadline
     new_conversation_email: {
       transactional: false,
       run: (deadline) => sendNewConversationEmail(ctx, payloadId(deadline, 'conversationId')),
+    },
+    retention: {
+      transactional: true,
+      run: (uow, deadline) => retentionDue(uow, ctx.storage.driver, deadline.workspace_id),
     },
     assigned_email: {
       transactional: false,

@@ -11,6 +11,8 @@ export interface WorkspacesTable {
   created_at: number;
   /** A1: when the setup wizard was finished or skipped; null = the first admin is sent to it. */
   setup_completed_at: Generated<number | null>;
+  /** A10 (018): closed conversations older than this many days are deleted; null keeps them. */
+  retention_days: Generated<number | null>;
   /** JSON array of TicketPropertyDefinition (015): the custom ticket properties admins defined. */
   ticket_properties: Generated<string>;
   /** I3 (016): 1 = agents get the All view and its count (the default), 0 = admins only. */
@@ -73,6 +75,8 @@ export interface SitesTable {
   /** When a page outside Parley last loaded the widget config (throttled per node); the Install page shows it. */
   widget_seen_at: Generated<number | null>;
   widget_seen_url: Generated<string | null>;
+  /** W15 (018): 1 = identify() without a valid hash is refused. */
+  require_identity_verification: Generated<number>;
 }
 
 export interface ChatflowsTable {
@@ -115,6 +119,10 @@ export interface VisitorsTable {
   created_at: number;
   last_seen_at: number;
   owner_id: number | null;
+  /** The contact this visitor is (018); its conversations are the contact's. */
+  contact_id: Generated<number | null>;
+  /** 1 when the link came from a valid identity hash (W15): only then history is shared and the contact may be changed. */
+  identity_verified: Generated<number>;
 }
 
 export interface ConversationsTable {
@@ -322,6 +330,64 @@ export interface NotificationPrefsTable {
   updated_at: number;
 }
 
+/** Issue 10: a person behind visitors. `email_key` = lower-cased email, unique per workspace. */
+export interface ContactsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  email_key: string | null;
+  /** The site's user id from a verified identify (W15); unique per workspace. */
+  external_id: string | null;
+  phone: string | null;
+  organization_name: string | null;
+  organization_address: string | null;
+  owner_user_id: number | null;
+  note: string | null;
+  /** Decimal string; currency ISO 4217; date YYYY-MM-DD. */
+  deal_value: string | null;
+  currency: string | null;
+  expected_close_date: string | null;
+  /** JSON object of string values. */
+  properties: Generated<string>;
+  /** Lower-cased name, email and phone, matched by substring (search). */
+  search_text: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A contact's timeline, per visitor: page views and `track()` events. */
+export interface ContactEventsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  visitor_id: number;
+  kind: 'page_view' | 'event';
+  name: string;
+  url: string | null;
+  /** JSON object of string values. */
+  properties: Generated<string>;
+  created_at: number;
+}
+
+/** Leads and deals (`kind`), created from a conversation (Pipedrive). */
+export interface LeadsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  kind: 'lead' | 'deal';
+  title: string;
+  contact_id: number | null;
+  organization: string | null;
+  value: string | null;
+  currency: string | null;
+  expected_close_date: string | null;
+  note: string | null;
+  status: Generated<'open' | 'won' | 'lost'>;
+  conversation_id: number | null;
+  created_by: number | null;
+  created_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -344,6 +410,9 @@ export interface Database {
   attachment_bytes: AttachmentBytesTable;
   password_resets: PasswordResetsTable;
   macros: MacrosTable;
+  contacts: ContactsTable;
+  contact_events: ContactEventsTable;
+  leads: LeadsTable;
   notification_prefs: NotificationPrefsTable;
 }
 
@@ -359,3 +428,6 @@ export type OfferRow = Selectable<OffersTable>;
 export type DeadlineRow = Selectable<DeadlinesTable>;
 export type TeamRow = Selectable<TeamsTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type LeadRow = Selectable<LeadsTable>;
+export type ContactEventRow = Selectable<ContactEventsTable>;

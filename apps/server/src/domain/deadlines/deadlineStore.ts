@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StorageDriver } from '../../storage/drivers/driver.js';
 import type { Database, DeadlineRow } from '../../storage/schema.js';
 
-export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze' | 'new_conversation_email' | 'assigned_email';
+export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze' | 'new_conversation_email' | 'assigned_email' | 'retention';
 
 export interface NewDeadline {
   key: string;

@@ -8,5 +8,5 @@ export function toSite(site: SiteRow): Site {
 }
 
 export function toAdminSite(site: SiteRow, publicUrl: string): AdminSite {
-  return { ...toSite(site), embedSnippet: embedSnippet(publicUrl, site.site_key), widgetSeenAt: site.widget_seen_at, widgetSeenUrl: site.widget_seen_url };
+  return { ...toSite(site), embedSnippet: embedSnippet(publicUrl, site.site_key), widgetSeenAt: site.widget_seen_at, widgetSeenUrl: site.widget_seen_url, requireIdentityVerification: site.require_identity_verification === 1 };
 }

@@ -18,8 +18,13 @@ export type AdminSiteWithChatflows = AdminSite & { chatflows: Chatflow[] };
  * The workspace's sites for the admin pages, each with its live chatflows in priority order (the
  * inbox's chatflow settings read them from here too).
  */
-export async function listAdminSites(ctx: AppContext, workspaceId: number): Promise<AdminSiteWithChatflows[]> {
+export async function listAdminSites(ctx: AppContext, workspaceId: number, options: { withSecret?: boolean } = {}): Promise<AdminSiteWithChatflows[]> {
   const sites = await ctx.storage.db.selectFrom('sites').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
   const chatflows = await listChatflows(ctx.storage.db, workspaceId);
-  return sites.map((site) => ({ ...toAdminSite(site, ctx.config.publicUrl), chatflows: chatflows.filter((c) => c.siteId === site.id) }));
+  return sites.map((site) => ({
+    ...toAdminSite(site, ctx.config.publicUrl),
+    // W15: the identity-hash key is for admins only (never agents, never visitors).
+    ...(options.withSecret ? { secret: site.secret } : {}),
+    chatflows: chatflows.filter((c) => c.siteId === site.id),
+  }));
 }

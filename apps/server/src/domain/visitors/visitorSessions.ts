@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { findSiteByKey } from '../sites/queries.js';
 import { EMPTY_CONTEXT, mergeContext, parseContext } from './visitorContext.js';
+import { recordPageView } from '../identity/visitorActivity.js';
 
 export async function startVisitorSession(
   ctx: AppContext,
@@ -64,9 +65,15 @@ export async function updateVisitorContext(
 ): Promise<void> {
   await inTransaction(ctx, async (uow) => {
     const row = await uow.trx.selectFrom('visitors').select(['context', 'workspace_id']).where('id', '=', visitorId).executeTakeFirstOrThrow();
-    const next = JSON.stringify(mergeContext(parseContext(row.context), update, userAgent));
+    const previous = parseContext(row.context);
+    const merged = mergeContext(previous, update, userAgent);
+    const next = JSON.stringify(merged);
     if (next === row.context) return;
     await uow.trx.updateTable('visitors').set({ context: next, last_seen_at: uow.now }).where('id', '=', visitorId).execute();
+    // A new page is a page view on the visitor's (and so its contact's) timeline.
+    if (merged.pageUrl !== null && merged.pageUrl !== previous.pageUrl) {
+      await recordPageView(uow.trx, { id: visitorId, workspace_id: row.workspace_id }, { url: merged.pageUrl, title: merged.pageTitle }, uow.now);
+    }
     const open = await uow.trx
       .selectFrom('conversations')
       .select('id')

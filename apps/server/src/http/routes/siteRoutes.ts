@@ -20,8 +20,11 @@ export async function siteRoutes(base: FastifyInstance, ctx: AppContext): Promis
 
   app.get(
     '/api/admin/sites',
-    { schema: { tags, summary: 'Sites of my workspace: snippet, when the widget last loaded there, and their chatflows by priority' }, preHandler: requireUser(ctx) },
-    async (request) => ({ sites: await listAdminSites(ctx, request.user!.workspace_id) }),
+    {
+      schema: { tags, summary: "Sites of my workspace: snippet, when the widget last loaded there, requireIdentityVerification, their chatflows by priority, and (admins only) each site's identity-hash secret" },
+      preHandler: requireUser(ctx),
+    },
+    async (request) => ({ sites: await listAdminSites(ctx, request.user!.workspace_id, { withSecret: request.user!.role === 'admin' }) }),
   );
 
   app.post(
