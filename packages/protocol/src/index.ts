@@ -11,4 +11,5 @@ export * from './macros.js';
 export * from './ticketProperties.js';
 export * from './inboxLists.js';
 export * from './attachments.js';
+export * from './contacts.js';
 export * from './notifications.js';

@@ -176,7 +176,9 @@ export type MessageNotice =
   | { type: 'joined'; name: string }
   | { type: 'agentClosed'; name: string }
   | { type: 'visitorEnded' }
-  | { type: 'inactive' };
+  | { type: 'inactive' }
+  /** An internal line (issue 10): a user created a lead or a deal from this chat. */
+  | { type: 'leadCreated' | 'dealCreated'; title: string; leadId: number };
 
 export interface ViewCounts {
   unassigned: number;
@@ -244,6 +246,10 @@ export interface AdminSite extends Site {
   widgetSeenAt: number | null;
   /** The page URL of that load. */
   widgetSeenUrl: string | null;
+  /** W15: identify() calls without a valid hash are refused. */
+  requireIdentityVerification: boolean;
+  /** The HMAC key for identity hashes (W15); only admins get it, never agents or visitors. */
+  secret?: string;
 }
 
 /** Public widget configuration for one page view, fetched by the loader and the chat frame. */

@@ -268,4 +268,5 @@ export * from './ticketPropertySchemas.js';
 export * from './inboxListSchemas.js';
 export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
+export * from './contactSchemas.js';
 export * from './notificationSchemas.js';
