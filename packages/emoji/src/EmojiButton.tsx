@@ -86,7 +86,7 @@ export function EmojiButton({ strings, textarea, onInsert, class: className, sho
         class={className}
         aria-label={strings.emoji}
         aria-expanded={open}
-        aria-controls={open ? popoverId : undefined}
+        aria-controls={open && Picker ? popoverId : undefined}
         aria-busy={open && !Picker ? true : undefined}
         disabled={disabled}
         onPointerDown={(event) => (byTouch.current = event.pointerType === 'touch')}
