@@ -242,3 +242,34 @@ test('the routes are in the OpenAPI document', async () => {
   assert.ok(doc.paths['/api/admin/ticket-properties']?.get);
   assert.ok(doc.paths['/api/admin/ticket-properties']?.put);
 });
+
+test('the conversation list filters by category, page by page', async () => {
+  const { cluster, admin } = shared;
+  const ids: number[] = [];
+  for (const [i, category] of ['Shipping-dept', 'Shipping-dept', 'Returns-dept'].entries()) {
+    const visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+    const id = (await visitor.rt.send('message.send', { clientMessageId: `tp-list-${i}`, body: 'Where is it?' })).message.conversationId;
+    assert.equal((await admin.http('PATCH', `/api/conversations/${id}/properties`, { category })).status, 200);
+    ids.push(id);
+    visitor.close();
+  }
+  const shipping = await admin.http('GET', `/api/conversations?view=all&category=${encodeURIComponent(' Shipping-dept ')}`);
+  assert.equal(shipping.status, 200);
+  assert.deepEqual(shipping.body.conversations.map((c: { id: number }) => c.id).sort(), [ids[0], ids[1]].sort());
+  assert.ok(shipping.body.conversations.every((c: { category: string }) => c.category === 'Shipping-dept'));
+
+  // One row a page: the cursor carries the filter, and does not fit another category.
+  const first = await admin.http('GET', '/api/conversations?view=all&category=Shipping-dept&limit=1');
+  assert.equal(first.body.conversations.length, 1);
+  const second = await admin.http('GET', `/api/conversations?view=all&category=Shipping-dept&limit=1&cursor=${first.body.nextCursor}`);
+  assert.deepEqual([...first.body.conversations, ...second.body.conversations].map((c: { id: number }) => c.id).sort(), [ids[0], ids[1]].sort());
+  const mismatched = await admin.http('GET', `/api/conversations?view=all&category=Returns-dept&limit=1&cursor=${first.body.nextCursor}`);
+  assert.equal(mismatched.status, 400);
+  assert.equal(mismatched.body.error.code, 'invalid_cursor');
+
+  for (const bad of ['%20%20', 'x'.repeat(81), '']) {
+    const res = await admin.http('GET', `/api/conversations?view=all&category=${bad}`);
+    assert.equal(res.status, 400, bad);
+    assert.equal(res.body.error.code, 'validation_failed', bad);
+  }
+});

@@ -27,6 +27,8 @@ export interface ConversationListParams {
   assignee?: number | 'unassigned';
   chatflow?: number;
   priority?: ListPriority;
+  /** The ticket category, exactly as set (issue 12). */
+  category?: string;
   limit?: number;
   cursor?: string;
 }

@@ -4,6 +4,7 @@
  * change while an agent pages (new chats, new activity) come to the top of the list; the inbox
  * gets them from realtime frames, and the next pages still hold each remaining row once.
  */
+import { createHash } from 'node:crypto';
 import type { ConversationListParams, ConversationListResponse, ListStatus } from '@parley/protocol';
 import type { UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
@@ -37,6 +38,7 @@ export async function listConversations(ctx: AppContext, user: UserRow, params: 
   else if (params.assignee !== undefined) query = query.where('conversations.assignee_id', '=', params.assignee);
   if (params.chatflow !== undefined) query = query.where('conversations.chatflow_id', '=', params.chatflow);
   if (params.priority !== undefined) query = query.where('conversations.priority', '=', params.priority);
+  if (params.category !== undefined) query = query.where('conversations.category', '=', listCategory(params.category));
 
   const order: ListOrder = status === 'closed' ? 'closed' : status === 'snoozed' ? 'wake' : 'activity';
   const scope = listScope(params, status);
@@ -69,7 +71,16 @@ function listStatus(params: ConversationListParams): ListStatus {
 }
 
 function listScope(params: ConversationListParams, status: ListStatus): string {
-  return [params.view, status, params.team ?? '', params.assignee ?? '', params.chatflow ?? '', params.priority ?? ''].join('|');
+  // The category is free text: a digest keeps the cursor short whatever it is.
+  const category = params.category === undefined ? '' : createHash('sha256').update(listCategory(params.category)).digest('base64url').slice(0, 16);
+  return [params.view, status, params.team ?? '', params.assignee ?? '', params.chatflow ?? '', params.priority ?? '', category].join('|');
+}
+
+/** Categories are stored trimmed (ticketProperties/values.ts); a blank one names nothing. */
+function listCategory(raw: string): string {
+  const category = raw.trim();
+  if (category === '') throw new DomainError('validation_failed', 'querystring/category must not be blank');
+  return category;
 }
 
 /** A filter naming a user or chatflow of another workspace (or none) is a mistake, not an empty list. */
