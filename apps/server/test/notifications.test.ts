@@ -64,6 +64,8 @@ test('my choices: defaults, a full replace, and refused bad bodies that change n
     const colleague = await offlineUser(cluster, admin, 'Colleague', {});
     assert.deepEqual((await colleague.http('GET', '/api/me/notifications')).body.preferences, preferences({}));
     assert.equal((await httpAs(cluster.url, null)('GET', '/api/me/notifications')).status, 401);
+    const doc = (await httpAs(cluster.url, null)('GET', '/api/openapi.json')).body;
+    assert.ok(doc.paths['/api/me/notifications'].get && doc.paths['/api/me/notifications'].put, 'in the OpenAPI document');
     admin.close();
   } finally {
     await cluster.close();

@@ -32,6 +32,7 @@ interface Pending {
 const BATCH_MS = 200;
 /** How long a new chat's alert waits for routing to offer it (to me: then the offer alerts). */
 const ROUTING_WAIT_MS = 3000;
+const MAX_REMEMBERED = 2000;
 const raised = new Set<string>();
 /** Conversations offered to me: assigned after that means I accepted, which is not news. */
 const offeredToMe = new Set<number>();
@@ -107,6 +108,11 @@ function flush(): void {
   queued = queued.filter(awaitingRouting);
   if (queued.length > 0) timer = setTimeout(flush, BATCH_MS);
   for (const entry of batch) raised.add(entry.key);
+  // Only replays of recent events need catching: the oldest keys go (a Set keeps insertion order).
+  for (const key of raised) {
+    if (raised.size <= MAX_REMEMBERED) break;
+    raised.delete(key);
+  }
   // Another tab of mine is the one that alerts (it has focus, or it was elected).
   if (!alertsHere()) return;
   const due = batch.flatMap((entry) => {
