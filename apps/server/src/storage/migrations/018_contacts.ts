@@ -86,6 +86,11 @@ export function contactsMigration(driver: StorageDriver) {
       await db.schema.createIndex('leads_contact').on('leads').column('contact_id').execute();
       await db.schema.createIndex('leads_conversation').on('leads').column('conversation_id').execute();
 
+      // A10 erasure: SQLite's full-text index would otherwise keep a deleted message's words in
+      // its segments until they happen to be merged; secure-delete removes them with the row.
+      // (PostgreSQL's tsvector is a column of the row and goes with it.)
+      if (driver.name === 'sqlite') await sql`insert into messages_fts(messages_fts, rank) values ('secure-delete', 1)`.execute(db);
+
       await db.schema.alterTable('sites').addColumn('require_identity_verification', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       await db.schema.alterTable('workspaces').addColumn('retention_days', 'integer').execute();
     },
