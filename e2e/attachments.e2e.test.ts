@@ -9,9 +9,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { crc32, deflateSync } from 'node:zlib';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { IMAGES } from '../apps/server/test/helpers/brandingImages.js';
 import { connectAgent, createUserAs } from '../apps/server/test/helpers/clients.js';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
 import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
@@ -19,7 +19,26 @@ import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser, signIn } f
 import { startHostSite, type HostSite } from './hostPage.js';
 
 const AGENT = { name: 'Fiona Files', email: 'fiona@example.com', password: 'fiona-password-1' };
-const PNG = IMAGES['image/png'];
+/** A real PNG of one colour, big enough to see: signature, IHDR, IDAT (rows with filter 0), IEND. */
+function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE(crc32(body), body.length + 4);
+    return framed;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG = solidPng(480, 320, [230, 120, 30]);
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 const WAIT_MS = 10_000;
 const STEP_MS = 25_000;
@@ -86,7 +105,12 @@ async function report(t: TestContext, what: string, target: Page | Frame): Promi
 
 /** Whether the image has loaded real pixels (not a broken image). */
 async function loaded(image: Locator): Promise<boolean> {
-  return image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0);
+  return image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth === 480);
+}
+
+/** Shown as a thumbnail: smaller than the image itself. */
+async function thumbnailWidth(image: Locator): Promise<number> {
+  return (await image.boundingBox())?.width ?? 0;
 }
 
 step(`the visitor sends an image with "Attach file"; the agent sees it inline (${DRIVERS})`, async (t) => {
@@ -108,6 +132,10 @@ step(`the visitor sends an image with "Attach file"; the agent sees it inline ($
   await eventually(async () => assert.ok(await loaded(inline), 'the agent sees the image itself, not a broken one'));
   assert.equal(await inline.locator('xpath=..').getAttribute('target'), '_blank', 'a click opens it full size');
   await eventually(async () => assert.ok(await loaded(own), 'the visitor sees its image too'));
+  for (const image of [inline, own]) {
+    const width = await thumbnailWidth(image);
+    assert.ok(width > 50 && width <= 240, `a thumbnail, not the full 480 px: ${width}`);
+  }
   await report(t, 'the inbox thread with an image', agent);
 });
 
@@ -137,6 +165,7 @@ step('the agent drops a PDF on the reply box; the visitor downloads exactly thos
   assert.equal(download.suggestedFilename(), 'invoice.pdf');
   assert.equal(await readFile((await download.path())!, 'latin1'), PDF, 'the downloaded bytes are the PDF the agent sent');
 
+  if (process.env.PARLEY_E2E_SCREENSHOTS) await visitor.screenshot({ path: `${process.env.PARLEY_E2E_SCREENSHOTS}/attachments-widget-390.png` });
   await report(t, 'the chat window with an image and a file', await chatFrame(visitor));
   const overflow = await (await chatFrame(visitor)).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal scrolling in the chat window at 390 px');
@@ -153,6 +182,19 @@ step('a file pasted into the widget message box arrives in the inbox as a downlo
   await link.waitFor();
   assert.equal(await link.getAttribute('download'), 'order.txt');
   assert.equal(await frame.getByRole('textbox', { name: 'Message' }).inputValue(), '', 'the paste put no text in the box');
+});
+
+step('the inbox thread with files works at 390 px: the button in view, images within the width, no sideways scroll', async (t) => {
+  await agent.setViewportSize({ width: 390, height: 844 });
+  const attach = agent.getByRole('button', { name: 'Attach file' });
+  await attach.waitFor();
+  const box = await attach.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the button is on screen: ${JSON.stringify(box)}`);
+  const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling in the inbox at 390 px');
+  if (process.env.PARLEY_E2E_SCREENSHOTS) await agent.screenshot({ path: `${process.env.PARLEY_E2E_SCREENSHOTS}/attachments-inbox-390.png` });
+  await report(t, 'the inbox thread with files at 390 px', agent);
+  await agent.setViewportSize({ width: 1400, height: 900 });
 });
 
 step('a refused file says why in the widget, and nothing is sent', async () => {
