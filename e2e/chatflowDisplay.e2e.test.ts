@@ -206,6 +206,8 @@ function previewConfig(patch: Partial<WidgetConfig> = {}): WidgetConfig {
     heading: { title: 'Tiimimme', people: [{ name: 'Aino', avatarUrl: null }] },
     brandAsAgentAlias: false,
     display: display('promptThenOpen', 'prompt', { secondsOnPage: 60 }),
+    unreadSound: false,
+    unreadTitleFlash: true,
     loaderStrings: loaderStrings('fi'),
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: null, returnsAt: null },
     ...patch,

@@ -252,6 +252,8 @@ step('preview: the frame draws a posted config, sends nothing and creates no vis
     heading: { title: 'Unser Team (ungespeichert)', people: [{ name: 'Greta Berg', avatarUrl: null }] },
     brandAsAgentAlias: false,
     display: { desktop: 'prompt', mobile: 'prompt', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
+    unreadSound: false,
+    unreadTitleFlash: true,
     loaderStrings: loaderStrings('de'),
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'hour', returnsAt: null },
   };
@@ -319,6 +321,8 @@ step("preview through the loader's preview page: the unsaved config reaches the 
     heading: { title: 'Il nostro team', people: [] },
     brandAsAgentAlias: false,
     display: { desktop: 'launcher', mobile: 'launcher', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
+    unreadSound: false,
+    unreadTitleFlash: true,
     loaderStrings: loaderStrings('it'),
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'minutes', returnsAt: null },
   };

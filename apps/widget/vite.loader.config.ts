@@ -1,8 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { LAZY_OUT_DIR } from './vite.lazy.config';
+
+/** The built name of a lazy chunk (vite.lazy.config.ts runs first), like `alerts-B2x9.js`. */
+function lazyChunk(name: string): string {
+  const file = readdirSync(LAZY_OUT_DIR).find((candidate) => candidate.startsWith(`${name}-`) && candidate.endsWith('.js'));
+  if (!file) throw new Error(`no ${name} chunk in ${LAZY_OUT_DIR}: run vite build --config vite.lazy.config.ts first`);
+  return file;
+}
 
 // The embed script: one minified IIFE at dist/widget.js, served at /widget.js. No framework, no
-// imports at runtime; it must stay under 3 KB gzip (bench/widgetSize.ts checks it).
+// imports at runtime except its lazy chunks (vite.lazy.config.ts), which it loads by name with
+// import(); it must stay under 3 KB gzip (bench/widgetSize.ts checks it).
 //
 // `--mode preview` builds the same script for the admin preview (W19) into dist/preview/, with
 // the preview code switched on, next to the preview page (src/preview/preview.html), both served
@@ -11,7 +20,7 @@ export default defineConfig(({ mode }) => {
   const preview = mode === 'preview';
   return {
     publicDir: false,
-    define: { __PARLEY_PREVIEW__: JSON.stringify(preview) },
+    define: { __PARLEY_PREVIEW__: JSON.stringify(preview), __PARLEY_ALERTS_CHUNK__: JSON.stringify(lazyChunk('alerts')) },
     build: {
       outDir: new URL(preview ? './dist/preview/' : './dist/', import.meta.url).pathname,
       // The frame build (vite.config.ts) already wrote dist/frame; keep it.

@@ -18,6 +18,8 @@ const settings: ChatflowWidgetSettings = {
   brandAsAgentAlias: true,
   welcomeMessage: 'Unsaved hello',
   display: DEFAULT_DISPLAY,
+  unreadSound: true,
+  unreadTitleFlash: false,
 };
 
 const user = (id: number, name: string): UserSummary => ({
@@ -41,6 +43,7 @@ test('the preview config carries the draft, the language strings and an availabl
   assert.equal(config.welcomeMessage, 'Unsaved hello');
   assert.deepEqual(config.heading, { title: 'Pricing team', people: [{ name: 'Pricing team', avatarUrl: '/files/abc' }] });
   assert.equal(config.brandAsAgentAlias, true);
+  assert.deepEqual([config.unreadSound, config.unreadTitleFlash], [true, false]);
   assert.deepEqual(config.loaderStrings, loaderStrings('fi'));
   assert.equal(config.version, 42);
   assert.equal(config.availability.state, 'available');

@@ -22,6 +22,8 @@ function settings(overrides: Partial<ChatflowWidgetSettings>): ChatflowWidgetSet
     brandAsAgentAlias: false,
     welcomeMessage: 'Hi!',
     display: { desktop: 'prompt', mobile: 'launcher', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
+    unreadSound: false,
+    unreadTitleFlash: true,
     ...overrides,
   };
 }

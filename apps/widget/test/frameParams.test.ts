@@ -64,7 +64,9 @@ const CONFIG: WidgetConfig = {
   heading: { title: 'Butiken', people: [{ name: 'Anna', avatarUrl: '/api/uploads/1' }, { name: 'Bo', avatarUrl: null }] },
   brandAsAgentAlias: true,
   display: { desktop: 'prompt', mobile: 'launcher', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
-  loaderStrings: { openChat: 'Öppna chatten', closeChat: 'Stäng chatten', dismissPrompt: 'Stäng', unread: '{count} olästa' },
+  unreadSound: false,
+  unreadTitleFlash: true,
+  loaderStrings: { openChat: 'Öppna chatten', closeChat: 'Stäng chatten', dismissPrompt: 'Stäng', unread: '{count} olästa', newMessage: 'Nytt meddelande' },
   availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'minutes', returnsAt: null },
 };
 

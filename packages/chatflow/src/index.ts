@@ -16,3 +16,4 @@ export {
 } from './validate.js';
 export { displayPlan, minimizeHolds, deviceForWidth, MINIMIZE_HOLD_MS, DEFAULT_DISPLAY, type DisplayPlan } from './display.js';
 export { defaultChatflowTexts, loaderStrings, type ChatflowTexts } from './texts.js';
+export { DEFAULT_UNREAD_ALERTS, type UnreadAlertSettings } from './unreadAlerts.js';

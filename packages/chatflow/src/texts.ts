@@ -57,16 +57,17 @@ const DEFAULT_TEXTS: Record<ChatflowLanguage, ChatflowTexts> = {
 };
 
 // "Unread messages: {count}" rather than "{count} unread messages": one form reads right for
-// every count in every language, with no plural rules to carry in the loader.
+// every count in every language, with no plural rules to carry in the loader. The flashing page
+// title (W17) is "({count}) " + newMessage for the same reason.
 const LOADER_STRINGS: Record<ChatflowLanguage, LoaderStrings> = {
-  en: { openChat: 'Open chat', closeChat: 'Close chat', dismissPrompt: 'Dismiss message', unread: 'Unread messages: {count}' },
-  fi: { openChat: 'Avaa chat', closeChat: 'Sulje chat', dismissPrompt: 'Sulje viesti', unread: 'Lukemattomia viestejä: {count}' },
-  sv: { openChat: 'Öppna chatten', closeChat: 'Stäng chatten', dismissPrompt: 'Stäng meddelandet', unread: 'Olästa meddelanden: {count}' },
-  it: { openChat: 'Apri la chat', closeChat: 'Chiudi la chat', dismissPrompt: 'Chiudi il messaggio', unread: 'Messaggi non letti: {count}' },
-  pl: { openChat: 'Otwórz czat', closeChat: 'Zamknij czat', dismissPrompt: 'Zamknij wiadomość', unread: 'Nieprzeczytane wiadomości: {count}' },
-  de: { openChat: 'Chat öffnen', closeChat: 'Chat schließen', dismissPrompt: 'Nachricht schließen', unread: 'Ungelesene Nachrichten: {count}' },
-  fr: { openChat: 'Ouvrir le chat', closeChat: 'Fermer le chat', dismissPrompt: 'Masquer le message', unread: 'Messages non lus\u00a0: {count}' },
-  es: { openChat: 'Abrir el chat', closeChat: 'Cerrar el chat', dismissPrompt: 'Descartar el mensaje', unread: 'Mensajes sin leer: {count}' },
+  en: { openChat: 'Open chat', closeChat: 'Close chat', dismissPrompt: 'Dismiss message', unread: 'Unread messages: {count}', newMessage: 'New message' },
+  fi: { openChat: 'Avaa chat', closeChat: 'Sulje chat', dismissPrompt: 'Sulje viesti', unread: 'Lukemattomia viestejä: {count}', newMessage: 'Uusi viesti' },
+  sv: { openChat: 'Öppna chatten', closeChat: 'Stäng chatten', dismissPrompt: 'Stäng meddelandet', unread: 'Olästa meddelanden: {count}', newMessage: 'Nytt meddelande' },
+  it: { openChat: 'Apri la chat', closeChat: 'Chiudi la chat', dismissPrompt: 'Chiudi il messaggio', unread: 'Messaggi non letti: {count}', newMessage: 'Nuovo messaggio' },
+  pl: { openChat: 'Otwórz czat', closeChat: 'Zamknij czat', dismissPrompt: 'Zamknij wiadomość', unread: 'Nieprzeczytane wiadomości: {count}', newMessage: 'Nowa wiadomość' },
+  de: { openChat: 'Chat öffnen', closeChat: 'Chat schließen', dismissPrompt: 'Nachricht schließen', unread: 'Ungelesene Nachrichten: {count}', newMessage: 'Neue Nachricht' },
+  fr: { openChat: 'Ouvrir le chat', closeChat: 'Fermer le chat', dismissPrompt: 'Masquer le message', unread: 'Messages non lus\u00a0: {count}', newMessage: 'Nouveau message' },
+  es: { openChat: 'Abrir el chat', closeChat: 'Cerrar el chat', dismissPrompt: 'Descartar el mensaje', unread: 'Mensajes sin leer: {count}', newMessage: 'Nuevo mensaje' },
 };
 
 /** The heading name, welcome message and fallback message a new chatflow in `language` starts with. */

@@ -153,6 +153,8 @@ const SETTINGS_KEYS = [
   'brandAsAgentAlias',
   'welcomeMessage',
   'display',
+  'unreadSound',
+  'unreadTitleFlash',
 ] as const;
 
 function validateAvatarUrl(value: unknown, path: string, problems: Problem[]): void {
@@ -254,6 +256,12 @@ export function validateSettings(value: unknown, partial: boolean): Problem[] {
         break;
       case 'display':
         validateDisplay(field, at, problems);
+        break;
+      case 'unreadSound':
+        if (typeof field !== 'boolean') problems.push({ path: at, message: '"Play a sound for a new message" must be true or false.' });
+        break;
+      case 'unreadTitleFlash':
+        if (typeof field !== 'boolean') problems.push({ path: at, message: '"Flash the page title for a new message" must be true or false.' });
         break;
     }
   }

@@ -48,11 +48,11 @@ test('a few known translations', () => {
   assert.equal(loaderStrings('de').closeChat, 'Chat schließen');
 });
 
-test('loader strings: all four in every language, non-empty, {count} kept, translated', () => {
+test('loader strings: all five in every language, non-empty, {count} kept, translated', () => {
   const en = loaderStrings('en');
   for (const language of CHATFLOW_LANGUAGES) {
     const strings = loaderStrings(language);
-    assert.deepEqual(Object.keys(strings).sort(), ['closeChat', 'dismissPrompt', 'openChat', 'unread'], language);
+    assert.deepEqual(Object.keys(strings).sort(), ['closeChat', 'dismissPrompt', 'newMessage', 'openChat', 'unread'], language);
     for (const [key, value] of Object.entries(strings)) assert.ok(value.trim().length > 0, `${language}.${key}`);
     assert.equal(strings.unread.split('{count}').length, 2, `${language}.unread has {count} once`);
     assert.notEqual(strings.openChat, strings.closeChat, language);
@@ -60,7 +60,7 @@ test('loader strings: all four in every language, non-empty, {count} kept, trans
   }
   for (const language of others) {
     const strings = loaderStrings(language);
-    for (const key of ['openChat', 'closeChat', 'dismissPrompt', 'unread'] as const) assert.notEqual(strings[key], en[key], `${language}.${key}`);
+    for (const key of ['openChat', 'closeChat', 'dismissPrompt', 'unread', 'newMessage'] as const) assert.notEqual(strings[key], en[key], `${language}.${key}`);
   }
 });
 

@@ -16,6 +16,8 @@ const full: ChatflowWidgetSettings = {
   brandAsAgentAlias: false,
   welcomeMessage: 'Hi! How can we help you today?',
   display: DEFAULT_DISPLAY,
+  unreadSound: false,
+  unreadTitleFlash: true,
 };
 
 const withDisplay = (patch: object): object => ({ display: { ...DEFAULT_DISPLAY, ...patch } });
@@ -105,6 +107,9 @@ const invalid: [string, unknown, string[], RegExp][] = [
   ['over 100 percent', withTriggers({ scrollPercent: 101 }), ['settings.display.triggers.scrollPercent'], /1 to 100/],
   ['fractional percent', withTriggers({ scrollPercent: 50.5 }), ['settings.display.triggers.scrollPercent'], /whole number/],
   ['infinite percent', withTriggers({ scrollPercent: Infinity }), ['settings.display.triggers.scrollPercent'], /whole number/],
+  ['sound as a string', { unreadSound: 'yes' }, ['settings.unreadSound'], /sound .* true or false/],
+  ['title flash as a number', { unreadTitleFlash: 1 }, ['settings.unreadTitleFlash'], /page title .* true or false/],
+  ['title flash null', { unreadTitleFlash: null }, ['settings.unreadTitleFlash'], /true or false/],
 ];
 
 for (const [what, value, paths, message] of invalid) {

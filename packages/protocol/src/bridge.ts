@@ -21,6 +21,13 @@ export interface VisitorTokenMessage {
   visitorToken: string | null;
 }
 
+/** A message from the team, for the host page's preview bubble: plain text, never markup. */
+export interface UnreadMessage {
+  /** The author's name as the visitor sees it (the brand when agents are aliased). */
+  author: string;
+  text: string;
+}
+
 /** Loader → frame. */
 export interface HostToFrame {
   'page:changed': HostPage;
@@ -40,7 +47,11 @@ export interface HostToFrame {
 export interface FrameToHost {
   'frame:ready': Record<string, never>;
   'window:minimize': Record<string, never>;
-  'unread:changed': { count: number };
+  /**
+   * The unread count (W17); with `message` when it rose because of a message from the team, which
+   * the loader previews on the host page while the chat window is closed.
+   */
+  'unread:changed': { count: number; message?: UnreadMessage };
   /** Keep (or, with null, forget) this token in the host page's storage. */
   'visitor:token': VisitorTokenMessage;
 }

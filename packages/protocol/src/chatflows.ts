@@ -89,6 +89,8 @@ export interface LoaderStrings {
   dismissPrompt: string;
   /** Accessible name of the unread badge, `{count}` replaced. */
   unread: string;
+  /** W17: the flashing page title after "(count) ", and the preview bubble's text for a message without text. */
+  newMessage: string;
 }
 
 /**

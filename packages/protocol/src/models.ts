@@ -209,6 +209,10 @@ export interface ChatflowWidgetSettings {
   /** First message the visitor sees when opening the chat (and the prompt bubble). Plain text. */
   welcomeMessage: string;
   display: ChatflowDisplay;
+  /** W17: a short tone on the host page when an agent's message arrives while the chat is closed. */
+  unreadSound: boolean;
+  /** W17: the host page's title flashes ("(1) New message") until the visitor comes back or opens the chat. */
+  unreadTitleFlash: boolean;
 }
 
 export interface Chatflow {
@@ -264,6 +268,9 @@ export interface WidgetConfig {
   heading: WidgetHeading;
   brandAsAgentAlias: boolean;
   display: ChatflowDisplay;
+  /** W17: the chatflow's unread alerts on the host page (the preview bubble always shows). */
+  unreadSound: boolean;
+  unreadTitleFlash: boolean;
   loaderStrings: LoaderStrings;
   /** The state when the config was read; `/api/widget/availability` streams changes. */
   availability: WidgetAvailability;

@@ -221,6 +221,8 @@ export const ChatflowWidgetSettingsSchema = Type.Object(
     brandAsAgentAlias: Type.Optional(Type.Boolean()),
     welcomeMessage: Type.Optional(ShortText),
     display: Type.Optional(ChatflowDisplaySchema),
+    unreadSound: Type.Optional(Type.Boolean()),
+    unreadTitleFlash: Type.Optional(Type.Boolean()),
   },
   strict,
 );

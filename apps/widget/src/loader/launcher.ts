@@ -1,6 +1,6 @@
 /**
- * The shadow root that holds everything the loader draws: the launcher button, its unread badge
- * and the prompt bubble (W3). Styles live only inside the shadow root; the host element itself is
+ * The shadow root that holds everything the loader draws: the launcher button and the prompt
+ * bubble (W3); the unread chunk (alerts/main.ts) adds the badge and the preview bubble. Styles live only inside the shadow root; the host element itself is
  * reset with `all: initial`, so nothing inherited from the page (fonts, colours, line height)
  * flows into the shadow tree either. The style sheet is rewritten when the chatflow (and so the
  * accent colour) changes.
@@ -22,7 +22,6 @@ export function styles(accent: string): string {
 button{cursor:pointer;color:inherit;background:0;padding:0 4px;text-align:left;white-space:pre-line;overflow-wrap:anywhere}\
 button:focus-visible{outline:3px solid ${inkOnWhite(accent)};outline-offset:2px}\
 .launcher{width:60px;height:60px;border-radius:50%;background:${accent};color:${textOn(accent)};display:grid;place-items:center}\
-.b{position:absolute;top:-4px;right:-4px;min-width:22px;padding:0 6px;border-radius:11px;background:#c81e1e;color:#fff;font-weight:700}.b:empty{display:none}\
 .p{bottom:92px;display:flex;align-items:start;max-width:min(320px,100vw - 40px);padding:12px}\
 iframe{width:min(380px,100vw - 40px);height:min(600px,100vh - 40px)}\
 @media (max-width:479px){iframe{inset:0;width:100%;height:100%;border-radius:0}}`;
@@ -37,9 +36,10 @@ export function add<K extends keyof HTMLElementTagNameMap>(tag: K, parent: Node,
 
 /**
  * Draws the (hidden) launcher and prompt; the caller fills in texts and shows them once a
- * chatflow is chosen. Returns [root, style, launcher, badge, prompt, bubble, dismiss].
+ * chatflow is chosen. Returns [root, style, launcher, prompt, bubble, dismiss]. (The unread badge
+ * comes with the unread chunk, alerts/main.ts.)
  */
-export function createShell(): [ShadowRoot, HTMLStyleElement, HTMLButtonElement, HTMLSpanElement, HTMLDivElement, HTMLButtonElement, HTMLButtonElement] {
+export function createShell(): [ShadowRoot, HTMLStyleElement, HTMLButtonElement, HTMLDivElement, HTMLButtonElement, HTMLButtonElement] {
   const host = add('parley-widget' as 'div', document.body);
   // Inline !important beats any page rule that might match the host element itself.
   host.style.cssText = 'all:initial!important';
@@ -54,8 +54,6 @@ export function createShell(): [ShadowRoot, HTMLStyleElement, HTMLButtonElement,
   // Always false while it shows: the launcher is hidden while the window is open.
   launcher.ariaExpanded = 'false';
   launcher.innerHTML = ICON;
-  // A bare number; the launcher's accessible name says it in a sentence.
-  const badge = add('span', launcher, 'b');
   prompt.hidden = launcher.hidden = true;
-  return [root, style, launcher, badge, prompt, bubble, dismiss];
+  return [root, style, launcher, prompt, bubble, dismiss];
 }

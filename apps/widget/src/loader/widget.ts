@@ -32,6 +32,9 @@ import { add, createShell, styles } from './launcher';
 import { launcherShown } from './launcherRule';
 import { minimizeHeld, rememberMinimize } from './minimize';
 import { armTriggers } from './triggers';
+import type { ShowUnread, UnreadUpdate } from './alerts/main';
+
+type AlertsChunk = typeof import('./alerts/main');
 
 /** After the stream failed for good (see listen), how long to wait before opening a new one. */
 const STREAM_RETRY_MS = 30_000;
@@ -50,12 +53,15 @@ const parse = (event: Event): unknown => JSON.parse((event as MessageEvent<strin
 declare const __PARLEY_PREVIEW__: boolean;
 const preview = __PARLEY_PREVIEW__;
 
+/** The built file name of the unread alerts chunk (alerts/main.ts), set by vite.loader.config.ts. */
+declare const __PARLEY_ALERTS_CHUNK__: string;
+
 /** `origin` serves widget.js, the API and the chat frame. */
 export function mountWidget(origin: string, siteKey: string): void {
   const encodedSite = encodeURIComponent(siteKey);
   const openKey = `parley:${siteKey}:open`;
   const visitorKey = `parley:${siteKey}:visitor`;
-  const [root, style, launcher, badge, prompt, bubble, dismiss] = createShell();
+  const [root, style, launcher, prompt, bubble, dismiss] = createShell();
   let config: WidgetConfig | null = null;
   let availability: WidgetAvailability | undefined;
   let iframe: HTMLIFrameElement | null = null;
@@ -68,7 +74,13 @@ export function mountWidget(origin: string, siteKey: string): void {
   let promptUp = false;
   /** The visitor closed the bubble: it stays closed for the rest of this page view. */
   let dismissed = false;
-  let unread = 0;
+  /** The frame's last word on unread messages (W17). */
+  let unread: UnreadUpdate = { count: 0 };
+  /**
+   * W17's unread badge, preview bubble, sound and title flash (alerts/main.ts): a chunk imported
+   * with the first unread message, so most page views never download it.
+   */
+  let alerts: Promise<ShowUnread> | undefined;
   let disarm = (): void => {};
   let stream: EventSource | null = null;
   /** Only the answer to the latest config request is applied (navigations can overtake each other). */
@@ -89,14 +101,14 @@ export function mountWidget(origin: string, siteKey: string): void {
     launcher.hidden = !config || !launcherShown(isOpen, !!iframe, availability?.hideLauncher);
     // A saved chatflow's welcome message is never empty (validateSettings).
     prompt.hidden = launcher.hidden || !promptUp || dismissed;
+    // After the name below is set: the chunk adds the unread count to it. Each call waits for the
+    // one before, so the chunk sees every change in order.
+    alerts = alerts?.then((show) => (show(unread, launcher.hidden, config), show));
     if (!config) return;
     const strings = config.loaderStrings;
-    // Empty (and so the badge hidden by the style sheet) without unread messages.
-    const count = unread > 99 ? '99+' : unread ? `${unread}` : '';
-    badge.textContent = count;
     // The launcher is hidden while the window is open (the window has its own minimize button),
-    // so it is only ever the "open" button; the unread count is part of its name.
-    launcher.ariaLabel = strings.openChat + (count && '. ' + strings.unread.replace('{count}', count));
+    // so it is only ever the "open" button.
+    launcher.ariaLabel = strings.openChat;
     dismiss.ariaLabel = strings.dismissPrompt;
   }
 
@@ -267,8 +279,12 @@ export function mountWidget(origin: string, siteKey: string): void {
       // The frame (origin and window checked above) sends a string or null.
       writeStored(visitorKey, (message.data as FrameToHost['visitor:token']).visitorToken);
     } else if (message.type === 'unread:changed') {
-      const count = (message.data as FrameToHost['unread:changed']).count;
-      unread = +count || 0;
+      unread = message.data as UnreadUpdate;
+      alerts ||= unread.count ? import(/* @vite-ignore */ `${origin}/widget/loader/${__PARLEY_ALERTS_CHUNK__}`).then(
+        (chunk: AlertsChunk) => chunk.default(root, () => open(true)),
+        // Not reachable (offline, or refused by the page's policy): no badge, nothing else breaks.
+        () => () => {},
+      ) : alerts;
       render();
     }
   });

@@ -10,6 +10,7 @@ import { AvailabilitySection } from './AvailabilitySection.js';
 import { ChatflowPreview } from './ChatflowPreview.js';
 import { saveChatflow } from './chatflowsStore.js';
 import { DisplaySection } from './DisplaySection.js';
+import { UnreadAlertsSection } from './UnreadAlertsSection.js';
 import { draftFingerprint, editorDraftOf, toUpdateRequest, type EditorDraft } from './editorDraft.js';
 import { editorProblems, problemsAt, TAB_NAMES, type EditorTab } from './editorProblems.js';
 import { LanguageSelect } from './LanguageSelect.js';
@@ -155,7 +156,10 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
             ),
             tabSpec(
               'display',
-              <DisplaySection value={display} onChange={(next) => change({ settings: { ...draft.settings, display: next } })} />,
+              <>
+                <DisplaySection value={display} onChange={(next) => change({ settings: { ...draft.settings, display: next } })} />
+                <UnreadAlertsSection value={draft.settings} onChange={(next) => change({ settings: { ...draft.settings, ...next } })} />
+              </>,
             ),
             tabSpec(
               'options',

@@ -45,6 +45,8 @@ export function previewConfig(source: PreviewSource): WidgetConfig {
     heading: { title, people },
     brandAsAgentAlias: settings.brandAsAgentAlias,
     display: structuredClone(settings.display),
+    unreadSound: settings.unreadSound,
+    unreadTitleFlash: settings.unreadTitleFlash,
     loaderStrings: loaderStrings(source.language),
     // The preview shows the chat as a visitor sees it when someone can answer.
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: null, returnsAt: null },

@@ -1,7 +1,7 @@
 /**
  * A chatflow's widget settings (W2, W3, W4) as stored (JSON text) and as a new chatflow starts.
  */
-import { DEFAULT_DISPLAY, defaultChatflowTexts } from '@parley/chatflow';
+import { DEFAULT_DISPLAY, DEFAULT_UNREAD_ALERTS, defaultChatflowTexts } from '@parley/chatflow';
 import type { ChatflowLanguage, ChatflowWidgetSettings } from '@parley/protocol';
 
 /** What a new chatflow in `language` looks like before anyone touches it. */
@@ -17,6 +17,7 @@ export function defaultWidgetSettings(language: ChatflowLanguage = 'en'): Chatfl
     headingUserIds: [],
     brandAsAgentAlias: false,
     display: DEFAULT_DISPLAY,
+    ...DEFAULT_UNREAD_ALERTS,
   };
 }
 

@@ -54,6 +54,8 @@ async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, v
     heading: await widgetHeading(ctx.storage.db, settings, visitor, language),
     brandAsAgentAlias: settings.brandAsAgentAlias,
     display: settings.display,
+    unreadSound: settings.unreadSound,
+    unreadTitleFlash: settings.unreadTitleFlash,
     loaderStrings: loaderStrings(language),
     availability: await widgetAvailability(ctx.storage.db, row, ctx.clock()),
   };

@@ -1,5 +1,5 @@
 /**
- * Built front ends: the widget loader (/widget.js), the chat frame (/widget/frame/), the inbox
+ * Built front ends: the widget loader (/widget.js) and its lazy chunks (/widget/loader/), the chat frame (/widget/frame/), the inbox
  * SPA (/inbox/), and the /demo page that embeds the widget like a customer site would.
  *
  * Caching: Vite's hashed files never change, so browsers keep them for a year without asking;
@@ -42,6 +42,16 @@ export async function staticRoutes(app: FastifyInstance, ctx: AppContext, demoSi
     if (!asset) return notBuilt(reply, 'widget');
     reply.header('access-control-allow-origin', '*');
     return sendAsset(request, reply, await asset, LOADER);
+  });
+
+  // The loader's lazy chunks (apps/widget/vite.lazy.config.ts), imported by widget.js on
+  // customer pages: module scripts are fetched with CORS, and every name carries a content hash.
+  app.get('/widget/loader/*', { schema: { hide: true } }, async (request, reply) => {
+    const relative = `loader/${wildcard(request)}`;
+    const asset = relative.endsWith('.js') ? loader.get(relative) : undefined;
+    if (!asset) return notFound(reply, relative);
+    reply.header('access-control-allow-origin', '*');
+    return sendAsset(request, reply, await asset, IMMUTABLE);
   });
 
   await previewRoutes(app);

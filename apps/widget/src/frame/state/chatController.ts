@@ -24,7 +24,7 @@ import { describeError } from './describeError';
 import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
-import { UnreadCounter } from './unreadCounter';
+import { UnreadCounter, unreadMessage } from './unreadCounter';
 import { ReadMarker } from './readMarker';
 import { setAttachmentToken, uploadAttachment } from './attachments';
 
@@ -101,7 +101,7 @@ export class ChatController {
     private readonly postToHost: PostToHost,
     private readonly options: ChatControllerOptions = { preview: false, chatflowId: () => null },
   ) {
-    this.unread = new UnreadCounter((count) => this.postToHost('unread:changed', { count }));
+    this.unread = new UnreadCounter((count, message) => this.postToHost('unread:changed', message ? { count, message } : { count }));
   }
 
   subscribe(listener: () => void): () => void {
@@ -275,7 +275,7 @@ export class ChatController {
     const before = this.view.thread.conversation?.id ?? 0;
     this.setThread(applyMessage(this.view.thread, message));
     if (message.conversationId < before || message.author.kind === 'visitor') return;
-    this.unread.messageArrived();
+    this.unread.messageArrived(unreadMessage(message));
     if (message.author.kind === 'user') this.agentTyping.clear();
   }
 

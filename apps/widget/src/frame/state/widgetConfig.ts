@@ -46,6 +46,8 @@ export function readWidgetConfig(value: unknown): WidgetConfig | null {
     brandAsAgentAlias: value.brandAsAgentAlias === true,
     // The loader's business; the frame passes them on untouched and never reads them.
     display: value.display as WidgetConfig['display'],
+    unreadSound: value.unreadSound === true,
+    unreadTitleFlash: value.unreadTitleFlash === true,
     loaderStrings: value.loaderStrings as WidgetConfig['loaderStrings'],
     availability: readAvailability(availability) ?? {
       state: 'available',
