@@ -135,3 +135,19 @@ test('a missing asset is a 404, not the inbox page; unknown inbox paths are the 
   assert.equal(spa.status, 200);
   assert.match(spa.headers['content-type']!, /text\/html/);
 });
+
+test("the loader's lazy chunk (W17): the name widget.js imports is served with CORS, immutable; nothing else under /widget/loader/", async () => {
+  const loader = builtFile('widget/dist/widget.js').toString();
+  const name = loader.match(/\/widget\/loader\/(alerts-[\w-]+\.js)/)?.[1];
+  assert.ok(name, 'widget.js names its unread chunk');
+  const res = await raw(`/widget/loader/${name}`, { 'accept-encoding': 'gzip' });
+  assert.equal(res.status, 200);
+  // Module scripts are fetched in CORS mode from the customer's page.
+  assert.equal(res.headers['access-control-allow-origin'], '*');
+  assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.match(res.headers['content-type']!, /text\/javascript/);
+  assert.deepEqual(decode(res), builtFile(`widget/dist/loader/${name}`));
+  for (const missing of ['/widget/loader/alerts-AAAAAAAA.js', '/widget/loader/', '/widget/loader/../widget.js', '/widget/loader/.vite/manifest.json']) {
+    assert.equal((await raw(missing)).status, 404, missing);
+  }
+});
