@@ -225,6 +225,8 @@ test('downloads follow the conversation: not another visitor, not an agent I3 ke
   assert.equal(((await refused.json()) as any).error.code, 'forbidden');
   assert.equal((await download(url, { cookie: holderAgent.cookie })).status, 200);
   assert.equal((await download(url, { cookie: admin.cookie })).status, 200);
+  // Basic credentials of a proxy in front of the inbox are not taken for a visitor token.
+  assert.equal((await download(url, { cookie: admin.cookie, authorization: 'Basic dXNlcjpwYXNz' })).status, 200);
   // Nor may that agent send a file into it.
   const intrude = await agentUpload(otherAgent.cookie, conversationId, 'x.pdf', 'o-1', PDF);
   assert.equal(intrude.status, 403);

@@ -1,7 +1,7 @@
 /**
- * Image uploads (branding images, avatars) arrive as the raw bytes, whatever type the client
- * claims: the domain sniffs the type. Registered in a route's own scope, so the JSON API keeps
- * its parsers.
+ * Image uploads (branding images, avatars) and chat attachments arrive as the raw bytes, whatever
+ * type the client claims: the domain sniffs the type. Registered in a route's own scope, so the
+ * JSON API keeps its parsers.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';

@@ -78,9 +78,12 @@ export async function attachmentRoutes(app: FastifyInstance, ctx: AppContext): P
 
   const visitorAuth = requireVisitor(ctx);
   const userAuth = requireUser(ctx);
-  /** The widget sends its visitor token; the inbox relies on its session cookie. */
+  /**
+   * The widget sends its visitor token; the inbox relies on its session cookie (a proxy's Basic
+   * credentials in front of the inbox are not a visitor token).
+   */
   async function downloader(request: FastifyRequest): Promise<Downloader> {
-    if (request.headers.authorization) {
+    if (request.headers.authorization?.startsWith('Bearer ')) {
       await visitorAuth(request);
       return { kind: 'visitor', visitor: request.visitor! };
     }
