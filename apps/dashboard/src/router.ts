@@ -1,6 +1,7 @@
 /**
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
- * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/users, /inbox/teams, /inbox/chatflows,
+ * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/conversations/<id>/details (the
+ * visitor's details, a screen of its own on phones and tablets), /inbox/users, /inbox/teams, /inbox/chatflows,
  * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/notifications, /inbox/ticket-properties,
  * /inbox/invite?token=…, /inbox/reset-password?token=…
  */
@@ -10,7 +11,7 @@ import { isInboxView } from './state/views.js';
 
 export type Route =
   | { name: 'view'; view: InboxView | null }
-  | { name: 'conversation'; id: number }
+  | { name: 'conversation'; id: number; details?: boolean }
   | { name: 'users' }
   | { name: 'teams' }
   | { name: 'chatflows' }
@@ -60,6 +61,9 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 2 && parts[0] === 'conversations' && /^[1-9]\d{0,15}$/.test(parts[1])) {
     return { name: 'conversation', id: Number(parts[1]) };
   }
+  if (parts.length === 3 && parts[0] === 'conversations' && /^[1-9]\d{0,15}$/.test(parts[1]) && parts[2] === 'details') {
+    return { name: 'conversation', id: Number(parts[1]), details: true };
+  }
   return { name: 'not_found' };
 }
 
@@ -68,7 +72,7 @@ export function hrefFor(route: Route): string {
     case 'view':
       return BASE + (route.view ?? '');
     case 'conversation':
-      return `${BASE}conversations/${route.id}`;
+      return `${BASE}conversations/${route.id}${route.details ? '/details' : ''}`;
     case 'users':
       return `${BASE}users`;
     case 'teams':
@@ -120,10 +124,26 @@ let shownHref = typeof location === 'undefined' ? '' : location.pathname + locat
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
   if (href === location.pathname + location.search) return;
   if (leaveGuard && !leaveGuard()) return;
-  if (options.replace) history.replaceState(null, '', href);
-  else history.pushState(null, '', href);
+  // Each entry remembers the in-app address it was opened from, so returnTo() can go back.
+  if (options.replace) history.replaceState(history.state, '', href);
+  else history.pushState({ previous: shownHref } satisfies EntryState, '', href);
   shownHref = href;
   notify();
+}
+
+interface EntryState {
+  previous: string;
+}
+
+/**
+ * An in-app "Back" (a phone's thread back to its list): the browser's Back when this entry was
+ * opened from `href`, so the history stays as the person built it and Forward still works;
+ * otherwise (a link from elsewhere, a reload) a plain navigation to `href`.
+ */
+export function returnTo(href: string): void {
+  const state = history.state as Partial<EntryState> | null;
+  if (state?.previous === href) history.back();
+  else navigate(href);
 }
 
 if (typeof window !== 'undefined') {

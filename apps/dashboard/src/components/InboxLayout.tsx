@@ -18,7 +18,10 @@ import { NotificationsPage } from './notifications/NotificationsPage.js';
 import { inboxTabTitle } from '../alerts/tabTitle.js';
 import { useUnreadForMe } from '../alerts/unread.js';
 
-/** The signed-in shell: navigation on the left, the routed page in <main>. */
+/**
+ * The signed-in shell: navigation on the left (a bar with a menu below 1024 px), the routed page
+ * in <main>. On a phone an open conversation takes the whole screen, navigation included.
+ */
 export function InboxLayout({ route }: { route: Route }) {
   const selectedView = useStore(inbox, (state) => state.selectedView);
   const unread = useUnreadForMe();
@@ -49,7 +52,7 @@ export function InboxLayout({ route }: { route: Route }) {
   }, [route, selectedView, unread, openVisitor, offers]);
 
   return (
-    <div class="inbox">
+    <div class={route.name === 'conversation' ? 'inbox in-conversation' : 'inbox'}>
       <SideNav route={route} />
       <main class="inbox-main" id="main">
         <OfferBanner />
@@ -67,7 +70,10 @@ export function InboxLayout({ route }: { route: Route }) {
         ) : route.name === 'not_found' ? (
           <p class="notice">This page does not exist.</p>
         ) : (
-          <ConversationWorkspace conversationId={route.name === 'conversation' ? route.id : null} />
+          <ConversationWorkspace
+            conversationId={route.name === 'conversation' ? route.id : null}
+            details={route.name === 'conversation' && route.details === true}
+          />
         )}
       </main>
     </div>

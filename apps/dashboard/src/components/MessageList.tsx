@@ -1,10 +1,11 @@
-import type { Message } from '@parley/protocol';
+import type { Message, UserSummary } from '@parley/protocol';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { fullTime, isoTime, messageTime } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
 import { inbox, type PendingReply } from '../state/inboxStore.js';
 import { discardReply, retryReply } from '../state/replies.js';
 import { useStore } from '../state/store.js';
+import { AuthorAvatar, currentAvatarUrl, startsRun } from './messages/AuthorAvatar.js';
 import { SeenMark } from './receipts/SeenMark.js';
 import { MessageAttachment } from './attachments/MessageAttachment.js';
 import { useReadReceipts } from './receipts/useReadReceipts.js';
@@ -20,6 +21,7 @@ const STICK_PX = 80;
 
 export function MessageList({ conversationId, messages, visitorTyping }: MessageListProps) {
   const allPending = useStore(inbox, (state) => state.pendingReplies);
+  const users = useStore(inbox, (state) => state.users);
   const pending = allPending.filter((p) => p.conversationId === conversationId);
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
@@ -44,8 +46,15 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
     <div class="messages" ref={scroller} onScroll={onScroll} tabIndex={0} role="log" aria-label="Messages">
       {messages.length === 0 && pending.length === 0 && <p class="messages-empty">No messages yet.</p>}
       <ol class="message-list">
-        {messages.map((message) => (
-          <MessageItem key={message.id} message={message} now={now} seen={message.seq === seenAt} />
+        {messages.map((message, index) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            now={now}
+            seen={message.seq === seenAt}
+            avatar={message.author.kind === 'user' && startsRun(messages[index - 1], message)}
+            users={users}
+          />
         ))}
         {pending.map((reply) => (
           <PendingItem key={reply.clientMessageId} reply={reply} />
@@ -61,9 +70,19 @@ function NoteLabel() {
   return <span class="note-label">Note</span>;
 }
 
-function MessageItem({ message, now, seen }: { message: Message; now: number; seen: boolean }) {
+interface MessageItemProps {
+  message: Message;
+  now: number;
+  seen: boolean;
+  /** The first of a colleague's consecutive messages: their avatar goes beside it. */
+  avatar: boolean;
+  users: readonly UserSummary[];
+}
+
+function MessageItem({ message, now, seen, avatar, users }: MessageItemProps) {
   return (
-    <li class={`message from-${message.author.kind}${message.internal ? ' note' : ''}`}>
+    <li class={`message from-${message.author.kind}${message.internal ? ' note' : ''}${avatar ? ' run-start' : ''}`}>
+      {avatar && <AuthorAvatar name={message.author.name} url={currentAvatarUrl(message.author, users)} />}
       <p class="message-meta">
         {message.internal && <NoteLabel />}
         <span class="message-author">{message.author.name}</span>{' '}

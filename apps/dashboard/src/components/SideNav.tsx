@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hrefFor, onLinkClick, type Route } from '../router.js';
 import { inbox } from '../state/inboxStore.js';
 import { signOut } from '../state/session.js';
@@ -22,7 +23,24 @@ const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Au
   { target: { name: 'ticketProperties' }, label: 'Ticket properties', audience: 'admin' },
 ];
 
+/**
+ * The inbox navigation: a column on desktop; below 1024 px a bar whose Menu button opens the
+ * links, my name and availability over the page (closed again by a link, Escape or Menu).
+ */
 export function SideNav({ route }: { route: Route }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => setMenuOpen(false), [route]);
+  // A tap or click anywhere outside the open menu closes it, as with any menu.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (!nav.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [menuOpen]);
   const counts = useStore(inbox, (state) => state.counts);
   const selectedView = useStore(inbox, (state) => state.selectedView);
   const session = useStore(inbox, (state) => state.session);
@@ -33,58 +51,82 @@ export function SideNav({ route }: { route: Route }) {
   const onViews = route.name === 'view' || route.name === 'conversation';
 
   return (
-    <nav class="sidenav" aria-label="Inbox">
-      <p class="brand">Parley</p>
-      <ul class="nav-list">
-        {VIEWS.map(({ view, label }) => {
-          const current = onViews && selectedView === view;
-          return (
-            <li key={view}>
-              <a
-                href={hrefFor({ name: 'view', view })}
-                onClick={onLinkClick}
-                class={current ? 'nav-link current' : 'nav-link'}
-                aria-current={current ? 'page' : undefined}
-              >
-                <span>{label}</span>
-                <UnreadBadge view={view} />
-                <span class="count">{counts ? counts[view] : ''}</span>
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-      {links.length > 0 && (
-        <ul class="nav-list" aria-label="Settings">
-          {links.map(({ target, label }) => {
-            // A chatflow's own page counts as the Chatflows section.
-            const current =
-              route.name === target.name ||
-              (target.name === 'chatflows' && route.name === 'chatflow') ||
-              (target.name === 'sites' && (route.name === 'site' || route.name === 'siteInstall'));
+    <nav
+      ref={nav}
+      class={menuOpen ? 'sidenav menu-open' : 'sidenav'}
+      aria-label="Inbox"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !menuOpen) return;
+        setMenuOpen(false);
+        menuButton.current?.focus();
+      }}
+    >
+      <div class="sidenav-bar">
+        <button
+          type="button"
+          ref={menuButton}
+          class="button subtle menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="nav-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
+        <p class="brand">Parley</p>
+      </div>
+      {/* A link to the page already shown changes no route: close on any link. */}
+      <div id="nav-menu" class="sidenav-menu" onClick={(event) => (event.target as Element).closest('a') && setMenuOpen(false)}>
+        <ul class="nav-list">
+          {VIEWS.map(({ view, label }) => {
+            const current = onViews && selectedView === view;
             return (
-              <li key={label}>
+              <li key={view}>
                 <a
-                  href={hrefFor(target)}
+                  href={hrefFor({ name: 'view', view })}
                   onClick={onLinkClick}
                   class={current ? 'nav-link current' : 'nav-link'}
                   aria-current={current ? 'page' : undefined}
                 >
-                  {label}
+                  <span>{label}</span>
+                  <UnreadBadge view={view} />
+                  <span class="count">{counts ? counts[view] : ''}</span>
                 </a>
               </li>
             );
           })}
         </ul>
-      )}
-      <div class="me">
-        {session.user.avatarUrl && <img class="me-avatar" src={session.user.avatarUrl} alt="" width={32} height={32} />}
-        <p class="me-name">{session.user.name}</p>
-        <p class="me-workspace">{session.workspace.name}</p>
-        <AvailabilitySwitch />
-        <button type="button" class="button subtle" onClick={() => void signOut()}>
-          Sign out
-        </button>
+        {links.length > 0 && (
+          <ul class="nav-list" aria-label="Settings">
+            {links.map(({ target, label }) => {
+              // A chatflow's own page counts as the Chatflows section.
+              const current =
+                route.name === target.name ||
+                (target.name === 'chatflows' && route.name === 'chatflow') ||
+                (target.name === 'sites' && (route.name === 'site' || route.name === 'siteInstall'));
+              return (
+                <li key={label}>
+                  <a
+                    href={hrefFor(target)}
+                    onClick={onLinkClick}
+                    class={current ? 'nav-link current' : 'nav-link'}
+                    aria-current={current ? 'page' : undefined}
+                  >
+                    {label}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div class="me">
+          {session.user.avatarUrl && <img class="me-avatar" src={session.user.avatarUrl} alt="" width={32} height={32} />}
+          <p class="me-name">{session.user.name}</p>
+          <p class="me-workspace">{session.workspace.name}</p>
+          <AvailabilitySwitch />
+          <button type="button" class="button subtle" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
       </div>
     </nav>
   );

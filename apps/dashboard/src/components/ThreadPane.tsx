@@ -1,4 +1,5 @@
 import type { ConversationSummary } from '@parley/protocol';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
@@ -6,12 +7,17 @@ import { fetchThread } from '../state/thread.js';
 import { closedLine } from './closedLine.js';
 import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
+import { BackToList, BackToThread, DetailsButton } from './screens/ScreenButtons.js';
 import { ThreadHeader } from './ThreadHeader.js';
 import { VisitorPanel } from './VisitorPanel.js';
 
 export const ASSIGNED_ELSEWHERE = 'This conversation is assigned to someone else.';
 
-export function ThreadPane({ conversationId }: { conversationId: number }) {
+/**
+ * The open conversation and, beside it, the visitor's details. On a phone each is a screen with
+ * its own Back (`details` says which is in front); on a tablet the details replace the thread.
+ */
+export function ThreadPane({ conversationId, details }: { conversationId: number; details: boolean }) {
   const thread = useStore(inbox, (state) => state.thread);
   const conversation = useStore(inbox, (state) => state.conversations.get(conversationId));
   const me = useStore(inbox, (state) => state.session?.user);
@@ -34,19 +40,23 @@ export function ThreadPane({ conversationId }: { conversationId: number }) {
   if (thread.status === 'not_found') return <Placeholder text="This conversation does not exist." />;
   if (thread.status === 'error' && !conversation) {
     return (
-      <div class="thread-placeholder" role="alert">
+      <WaitingScreen alert>
         <p>Could not load the conversation: {thread.errorText}</p>
         <button type="button" class="button" onClick={() => void fetchThread(conversationId)}>
           Try again
         </button>
-      </div>
+      </WaitingScreen>
     );
   }
   if (thread.status === 'loading' || !conversation) return <Placeholder text="Loading conversation…" />;
 
   return (
-    <div class="thread-area">
-      <section class="thread" aria-labelledby="thread-title">
+    <div class={details ? 'thread-area showing-details' : 'thread-area'}>
+      <section class="thread thread-screen" aria-labelledby="thread-title">
+        <div class="screen-bar">
+          <BackToList />
+          <DetailsButton conversationId={conversationId} />
+        </div>
         <ThreadHeader conversation={conversation} />
         <MessageList
           conversationId={conversationId}
@@ -59,7 +69,12 @@ export function ThreadPane({ conversationId }: { conversationId: number }) {
           <p class="closed-note">{closedLine(conversation)}</p>
         )}
       </section>
-      <VisitorPanel conversation={conversation} />
+      <div class="details-screen">
+        <div class="screen-bar">
+          <BackToThread conversationId={conversationId} />
+        </div>
+        <VisitorPanel conversation={conversation} />
+      </div>
     </div>
   );
 }
@@ -71,8 +86,22 @@ function isAssignedElsewhere(conversation: ConversationSummary, myId: number, is
 
 function Placeholder({ text }: { text: string }) {
   return (
-    <div class="thread-placeholder">
+    <WaitingScreen>
       <p role="status">{text}</p>
+    </WaitingScreen>
+  );
+}
+
+/** A conversation that cannot be shown (yet): still a screen a phone can go Back from. */
+function WaitingScreen({ alert = false, children }: { alert?: boolean; children: ComponentChildren }) {
+  return (
+    <div class="thread-screen thread-waiting">
+      <div class="screen-bar">
+        <BackToList />
+      </div>
+      <div class="thread-placeholder" role={alert ? 'alert' : undefined}>
+        {children}
+      </div>
     </div>
   );
 }
