@@ -71,6 +71,9 @@ async function grantedContext(width: number): Promise<BrowserContext> {
 const shown = (page: Page): Promise<Shown[]> => page.evaluate(() => (window as unknown as { __notifications: Shown[] }).__notifications);
 const oscillators = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __oscillators: number }).__oscillators);
 
+/** The open conversation's messages (list rows show previews of the same words). */
+const thread = (page: Page) => page.getByRole('log', { name: 'Messages' });
+
 async function waitForNotification(page: Page, title: string): Promise<Shown> {
   let found: Shown | undefined;
   await eventually(async () => {
@@ -140,12 +143,12 @@ test('a notification for each kind, none for the chat I am reading, and the unre
   // Reading the chat marks it read: the count leaves the title; its messages no longer notify.
   await agent.getByRole('link', { name: /^Mine/ }).click();
   await agent.getByRole('region', { name: 'Mine' }).getByRole('link', { name }).click();
-  await agent.getByText('It was due on Monday.').waitFor();
+  await thread(agent).getByText('It was due on Monday.').waitFor();
   await eventually(async () => assert.match(await agent.title(), /^[^(]/), 8000);
   assert.equal(await agent.evaluate(() => document.hasFocus()), true, 'the page has focus');
   const before = (await shown(agent)).length;
   await visitorSays(visitor, 'Any news?');
-  await agent.getByText('Any news?').waitFor();
+  await thread(agent).getByText('Any news?').waitFor();
   await agent.waitForTimeout(800);
   assert.equal((await shown(agent)).length, before, 'nothing for the conversation on screen');
   await context.close();

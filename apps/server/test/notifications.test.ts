@@ -2,8 +2,8 @@
  * I8 notification choices and emails over a real SMTP server: my choices through
  * GET/PUT /api/me/notifications (validated, nothing changed on bad input); a new chat emails the
  * users who chose it and are away or offline, nobody who opted out or is online; a chat handed to
- * someone away emails them; and an email whose first attempt failed still goes out after a
- * restart, exactly once.
+ * someone away emails them; the missed-chat email skips admins who turned it off; and an email
+ * whose first attempt failed still goes out after a restart, exactly once.
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
@@ -14,7 +14,7 @@ import { freshStore } from './helpers/drivers.js';
 import { ManualClock } from './helpers/manualClock.js';
 import { setAway, settle, storage, visitorWrites } from './helpers/routing.js';
 import { startSmtpSink, type ParsedMail } from './helpers/smtpSink.js';
-import { startCluster, startNode, type TestCluster } from './helpers/testServer.js';
+import { ADMIN_EMAIL, startCluster, startNode, type TestCluster } from './helpers/testServer.js';
 
 function preferences(email: Partial<NotificationPreferences['email']>): NotificationPreferences {
   return { ...structuredClone(DEFAULT_NOTIFICATION_PREFERENCES), email: { ...DEFAULT_NOTIFICATION_PREFERENCES.email, ...email } };
@@ -133,6 +133,29 @@ test('a new chat emails who chose it and is away or offline; a chat handed to so
     assert.deepEqual(left, [], 'every email deadline completed');
   } finally {
     for (const client of clients) client.close();
+    await cluster.close();
+    await sink.close();
+  }
+});
+
+test('the missed-chat email goes to the admins who kept it on', async () => {
+  const sink = await startSmtpSink();
+  const cluster = await startCluster({ env: { SMTP_URL: sink.url } });
+  try {
+    const admin = await connectAgent(cluster.url, cluster.wsUrl);
+    await setAway(admin);
+    const lead = await createUserAs(admin, { email: 'lead@example.com', name: 'Lead', role: 'admin' });
+    const ops = await createUserAs(admin, { email: 'ops@example.com', name: 'Ops', role: 'admin' });
+    const opsHttp = httpAs(cluster.url, (await login(cluster.url, ops.email, ops.password)).cookie);
+    assert.equal((await opsHttp('PUT', '/api/me/notifications', preferences({ missedChat: false }))).status, 200);
+    admin.close();
+
+    // Nobody is online: the chat is missed at once and the email goes out.
+    await visitorWrites(cluster, 'Hello?');
+    await settle(cluster);
+    const mail = await sink.waitFor((m) => m.subject.startsWith('Missed chat'));
+    assert.deepEqual(mail.envelopeTo.sort(), [ADMIN_EMAIL, lead.email].sort(), 'not Ops, who turned it off');
+  } finally {
     await cluster.close();
     await sink.close();
   }

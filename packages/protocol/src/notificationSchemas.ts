@@ -12,7 +12,7 @@ export const NotificationPreferencesSchema = Type.Object(
   {
     browser: Kinds,
     sound: Kinds,
-    email: Type.Object({ newConversation: Type.Boolean(), assignedWhileAway: Type.Boolean() }, strict),
+    email: Type.Object({ newConversation: Type.Boolean(), assignedWhileAway: Type.Boolean(), missedChat: Type.Boolean() }, strict),
   },
   strict,
 );

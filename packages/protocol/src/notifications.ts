@@ -8,8 +8,12 @@
 export const NOTIFICATION_KINDS = ['newConversation', 'assignedToMe', 'newMessage'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** What may be emailed, only while the user is away or has no inbox open. */
-export const EMAIL_NOTIFICATION_KINDS = ['newConversation', 'assignedWhileAway'] as const;
+/**
+ * What may be emailed: a new chat and a chat assigned to me only while I am away or have no inbox
+ * open; a missed chat (nobody accepted it in time, R3) whenever it happens, to the chatflow's
+ * owners or else the admins.
+ */
+export const EMAIL_NOTIFICATION_KINDS = ['newConversation', 'assignedWhileAway', 'missedChat'] as const;
 export type EmailNotificationKind = (typeof EMAIL_NOTIFICATION_KINDS)[number];
 
 export interface NotificationPreferences {
@@ -17,19 +21,20 @@ export interface NotificationPreferences {
   browser: Record<NotificationKind, boolean>;
   /** The chime per kind. */
   sound: Record<NotificationKind, boolean>;
-  /** Email per kind, sent only while away or offline. */
+  /** Email per kind (see EMAIL_NOTIFICATION_KINDS for when each is sent). */
   email: Record<EmailNotificationKind, boolean>;
 }
 
 /**
- * Someone who never chose: everything in the inbox, and an email when a chat is handed to them
- * while they are away (someone is waiting on them personally). Every new chat by email is opt-in:
- * in a busy workspace it would be a flood.
+ * Someone who never chose: everything in the inbox, an email when a chat is handed to them while
+ * they are away (someone is waiting on them personally) and the missed-chat email they would get
+ * anyway as an owner or admin. Every new chat by email is opt-in: in a busy workspace it would be
+ * a flood.
  */
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   browser: { newConversation: true, assignedToMe: true, newMessage: true },
   sound: { newConversation: true, assignedToMe: true, newMessage: true },
-  email: { newConversation: false, assignedWhileAway: true },
+  email: { newConversation: false, assignedWhileAway: true, missedChat: true },
 };
 
 export interface NotificationPreferencesResponse {

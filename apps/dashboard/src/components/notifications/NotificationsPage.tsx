@@ -23,7 +23,8 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   newMessage: 'New visitor message in a conversation assigned to you',
 };
 
-const EMAIL_LABELS: Record<EmailNotificationKind, string> = {
+/** Sent only while I am away or have no inbox open. */
+const AWAY_EMAIL_LABELS: Record<Exclude<EmailNotificationKind, 'missedChat'>, string> = {
   newConversation: 'Every new conversation',
   assignedWhileAway: 'A conversation assigned to you',
 };
@@ -80,6 +81,10 @@ export function NotificationsPage() {
     change({ ...draft, [group]: { ...draft[group], [kind]: checked } });
   }
 
+  function setEmail(kind: EmailNotificationKind, checked: boolean) {
+    change({ ...draft, email: { ...draft.email, [kind]: checked } });
+  }
+
   async function save(event: Event) {
     event.preventDefault();
     setBusy(true);
@@ -116,15 +121,12 @@ export function NotificationsPage() {
           <h2 id="notify-email-heading">Email</h2>
           <fieldset class="notify-kind">
             <legend>Email me while I am away or have no inbox open</legend>
-            {(Object.keys(EMAIL_LABELS) as EmailNotificationKind[]).map((kind) => (
-              <Checkbox
-                key={kind}
-                label={EMAIL_LABELS[kind]}
-                checked={draft.email[kind]}
-                onChange={(checked) => change({ ...draft, email: { ...draft.email, [kind]: checked } })}
-              />
+            {(Object.keys(AWAY_EMAIL_LABELS) as Array<keyof typeof AWAY_EMAIL_LABELS>).map((kind) => (
+              <Checkbox key={kind} label={AWAY_EMAIL_LABELS[kind]} checked={draft.email[kind]} onChange={(checked) => setEmail(kind, checked)} />
             ))}
           </fieldset>
+          <Checkbox label="Missed chats (nobody accepted them in time)" checked={draft.email.missedChat} onChange={(checked) => setEmail('missedChat', checked)} />
+          <p class="field-hint">Missed-chat emails go to a chatflow's owners, or to the admins when it has none.</p>
         </section>
         <ProblemsAlert problems={problems} />
         <div class="form-actions">
