@@ -106,6 +106,11 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   await display.getByRole('group', { name: 'On mobile' }).getByLabel('Show the launcher only', { exact: true }).check();
   await display.getByLabel('Seconds on the page', { exact: true }).fill('8');
   await display.getByText('5 s or more recommended').waitFor();
+  // W17: sound starts off and the title flash on.
+  const alerts = display.getByRole('group', { name: 'New messages while the chat is closed' });
+  assert.equal(await alerts.getByLabel(/Flash the page title/).isChecked(), true);
+  await alerts.getByLabel('Play a short sound', { exact: true }).check();
+  await alerts.getByLabel(/Flash the page title/).uncheck();
   assert.deepEqual(await seriousA11yViolations(admin), []);
 
   // Options: the eight languages by their own names.
@@ -136,6 +141,7 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   assert.equal(stored.language, 'sv');
   assert.equal(stored.settings.welcomeMessage, 'Questions about pricing?');
   assert.equal(stored.settings.headingAvatarUrl, imageUrl);
+  assert.deepEqual([stored.settings.unreadSound, stored.settings.unreadTitleFlash], [true, false]);
   assert.deepEqual(stored.targeting, {
     groups: [[{ field: 'url', op: 'startsWith', value: '/pricing' }]],
     exclusions: [{ field: 'url', op: 'is', value: '/privacy' }],
@@ -154,6 +160,8 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   assert.equal(await admin.getByRole('group', { name: 'Exclusion rule 1' }).getByLabel('Value', { exact: true }).inputValue(), '/privacy');
   await tab(admin, 'Display').click();
   assert.equal(await admin.getByLabel('Seconds on the page', { exact: true }).inputValue(), '8');
+  assert.equal(await admin.getByLabel('Play a short sound', { exact: true }).isChecked(), true);
+  assert.equal(await admin.getByLabel(/Flash the page title/).isChecked(), false);
   assert.equal(
     await admin.getByRole('group', { name: 'On desktop' }).getByLabel('Show the launcher only', { exact: true }).isChecked(),
     true,
