@@ -280,11 +280,13 @@ export function mountWidget(origin: string, siteKey: string): void {
       writeStored(visitorKey, (message.data as FrameToHost['visitor:token']).visitorToken);
     } else if (message.type === 'unread:changed') {
       unread = message.data as UnreadUpdate;
-      alerts ||= unread.count ? import(/* @vite-ignore */ `${origin}/widget/loader/${__PARLEY_ALERTS_CHUNK__}`).then(
-        (chunk: AlertsChunk) => chunk.default(root, () => open(true)),
-        // Not reachable (offline, or refused by the page's policy): no badge, nothing else breaks.
-        () => () => {},
-      ) : alerts;
+      if (unread.count) {
+        alerts ||= import(/* @vite-ignore */ `${origin}/widget/loader/${__PARLEY_ALERTS_CHUNK__}`).then(
+          (chunk: AlertsChunk) => chunk.default(root, () => open(true)),
+          // Not reachable (offline, or refused by the page's policy): no badge, nothing else breaks.
+          () => () => {},
+        );
+      }
       render();
     }
   });
