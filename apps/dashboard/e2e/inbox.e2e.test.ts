@@ -104,7 +104,8 @@ test('an invited agent cannot open a chat assigned to someone else until it is h
   await agent.goto(`${cluster.url}/inbox/conversations/${id}`);
   await agent.getByText('This conversation is assigned to someone else.').waitFor();
 
-  await admin.getByLabel('Assignee').selectOption({ label: 'Aino Agent' });
+  // The thread header's dropdown (the list's Assignee filter has the same name).
+  await admin.locator('.thread-header').getByLabel('Assignee').selectOption({ label: 'Aino Agent' });
   await agent.getByLabel('Reply').waitFor();
   await agent.getByText('Second chat').waitFor();
   visitor.close();

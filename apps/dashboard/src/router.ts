@@ -1,6 +1,6 @@
 /**
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
- * Routes: /inbox/<view>, /inbox/conversations/<id>, /inbox/conversations/<id>/details (the
+ * Routes: /inbox/<view>, /inbox/team/<id>, /inbox/conversations/<id>, /inbox/conversations/<id>/details (the
  * visitor's details, a screen of its own on phones and tablets), /inbox/users, /inbox/teams, /inbox/chatflows,
  * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/notifications, /inbox/ticket-properties,
  * /inbox/invite?token=…, /inbox/reset-password?token=…
@@ -11,6 +11,8 @@ import { isInboxView } from './state/views.js';
 
 export type Route =
   | { name: 'view'; view: InboxView | null }
+  /** A team's view (I3): /inbox/team/<id>. */
+  | { name: 'teamView'; id: number }
   | { name: 'conversation'; id: number; details?: boolean }
   | { name: 'users' }
   | { name: 'teams' }
@@ -36,6 +38,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const parts = rest.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'view', view: null };
   if (parts.length === 1 && isInboxView(parts[0])) return { name: 'view', view: parts[0] };
+  if (parts.length === 2 && parts[0] === 'team' && /^[1-9]\d{0,15}$/.test(parts[1])) return { name: 'teamView', id: Number(parts[1]) };
   if (parts.length === 1 && parts[0] === 'users') return { name: 'users' };
   if (parts.length === 1 && parts[0] === 'teams') return { name: 'teams' };
   if (parts.length === 1 && parts[0] === 'chatflows') return { name: 'chatflows' };
@@ -71,6 +74,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'view':
       return BASE + (route.view ?? '');
+    case 'teamView':
+      return `${BASE}team/${route.id}`;
     case 'conversation':
       return `${BASE}conversations/${route.id}${route.details ? '/details' : ''}`;
     case 'users':

@@ -5,6 +5,7 @@ import { ConversationList } from './ConversationList.js';
 import { useScreenFocus, type Screen } from './screens/useScreenFocus.js';
 import { ThreadPane } from './ThreadPane.js';
 import { SearchBox } from './search/SearchBox.js';
+import { ListFilters, useListTitle } from './lists/ListFilters.js';
 import '../styles/screens.css';
 
 interface WorkspaceProps {
@@ -19,6 +20,7 @@ interface WorkspaceProps {
  */
 export function ConversationWorkspace({ conversationId, details }: WorkspaceProps) {
   const view = useStore(inbox, (state) => state.selectedView);
+  const title = useListTitle(viewLabel(view));
   const threadStatus = useStore(inbox, (state) => state.thread?.status);
   const screen: Screen = conversationId === null ? 'list' : details ? 'details' : 'thread';
   useScreenFocus(screen, conversationId, threadStatus);
@@ -26,9 +28,10 @@ export function ConversationWorkspace({ conversationId, details }: WorkspaceProp
     <div class={`workspace screen-${screen}${conversationId ? ' has-thread' : ''}`}>
       <section class="list-pane" aria-labelledby="list-title">
         <h1 id="list-title" class="pane-title" tabIndex={-1}>
-          {viewLabel(view)}
+          {title}
         </h1>
         <SearchBox />
+        <ListFilters view={view} />
         <ConversationList view={view} openId={conversationId} />
       </section>
       {conversationId ? (

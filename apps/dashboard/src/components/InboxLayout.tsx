@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { hrefFor, navigate, type Route } from '../router.js';
-import { selectView } from '../state/conversations.js';
+import { selectView, showTeam } from '../state/conversations.js';
 import { inbox } from '../state/inboxStore.js';
 import { useStore } from '../state/store.js';
 import { closeThread, openThread } from '../state/thread.js';
@@ -38,6 +38,9 @@ export function InboxLayout({ route }: { route: Route }) {
         return;
       }
       selectView(route.view);
+      closeThread();
+    } else if (route.name === 'teamView') {
+      showTeam(route.id);
       closeThread();
     } else if (route.name === 'conversation') {
       openThread(route.id);

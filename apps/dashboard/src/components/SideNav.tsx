@@ -7,6 +7,8 @@ import { VIEWS } from '../state/views.js';
 import { AvailabilitySwitch } from './AvailabilitySwitch.js';
 import { canEditChatflows } from './chatflows/permissions.js';
 import { UnreadBadge } from './notifications/UnreadBadge.js';
+import { showsAllView, TeamViewLinks } from './lists/TeamViewLinks.js';
+import { listQuery } from '../state/listQuery.js';
 
 /** Who sees a settings link: admins only, those who may edit chatflows (A3), or everyone. */
 type Audience = 'admin' | 'chatflowEditor' | 'everyone';
@@ -44,6 +46,7 @@ export function SideNav({ route }: { route: Route }) {
   const counts = useStore(inbox, (state) => state.counts);
   const selectedView = useStore(inbox, (state) => state.selectedView);
   const session = useStore(inbox, (state) => state.session);
+  const shownTeam = useStore(listQuery, (state) => state.team);
   if (!session) return null;
   const admin = session.user.role === 'admin';
   const editor = canEditChatflows(session.user);
@@ -77,8 +80,8 @@ export function SideNav({ route }: { route: Route }) {
       {/* A link to the page already shown changes no route: close on any link. */}
       <div id="nav-menu" class="sidenav-menu" onClick={(event) => (event.target as Element).closest('a') && setMenuOpen(false)}>
         <ul class="nav-list">
-          {VIEWS.map(({ view, label }) => {
-            const current = onViews && selectedView === view;
+          {VIEWS.filter(({ view }) => view !== 'all' || showsAllView(session, counts)).map(({ view, label }) => {
+            const current = onViews && selectedView === view && shownTeam === null;
             return (
               <li key={view}>
                 <a
@@ -95,6 +98,7 @@ export function SideNav({ route }: { route: Route }) {
             );
           })}
         </ul>
+        <TeamViewLinks route={route} />
         {links.length > 0 && (
           <ul class="nav-list" aria-label="Settings">
             {links.map(({ target, label }) => {

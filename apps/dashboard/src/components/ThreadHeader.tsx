@@ -8,6 +8,7 @@ import { useStore } from '../state/store.js';
 import { RoutingBadge } from './RoutingBadge.js';
 import { SnoozeControl, SnoozedUntil } from './snooze/SnoozeControl.js';
 import { TicketPropertiesControl } from './ticketProperties/TicketPropertiesControl.js';
+import { assignChoice, assigneeChoice, TeamAssignOptions, TeamLabel } from './lists/TeamAssignOptions.js';
 
 /** Visitor name, status and assignee, with the actions that change them. */
 export function ThreadHeader({ conversation }: { conversation: ConversationSummary }) {
@@ -49,6 +50,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
           <span class={`status status-${conversation.status}`}>{isOpen ? 'Open' : 'Closed'}</span>
           <RoutingBadge conversation={conversation} />
           <span>{assignee ? `Assigned to ${assignee.name}` : 'Unassigned'}</span>
+          <TeamLabel conversation={conversation} />
           <SnoozedUntil conversation={conversation} />
         </p>
       </div>
@@ -63,11 +65,11 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
             <label for={selectId}>Assignee</label>
             <select
               id={selectId}
-              value={assignee ? String(assignee.id) : ''}
+              value={assigneeChoice(conversation)}
               aria-busy={busy}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                void assignTo(value === '' ? null : Number(value));
+                void run(() => assignChoice(conversation.id, value));
               }}
             >
               <option value="">Unassigned</option>
@@ -77,6 +79,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationSumma
                   {user.name}
                 </option>
               ))}
+              <TeamAssignOptions />
             </select>
           </div>
           <button type="button" class="button" aria-disabled={busy} onClick={() => busy || void run(() => api.close(conversation.id))}>

@@ -6,6 +6,7 @@ import { useStore } from '../../state/store.js';
 import { loadTeams } from '../../state/teams.js';
 import { TeamForm } from './TeamForm.js';
 import { TeamItem } from './TeamItem.js';
+import { InboxSettingsSection } from '../lists/InboxSettingsSection.js';
 
 /** Admins: teams for routing and chat headings (A3). */
 export function TeamsPage() {
@@ -57,6 +58,7 @@ export function TeamsPage() {
       <p class="form-status" role="status">
         {created}
       </p>
+      <InboxSettingsSection />
     </div>
   );
 }
