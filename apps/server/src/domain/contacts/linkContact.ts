@@ -14,6 +14,7 @@ import { inTransaction } from '../../events/unitOfWork.js';
 import type { ContactRow, VisitorRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { limitContextUpdate } from '../limits/writeLimits.js';
 import { CONTACT_LIMITS } from '@parley/protocol';
 import { cleanEmail, cleanText, emailKey, searchText } from './contactFields.js';
 import { announceContact, announceVisitorChats } from './contactFeed.js';
@@ -77,6 +78,7 @@ export async function linkVisitor(uow: UnitOfWork, visitorId: number, contactId:
  * that the email was taken.
  */
 export async function captureEmail(ctx: AppContext, visitor: VisitorRow, input: { email: string; name?: string }): Promise<void> {
+  limitContextUpdate(ctx, visitor.id);
   const email = cleanEmail('email', input.email);
   if (email === null) throw new DomainError('validation_failed', 'email: required');
   const name = cleanText('name', input.name, CONTACT_LIMITS.nameMaxLength);

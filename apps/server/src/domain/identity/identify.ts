@@ -21,6 +21,7 @@ import { contactDisplayName } from '../contacts/contactPresenters.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { mergeContext, parseContext } from '../visitors/visitorContext.js';
+import { limitContextUpdate } from '../limits/writeLimits.js';
 import { isValidIdentityHash } from './identityHash.js';
 
 export interface IdentifyInput {
@@ -31,6 +32,7 @@ export interface IdentifyInput {
 }
 
 export async function identifyVisitor(ctx: AppContext, visitor: VisitorRow, input: IdentifyInput): Promise<IdentifyResponse> {
+  limitContextUpdate(ctx, visitor.id);
   const externalId = cleanText('id', input.id, CONTACT_LIMITS.externalIdMaxLength);
   if (externalId === null) throw new DomainError('validation_failed', 'id: required');
   const email = cleanEmail('email', input.email);

@@ -12,11 +12,13 @@ import { cleanProperties, cleanText, parseProperties } from '../contacts/contact
 import { announceContact, announceVisitorChats } from '../contacts/contactFeed.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { limitContextUpdate } from '../limits/writeLimits.js';
 import { mergeContext, parseContext } from '../visitors/visitorContext.js';
 
 const URL_MAX = 2048;
 
 export async function setVisitorProperties(ctx: AppContext, visitor: VisitorRow, input: Record<string, string>): Promise<void> {
+  limitContextUpdate(ctx, visitor.id);
   const properties = cleanProperties('properties', input, { maxCount: CONTACT_LIMITS.propertiesMaxCount });
   await inTransaction(ctx, async (uow) => {
     const row = await uow.trx.selectFrom('visitors').select(['context', 'contact_id', 'identity_verified']).where('id', '=', visitor.id).executeTakeFirstOrThrow();
@@ -36,6 +38,7 @@ export async function setVisitorProperties(ctx: AppContext, visitor: VisitorRow,
 }
 
 export async function trackEvent(ctx: AppContext, visitor: VisitorRow, input: { event: string; properties?: Record<string, string>; url?: string }): Promise<void> {
+  limitContextUpdate(ctx, visitor.id);
   const name = cleanText('event', input.event, CONTACT_LIMITS.eventNameMaxLength);
   if (name === null) throw new DomainError('validation_failed', 'event: required');
   const properties = cleanProperties('properties', input.properties ?? {}, { maxCount: CONTACT_LIMITS.eventPropertiesMaxCount });

@@ -2,7 +2,8 @@
  * W15 identified visitors and the JavaScript API's server side: identify (with identity
  * verification), setProperties, track, W9 email capture and the verified visitor's history, all
  * with the visitor token like the other widget routes; and the admin side: rotating a site's
- * secret and requiring verification on a site.
+ * secret and requiring verification on a site. The visitor calls count against the visitor's
+ * context-update allowance (domain/limits), so a page calling them in a loop gets rate_limited.
  */
 import { CaptureEmailSchema, IdParams, IdentifySchema, IdentityVerificationSchema, SetPropertiesSchema, TrackEventSchema } from '@parley/protocol/schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -17,8 +18,6 @@ import { requireAdmin, requireVisitor } from '../auth.js';
 
 const tags = ['widget'];
 const bearer = [{ visitorToken: [] }];
-/** Per client address: a page calling the API in a loop is slowed down, a normal one never is. */
-const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
 export async function identifyRoutes(base: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -34,7 +33,6 @@ export async function identifyRoutes(base: FastifyInstance, ctx: AppContext): Pr
         body: IdentifySchema,
         security: bearer,
       },
-      config: perMinute(30),
       preHandler,
     },
     async (request) => identifyVisitor(ctx, request.visitor!, request.body),
@@ -44,7 +42,6 @@ export async function identifyRoutes(base: FastifyInstance, ctx: AppContext): Pr
     '/api/widget/email',
     {
       schema: { tags, summary: "W9 email capture: the visitor becomes a contact (linked to the existing one with that email, any case; its conversations follow). Reveals nothing of the contact (204)", body: CaptureEmailSchema, security: bearer },
-      config: perMinute(30),
       preHandler,
     },
     async (request, reply) => {
@@ -55,7 +52,7 @@ export async function identifyRoutes(base: FastifyInstance, ctx: AppContext): Pr
 
   app.post(
     '/api/widget/properties',
-    { schema: { tags, summary: "Parley.setProperties: merged into the visitor's properties (and a verified visitor's contact); at most 50 in all (204)", body: SetPropertiesSchema, security: bearer }, config: perMinute(60), preHandler },
+    { schema: { tags, summary: "Parley.setProperties: merged into the visitor's properties (and a verified visitor's contact); at most 50 in all (204)", body: SetPropertiesSchema, security: bearer }, preHandler },
     async (request, reply) => {
       await setVisitorProperties(ctx, request.visitor!, request.body.properties);
       return reply.status(204).send();
@@ -64,7 +61,7 @@ export async function identifyRoutes(base: FastifyInstance, ctx: AppContext): Pr
 
   app.post(
     '/api/widget/events',
-    { schema: { tags, summary: "Parley.track(event, props): an event on the visitor's (and its contact's) timeline (204)", body: TrackEventSchema, security: bearer }, config: perMinute(120), preHandler },
+    { schema: { tags, summary: "Parley.track(event, props): an event on the visitor's (and its contact's) timeline (204)", body: TrackEventSchema, security: bearer }, preHandler },
     async (request, reply) => {
       await trackEvent(ctx, request.visitor!, request.body);
       return reply.status(204).send();
