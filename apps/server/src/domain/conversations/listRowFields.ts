@@ -7,11 +7,14 @@
 import { LIMITS, previewText, type AuthorKind, type LastMessagePreview } from '@parley/protocol';
 import { sql } from 'kysely';
 
+// Both walk the (conversation_id, seq) index backwards and stop at the first match, which is
+// near the end of a thread: a max() with the author filter would read every message of it.
+
 /** The newest non-system message of `conversations`: joined as `last_message`. */
-export const lastMessageJoin = sql<boolean>`last_message.seq = (select max(m.seq) from messages m where m.conversation_id = conversations.id and m.author_kind <> 'system')`;
+export const lastMessageJoin = sql<boolean>`last_message.seq = (select m.seq from messages m where m.conversation_id = conversations.id and m.author_kind <> 'system' order by m.seq desc limit 1)`;
 
 /** Seq of the visitor's newest message, 0 when the visitor has not written. */
-export const lastVisitorSeqSql = sql<number>`coalesce((select max(m.seq) from messages m where m.conversation_id = conversations.id and m.author_kind = 'visitor'), 0)`;
+export const lastVisitorSeqSql = sql<number>`coalesce((select m.seq from messages m where m.conversation_id = conversations.id and m.author_kind = 'visitor' order by m.seq desc limit 1), 0)`;
 
 export interface LastMessageColumns {
   last_visitor_seq: number | string;
