@@ -4,10 +4,10 @@
  * the real window.Notification so the test can read what the inbox showed (the real constructor
  * still runs) and counts the chime's oscillators. Covered: a notification for each kind (a new
  * chat in Unassigned, a chat assigned to me, a visitor's message in my chat), none for the chat I
- * am reading, a kind turned off on the Notifications page gives none (and no sound), the unread
- * count in the tab title and the side nav, the sign-in banner while the permission is undecided
- * (Enable asks the browser; Not now is remembered), axe on the page, and 390 px without sideways
- * scrolling. Needs `npm run build` and /usr/bin/chromium.
+ * am reading, one alert from the focused one of two tabs, a kind turned off on the Notifications
+ * page gives none (and no sound), the unread count in the tab title and the side nav, the sign-in
+ * banner while the permission is undecided (Enable asks the browser; Not now is remembered), axe
+ * on the page, and 390 px without sideways scrolling. Needs `npm run build` and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -151,6 +151,27 @@ test('a notification for each kind, none for the chat I am reading, and the unre
   await thread(agent).getByText('Any news?').waitFor();
   await agent.waitForTimeout(800);
   assert.equal((await shown(agent)).length, before, 'nothing for the conversation on screen');
+  await context.close();
+});
+
+test('two tabs of mine: one notification and one chime, from the tab with focus', { timeout: 60_000 }, async () => {
+  const context = await grantedContext(1280);
+  const first = await context.newPage();
+  await signInAway(first);
+  const second = await context.newPage();
+  await second.goto(`${cluster.url}/inbox/`);
+  await second.getByRole('region', { name: 'Unassigned' }).waitFor();
+  // Playwright tells every page it has focus; let the browser's real focus (the newest tab) decide.
+  for (const page of [first, second]) await (await context.newCDPSession(page)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  assert.deepEqual(await Promise.all([first, second].map((page) => page.evaluate(() => document.hasFocus()))), [false, true]);
+
+  const visitor = await visitorWrites(cluster, 'Two tabs, one ding');
+  const title = `New chat: Visitor ${visitor.visitorId}`;
+  await waitForNotification(second, title);
+  await first.waitForTimeout(800);
+  assert.deepEqual((await shown(first)).filter((n) => n.title === title), [], 'the tab without focus stays quiet');
+  assert.equal(await oscillators(first), 0);
+  assert.equal(await oscillators(second), 2, 'one chime (two notes)');
   await context.close();
 });
 
