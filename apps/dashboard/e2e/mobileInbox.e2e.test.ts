@@ -95,8 +95,8 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
 }
 
 /**
- * Nothing scrolls sideways: not the document, and not the inbox's own boxes, which would
- * otherwise hide what is too wide (main clips, pages and panes scroll).
+ * Nothing scrolls sideways: not the document, not any box of its own (a table in a scroll box
+ * counts too), and the inbox's main area, which clips, hides nothing too wide.
  */
 async function assertNoSidewaysScroll(page: Page, what: string): Promise<void> {
   await eventually(async () => {
@@ -104,9 +104,11 @@ async function assertNoSidewaysScroll(page: Page, what: string): Promise<void> {
       const found: string[] = [];
       const root = document.scrollingElement!;
       if (root.scrollWidth > window.innerWidth) found.push(`the document (${root.scrollWidth} px)`);
-      const boxes = Array.from(document.querySelectorAll<HTMLElement>('.inbox-main, .page, .workspace, .list-pane, .thread, .messages, .details-screen, .visitor-panel'));
-      for (const box of boxes) {
-        if (box.getClientRects().length > 0 && box.scrollWidth > box.clientWidth + 1) found.push(`.${box.className.split(' ').join('.')} (${box.scrollWidth} px in ${box.clientWidth})`);
+      for (const box of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+        if (box.getClientRects().length === 0 || ['TEXTAREA', 'INPUT', 'SELECT'].includes(box.tagName)) continue;
+        const overflow = getComputedStyle(box).overflowX;
+        const scrolls = overflow === 'auto' || overflow === 'scroll' || box.classList.contains('inbox-main');
+        if (scrolls && box.scrollWidth > box.clientWidth + 1) found.push(`${box.tagName.toLowerCase()}.${box.className.split(' ').join('.')} (${box.scrollWidth} px in ${box.clientWidth})`);
       }
       return found;
     });
