@@ -21,7 +21,7 @@ const DEFINITIONS = [
 ];
 
 /** Strings that only ever appear in ticket properties in this file. */
-const SECRET_BITS = ['"priority"', 'Billing-dept', 'Refund-dept', 'A-1001', 'properties_changed'];
+const SECRET_BITS = ['"priority"', 'Billing-dept', 'Refund-dept', 'A-1001', 'properties_changed', 'ticket_properties'];
 
 async function conversationRow(id: number) {
   return storage(shared.cluster).selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -39,6 +39,8 @@ test('definitions and chatflow defaults: a new conversation starts with its chat
   const put = await admin.http('PUT', '/api/admin/ticket-properties', { definitions: [{ ...DEFINITIONS[0], label: '  Plan  ', options: [' Free ', 'Pro'] }, DEFINITIONS[1]] });
   assert.equal(put.status, 200, JSON.stringify(put.body));
   assert.deepEqual(put.body.definitions, DEFINITIONS, 'labels and options are trimmed');
+  const announced = await admin.log.waitForEvent('ticket_properties.updated', (d) => d.definitions.length === 2);
+  assert.deepEqual(announced.data.definitions, DEFINITIONS, 'open inboxes get the new definitions live');
 
   const agent = await newAgent(admin);
   assert.deepEqual((await agent.http('GET', '/api/admin/ticket-properties')).body.definitions, DEFINITIONS, 'every user reads them');
@@ -63,6 +65,7 @@ test('definitions and chatflow defaults: a new conversation starts with its chat
 
   // A definition removed (or its options changed) since the defaults were saved: that value is dropped.
   assert.equal((await admin.http('PUT', '/api/admin/ticket-properties', { definitions: [{ ...DEFINITIONS[0], options: ['Free', 'Enterprise'] }, DEFINITIONS[1]] })).status, 200);
+  await agent.log.waitForEvent('ticket_properties.updated', (d) => d.definitions[0].options.includes('Enterprise'));
   const later = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
   const laterId = (await later.rt.send('message.send', { clientMessageId: 'tp-2', body: 'Hello again' })).message.conversationId;
   const laterRow = await conversationRow(laterId);
@@ -101,6 +104,9 @@ test('a user sets properties; other inboxes see it live; the visitor never recei
   const cleared = await watcher.http('PATCH', `/api/conversations/${id}/properties`, { category: '   ', properties: { order: 'A-1001' } });
   assert.deepEqual([cleared.body.conversation.category, cleared.body.conversation.properties], [null, { order: 'A-1001' }]);
   assert.equal((await writer.http('PATCH', `/api/conversations/${id}/properties`, { category: 'Refund-dept' })).status, 200);
+  // Definitions saved meanwhile are announced to users only, too.
+  assert.equal((await admin.http('PUT', '/api/admin/ticket-properties', { definitions: DEFINITIONS })).status, 200);
+  await watcher.log.waitForEvent('ticket_properties.updated');
 
   // Then a reply: once the visitor has it, anything sent to it before would have arrived too.
   await writer.rt.send('message.send', { conversationId: id, clientMessageId: 'tp-reply', body: 'Looking into it' });

@@ -19,6 +19,7 @@ import type {
   VisitorConversation,
 } from './models.js';
 import type { Offer, OfferEntry, OfferRef } from './routing.js';
+import type { TicketPropertyDefinition } from './ticketProperties.js';
 import type { Contact, Lead } from './contacts.js';
 
 // ---------------------------------------------------------------- commands (client → server)
@@ -154,6 +155,8 @@ export interface AgentEvents {
   'offer.created': OfferEntry;
   /** An admin changed a chatflow's settings. */
   'chatflow.updated': { chatflow: Chatflow };
+  /** An admin replaced the custom ticket properties: the thread header shows these fields. */
+  'ticket_properties.updated': { definitions: TicketPropertyDefinition[] };
   /** A chatflow was deleted: drop it from lists (its conversations keep their chatflowId). */
   'chatflow.deleted': { chatflowId: number; siteId: number };
   /** A site was added, renamed or got new allowed origins. */

@@ -15,6 +15,7 @@ import { applyUserUpdate, inbox } from '../state/inboxStore.js';
 import { applyOfferCreated, applyOfferResolved, loadOffers } from '../state/offers.js';
 import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
 import { applyReadReceipt } from '../state/readReceipts.js';
+import { setTicketPropertyDefinitions } from '../state/ticketPropertyDefinitions.js';
 import { noticeInboxEvent } from '../alerts/inboxAlerts.js';
 
 export type AgentRealtime = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
@@ -92,6 +93,9 @@ function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]):
       break;
     case 'conversation.read':
       applyReadReceipt(data as AgentEvents['conversation.read']);
+      break;
+    case 'ticket_properties.updated':
+      setTicketPropertyDefinitions((data as AgentEvents['ticket_properties.updated']).definitions);
       break;
   }
 }

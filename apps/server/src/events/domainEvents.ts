@@ -4,6 +4,7 @@
  */
 import type { Contact, Lead } from '@parley/protocol';
 import type { Chatflow, ConversationSummary, Message, Offer, Site, UserSummary } from '@parley/protocol';
+import type { TicketPropertyDefinition } from '@parley/protocol';
 
 export type DomainEvent =
   | { type: 'conversation.created'; workspaceId: number; conversation: ConversationSummary }
@@ -27,6 +28,8 @@ export type DomainEvent =
   | { type: 'contact.deleted'; workspaceId: number; contactId: number; audienceUserId: number | null }
   | { type: 'lead.created'; workspaceId: number; lead: Lead; audienceUserId: number | null }
   | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }
+  /** An admin replaced the custom ticket property definitions (issue 12). */
+  | { type: 'ticket_properties.updated'; workspaceId: number; definitions: TicketPropertyDefinition[] }
   /** Soft-deleted: gone from every list and from the widget; its conversations keep it. */
   | { type: 'chatflow.deleted'; workspaceId: number; chatflowId: number; siteId: number }
   | { type: 'site.updated'; workspaceId: number; site: Site }

@@ -60,6 +60,8 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
       };
     case 'chatflow.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflow: event.chatflow }) };
+    case 'ticket_properties.updated':
+      return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ definitions: event.definitions }) };
     case 'chatflow.deleted':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ chatflowId: event.chatflowId, siteId: event.siteId }) };
     case 'site.updated':

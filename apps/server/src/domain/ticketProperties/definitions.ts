@@ -2,7 +2,8 @@
  * The custom ticket properties of a workspace (issue 12): admins define them on the "Ticket
  * properties" page, every signed-in user reads them to show the thread header's fields. Stored as
  * one JSON array on the workspace and replaced as a whole, so a save is atomic and keeps the
- * order. Removing a definition leaves stored values alone; nothing shows or sets them any more.
+ * order, and announced to every user (ticket_properties.updated). Removing a definition leaves
+ * stored values alone; nothing shows or sets them any more.
  */
 import {
   TICKET_PROPERTY_LABEL_MAX_LENGTH,
@@ -67,6 +68,8 @@ export async function putDefinitions(ctx: AppContext, user: UserRow, input: read
   const definitions = normalizeDefinitions(input);
   return inTransaction(ctx, async (uow) => {
     await uow.trx.updateTable('workspaces').set({ ticket_properties: JSON.stringify(definitions) }).where('id', '=', user.workspace_id).execute();
+    // Open inboxes show the new fields at once.
+    uow.emit({ type: 'ticket_properties.updated', workspaceId: user.workspace_id, definitions });
     return definitions;
   });
 }
