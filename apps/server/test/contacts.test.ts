@@ -104,6 +104,11 @@ test('an agent reads contacts only through conversations they may open; edits ar
     await new Promise((r) => setTimeout(r, 200));
     assert.ok(!ann.log.events.some((e) => e.name === 'contact.updated' && e.data.contact.id === contactId && e.data.contact.phone), 'not sent to an agent who may not read it');
     assert.equal((await bob.http('GET', '/api/contacts?query=4567')).body.contacts.length, 1, 'found by phone');
+    // The contact owner is the visitors' owner too (R1 contact-owner routing).
+    assert.equal((await bob.http('PATCH', `/api/contacts/${contactId}`, { ownerId: bob.userId })).body.contact.ownerId, bob.userId);
+    const owned = await storage(cluster).selectFrom('visitors').select('owner_id').where('id', '=', visitor.visitorId).executeTakeFirstOrThrow();
+    assert.equal(Number(owned.owner_id), bob.userId);
+    assert.equal((await bob.http('GET', `/api/conversations/${visitor.conversationId}`)).body.conversation.visitor.ownerId, bob.userId);
 
     for (const [body, field] of [
       [{ expectedCloseDate: '2027-02-30' }, 'expectedCloseDate'],
@@ -160,6 +165,14 @@ test('create lead and create deal leave an internal line, keep the chat open, an
   assert.equal((await admin.http('GET', '/api/deals?status=won')).body.leads.length, 0);
   const sidebar = await admin.http('GET', `/api/conversations/${visitor.conversationId}/contact`);
   assert.equal(sidebar.body.leads.length, 2);
+
+  const won = await admin.http('PATCH', `/api/deals/${deal.body.lead.id}`, { status: 'won', value: '9000', currency: 'EUR' });
+  assert.equal(won.status, 200, JSON.stringify(won.body));
+  assert.deepEqual([won.body.lead.status, won.body.lead.value, won.body.lead.title], ['won', '9000', 'Team plan']);
+  assert.equal((await admin.log.waitForEvent('lead.updated', (d) => d.lead.id === deal.body.lead.id)).data.lead.status, 'won');
+  assert.deepEqual((await admin.http('GET', '/api/deals?status=won')).body.leads.map((l: any) => l.id), [deal.body.lead.id]);
+  assert.equal((await admin.http('PATCH', `/api/leads/${deal.body.lead.id}`, { status: 'lost' })).status, 404, 'a deal is not a lead');
+  assert.equal((await admin.http('PATCH', `/api/deals/${deal.body.lead.id}`, { status: 'maybe' })).status, 400);
 
   const refused = await admin.http('POST', `/api/conversations/${visitor.conversationId}/leads`, { title: '   ' });
   assert.equal(refused.status, 400);

@@ -62,6 +62,20 @@ export const CreateLeadSchema = Type.Object(
   strict,
 );
 
+/** PATCH /api/leads/:id and /api/deals/:id: fields sent change. */
+export const UpdateLeadSchema = Type.Object(
+  {
+    title: Type.Optional(text(L.titleMaxLength)),
+    organization: Type.Optional(nullable(text(L.organizationMaxLength))),
+    value: Type.Optional(nullable(dealValue)),
+    currency: Type.Optional(nullable(currency)),
+    expectedCloseDate: Type.Optional(nullable(date)),
+    note: Type.Optional(nullable(text(L.noteMaxLength))),
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost')])),
+  },
+  { ...strict, minProperties: 1 },
+);
+
 export const LeadListQuerySchema = Type.Object(
   {
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost')])),

@@ -171,6 +171,8 @@ export interface AgentEvents {
   'contact.deleted': { contactId: number };
   /** A lead or deal was created from a conversation. */
   'lead.created': { lead: Lead };
+  /** A lead or deal was edited (status, value, …). */
+  'lead.updated': { lead: Lead };
 }
 
 /** Durable events a visitor connection receives (only about its own conversations). */

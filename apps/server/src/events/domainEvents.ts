@@ -27,6 +27,7 @@ export type DomainEvent =
   | { type: 'contact.updated'; workspaceId: number; contact: Contact; audienceUserId: number | null }
   | { type: 'contact.deleted'; workspaceId: number; contactId: number; audienceUserId: number | null }
   | { type: 'lead.created'; workspaceId: number; lead: Lead; audienceUserId: number | null }
+  | { type: 'lead.updated'; workspaceId: number; lead: Lead; audienceUserId: number | null }
   | { type: 'chatflow.updated'; workspaceId: number; chatflow: Chatflow }
   /** An admin replaced the custom ticket property definitions (issue 12). */
   | { type: 'ticket_properties.updated'; workspaceId: number; definitions: TicketPropertyDefinition[] }

@@ -81,6 +81,7 @@ export function toFeedRow(event: DomainEvent, now: number): NewFeedRow {
     case 'contact.deleted':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: event.audienceUserId, data: JSON.stringify({ contactId: event.contactId }) };
     case 'lead.created':
+    case 'lead.updated':
       return { ...base, conversation_id: event.lead.conversationId, visitor_id: null, agent_user_id: event.audienceUserId, data: JSON.stringify({ lead: event.lead }) };
     case 'user.updated':
       return { ...base, conversation_id: null, visitor_id: null, agent_user_id: null, data: JSON.stringify({ user: event.user }) };

@@ -37,7 +37,7 @@ export async function deleteContact(ctx: AppContext, user: UserRow, contactId: n
       .where((eb) => eb.or([eb('contact_id', '=', contactId), ...(conversationIds.length ? [eb('conversation_id', 'in', conversationIds)] : [])]))
       .execute();
     // Feed rows that carry the contact or its leads (contactFeed.ts / feedRows.ts write them so).
-    for (const lead of leads) await trx.deleteFrom('feed').where('type', '=', 'lead.created').where('data', 'like', `{"lead":{"id":${lead.id},%`).execute();
+    for (const lead of leads) await trx.deleteFrom('feed').where('type', 'in', ['lead.created', 'lead.updated']).where('data', 'like', `{"lead":{"id":${lead.id},%`).execute();
     await trx.deleteFrom('feed').where('type', '=', 'contact.updated').where('data', 'like', `{"contact":{"id":${contactId},%`).execute();
     if (leads.length) await trx.deleteFrom('leads').where('id', 'in', leads.map((l) => l.id)).execute();
 

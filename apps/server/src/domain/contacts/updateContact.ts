@@ -4,12 +4,12 @@
  * refused with contact_email_taken and nothing changes.
  */
 import { CONTACT_LIMITS, type Contact } from '@parley/protocol';
-import { inTransaction } from '../../events/unitOfWork.js';
+import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { ContactsTable, UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { cleanDate, cleanEmail, cleanProperties, cleanText, emailKey, searchText } from './contactFields.js';
-import { announceContact } from './contactFeed.js';
+import { announceContact, announceVisitorChats } from './contactFeed.js';
 import { loadReadableContact } from './contactPolicies.js';
 import { toContact } from './contactPresenters.js';
 
@@ -53,6 +53,15 @@ function columnsFor(input: ContactChanges): Columns {
   return set;
 }
 
+/**
+ * The contact owner is the owner of every visitor of the contact (R1 contact-owner routing reads
+ * `visitors.owner_id`), so their next chats go to that user; their open chats are announced.
+ */
+async function followOwner(uow: UnitOfWork, contactId: number, ownerId: number | null): Promise<void> {
+  const visitors = await uow.trx.updateTable('visitors').set({ owner_id: ownerId }).where('contact_id', '=', contactId).returning('id').execute();
+  for (const visitor of visitors) await announceVisitorChats(uow, Number(visitor.id));
+}
+
 export async function updateContact(ctx: AppContext, user: UserRow, contactId: number, input: ContactChanges): Promise<Contact> {
   const set = columnsFor(input);
   try {
@@ -72,6 +81,7 @@ export async function updateContact(ctx: AppContext, user: UserRow, contactId: n
         .set({ ...set, search_text: searchText(merged), updated_at: uow.now })
         .where('id', '=', contactId)
         .execute();
+      if (set.owner_user_id !== undefined) await followOwner(uow, contactId, set.owner_user_id);
       await announceContact(uow, contactId);
       return toContact(await uow.trx.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirstOrThrow());
     });

@@ -24,7 +24,7 @@ export function feedPublisher(pubsub: PubSub): Listener {
 
   return {
     name: 'feedPublisher',
-    events: ['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created', 'user.updated', 'offer.created', 'offer.resolved', 'chatflow.updated', 'conversation.read', 'contact.updated', 'contact.deleted', 'lead.created', 'conversation.properties_changed', 'ticket_properties.updated'],
+    events: ['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.closed', 'message.created', 'user.updated', 'offer.created', 'offer.resolved', 'chatflow.updated', 'conversation.read', 'contact.updated', 'contact.deleted', 'lead.created', 'lead.updated', 'conversation.properties_changed', 'ticket_properties.updated'],
     handle(event) {
       highest.set(event.workspaceId, Math.max(highest.get(event.workspaceId) ?? 0, event.feedId));
       // Every listener call of this dispatch is already queued as a promise job; one queued

@@ -3,13 +3,14 @@
  * internal line goes in the thread), listed per kind. Whoever may open the conversation may create
  * one; lists show those whose conversation the user may open.
  */
-import { CreateLeadSchema, IdParams, LeadListQuerySchema } from '@parley/protocol/schemas';
+import { CreateLeadSchema, IdParams, LeadListQuerySchema, UpdateLeadSchema } from '@parley/protocol/schemas';
 import type { LeadKind } from '@parley/protocol';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
 import { createLead } from '../../domain/leads/createLead.js';
 import { listLeads } from '../../domain/leads/leadQueries.js';
+import { updateLead } from '../../domain/leads/updateLead.js';
 import { requireUser } from '../auth.js';
 
 const tags = ['inbox: leads and deals'];
@@ -37,6 +38,12 @@ export async function leadRoutes(base: FastifyInstance, ctx: AppContext): Promis
       `/api/${kind}s`,
       { schema: { tags, summary: `${kind === 'lead' ? 'Leads' : 'Deals'}, newest first, optionally by status; those whose conversation I may open. Answers { leads }`, querystring: LeadListQuerySchema }, preHandler },
       async (request) => ({ leads: await listLeads(ctx, request.user!, kind, request.query) }),
+    );
+
+    app.patch(
+      `/api/${kind}s/:id`,
+      { schema: { tags, summary: `Edit a ${kind} (status open/won/lost, title, value, …); whoever may open its conversation. Answers { lead }`, params: IdParams, body: UpdateLeadSchema }, preHandler },
+      async (request) => ({ lead: await updateLead(ctx, request.user!, kind, request.params.id, request.body) }),
     );
   }
 }
