@@ -395,6 +395,8 @@ test('at 390 px the list, the editor and the Users page do not scroll sideways',
   await noHorizontalScroll(phone);
   assert.deepEqual(await seriousA11yViolations(phone), []);
   phone.once('dialog', (dialog) => void dialog.accept());
+  // Below 1024 px the navigation waits behind Menu.
+  await phone.getByRole('button', { name: 'Menu' }).click();
   await phone.getByRole('link', { name: 'Users' }).click();
   await phone.getByRole('row', { name: /Edna Editor/ }).waitFor();
   await noHorizontalScroll(phone);
