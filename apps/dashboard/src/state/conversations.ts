@@ -31,12 +31,22 @@ export function upsertConversation(incoming: ConversationSummary): void {
 }
 
 /**
- * Loads the first page of a view. The selected view is loaded as shown (its team view or filters,
+ * Loads the first page of a view. The selected view is loaded as shown (with the filters,
  * listQuery.ts) and keeps its cursor for "Load more"; other views are read plain, for counts.
+ * While a team view is shown, the selected view is read plain and the team view beside it, so
+ * both load states settle (whoever waits for the view's load, e.g. the unread counts, sees it).
  */
 export async function loadView(view: InboxView): Promise<void> {
+  const selected = inbox.get().selectedView === view;
+  if (selected && listQuery.get().team !== null) {
+    await Promise.all([fetchList(view, false), fetchList(view, true)]);
+    return;
+  }
+  await fetchList(view, selected);
+}
+
+async function fetchList(view: InboxView, shown: boolean): Promise<void> {
   const requestedAt = ++clock;
-  const shown = inbox.get().selectedView === view;
   const query = listQuery.get();
   const params = shown ? listParams(view, query) : { view };
   const key = listKey(params);
