@@ -89,11 +89,26 @@ test('a verified visitor sees its history on a second device; unverified and wro
   assert.ok(history.body.conversations[0].messages.some((m: any) => m.body === 'Where is my order 5521?'));
   assert.ok(!('visitor' in history.body.conversations[0].conversation), 'the visitor view, no agent-only fields');
 
+  // The phone also got a token of the laptop's visitor: with it, the same conversation goes on.
+  assert.equal(second.body.visitorId, laptop.visitorId);
+  const continued = httpAs(shared.cluster.url, null, second.body.visitorToken);
+  const snapshot = await continued('GET', '/api/widget/conversation');
+  assert.equal(snapshot.body.conversation.id, conversationId);
+  const reply = await continued('POST', '/api/widget/messages', { clientMessageId: 'p1', body: 'Asking from my phone' });
+  assert.equal(reply.body.message.conversationId, conversationId, 'the same chat, not a parallel one');
+  assert.equal((await laptop.http('GET', '/api/widget/conversation')).body.messages.at(-1).body, 'Asking from my phone', 'the laptop keeps its own token');
+  // identify() on every page load replaces the phone's token instead of piling them up.
+  const again = await phone.http('POST', '/api/widget/identify', { id: 'user-42', hash: sign(secret, 'user-42') });
+  assert.notEqual(again.body.visitorToken, second.body.visitorToken);
+  assert.equal((await continued('GET', '/api/widget/conversation')).status, 401, 'the earlier token is gone');
+  assert.equal((await httpAs(shared.cluster.url, null, again.body.visitorToken)('GET', '/api/widget/conversation')).body.conversation.id, conversationId);
+  assert.equal((await laptop.http('POST', '/api/widget/identify', { id: 'user-42', hash: sign(secret, 'user-42') })).body.visitorToken, undefined, 'the first device needs none');
+
   const contactsBefore = JSON.stringify(await contactRows());
   // Someone else claims the same id and email without a hash: kept on that visitor only.
   const impostor = await device();
   const unverified = await impostor.http('POST', '/api/widget/identify', { id: 'user-42', email: 'kim@shop.example', name: 'Not Kim' });
-  assert.deepEqual([unverified.status, unverified.body], [200, { status: 'unverified' }]);
+  assert.deepEqual([unverified.status, unverified.body], [200, { status: 'unverified' }], 'no token of anyone');
   const impostorRow = await linkOf(impostor.visitorId);
   assert.equal(impostorRow.contact_id, null, 'not linked');
   assert.equal(impostorRow.name, 'Not Kim');

@@ -146,6 +146,12 @@ export interface RetentionSettings {
 export interface IdentifyResponse {
   /** `verified`: linked to the contact with this external id; `unverified`: stored as visitor info only. */
   status: 'verified' | 'unverified';
+  /**
+   * Verified on a second device: a token of the contact's first visitor on this site. The widget
+   * switches to it to continue the same conversations (snapshot, live events, replies).
+   */
+  visitorId?: number;
+  visitorToken?: string;
 }
 
 /** A verified visitor's conversations from every device (W15), newest first. */

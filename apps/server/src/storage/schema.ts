@@ -388,6 +388,16 @@ export interface LeadsTable {
   created_at: number;
 }
 
+/** More tokens of one visitor (019): a verified second device continues the contact's first visitor (W15). */
+export interface VisitorTokensTable {
+  id: Generated<number>;
+  visitor_id: number;
+  token_hash: string;
+  /** The second device's own visitor it was handed to; one token per such visitor. */
+  for_visitor_id: number;
+  created_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -413,6 +423,7 @@ export interface Database {
   contacts: ContactsTable;
   contact_events: ContactEventsTable;
   leads: LeadsTable;
+  visitor_tokens: VisitorTokensTable;
   notification_prefs: NotificationPrefsTable;
 }
 

@@ -45,6 +45,8 @@ export async function deleteContact(ctx: AppContext, user: UserRow, contactId: n
     if (visitorIds.length) {
       await trx.deleteFrom('contact_events').where('visitor_id', 'in', visitorIds).execute();
       await trx.deleteFrom('feed').where('visitor_id', 'in', visitorIds).execute();
+      // Second-device tokens (W15) handed to these visitors, whoever they open.
+      await trx.deleteFrom('visitor_tokens').where('for_visitor_id', 'in', visitorIds).execute();
       await deleteEverywhere(uow, driver, 'visitor_id', visitorIds, ['visitors', 'feed', 'contact_events', 'conversations']);
       for (const id of visitorIds) {
         await trx

@@ -4,6 +4,8 @@
  * - With a hash that matches (identityHash.ts): the visitor is linked, verified, to the contact
  *   with external id `id` (made if new; its email and name updated from the call), and from then
  *   on sees that contact's conversations from any device (history.ts) and may set its properties.
+ *   On a second device it also gets a token of the contact's first visitor on the site, to carry
+ *   on in the same conversations.
  * - Without a hash on a site that does not require one: the name and email are kept as the
  *   visitor's own unverified info (name, `email` property) and no contact is linked, revealed or
  *   changed — anyone can call identify() with anyone's email.
@@ -14,6 +16,7 @@
 import { CONTACT_LIMITS, type IdentifyResponse } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { ContactRow, VisitorRow } from '../../storage/schema.js';
+import { hashToken, newToken } from '../auth/secrets.js';
 import { cleanEmail, cleanText, emailKey, searchText } from '../contacts/contactFields.js';
 import { announceVisitorChats } from '../contacts/contactFeed.js';
 import { contactByEmail, linkVisitor, newContactValues } from '../contacts/linkContact.js';
@@ -47,17 +50,40 @@ export async function identifyVisitor(ctx: AppContext, visitor: VisitorRow, inpu
   if (!isValidIdentityHash(site.secret, externalId, input.hash)) throw new DomainError('identity_hash_invalid');
 
   try {
-    await inTransaction(ctx, async (uow) => {
+    return await inTransaction(ctx, async (uow) => {
       const contact = await verifiedContact(uow, visitor.workspace_id, { externalId, email, name });
       if (name !== null) await uow.trx.updateTable('visitors').set({ name }).where('id', '=', visitor.id).execute();
       await linkVisitor(uow, visitor.id, Number(contact.id), true);
+      return { status: 'verified' as const, ...(await firstDeviceToken(uow, visitor, Number(contact.id))) };
     });
   } catch (error) {
     // A concurrent create took the email or the external id first: nothing of ours committed.
     if (ctx.storage.driver.isUniqueViolation(error)) throw new DomainError('identity_conflict');
     throw error;
   }
-  return { status: 'verified' };
+}
+
+/**
+ * When the contact already has a verified visitor on this site (another device), a new token for
+ * that visitor: the widget switches to it and carries on with the same conversations. Nothing when
+ * this visitor is the first.
+ */
+async function firstDeviceToken(uow: UnitOfWork, visitor: VisitorRow, contactId: number): Promise<{ visitorId: number; visitorToken: string } | Record<string, never>> {
+  const first = await uow.trx
+    .selectFrom('visitors')
+    .select('id')
+    .where('contact_id', '=', contactId)
+    .where('identity_verified', '=', 1)
+    .where('site_id', '=', visitor.site_id)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!first || Number(first.id) === visitor.id) return {};
+  const visitorToken = newToken();
+  // One token per device: identify() on every page load replaces it rather than piling them up.
+  await uow.trx.deleteFrom('visitor_tokens').where('for_visitor_id', '=', visitor.id).execute();
+  await uow.trx.insertInto('visitor_tokens').values({ visitor_id: first.id, token_hash: hashToken(visitorToken), for_visitor_id: visitor.id, created_at: uow.now }).execute();
+  return { visitorId: Number(first.id), visitorToken };
 }
 
 /** The visitor's own info only: its name and an `email` property. Never a contact. */

@@ -45,12 +45,17 @@ export async function startVisitorSession(
 }
 
 export async function visitorForToken(ctx: AppContext, token: string): Promise<VisitorRow | null> {
-  const visitor = await ctx.storage.db
-    .selectFrom('visitors')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
+  const tokenHash = hashToken(token);
+  const visitor = await ctx.storage.db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (visitor) return visitor;
+  // A verified second device's token for the contact's first visitor (W15, domain/identity).
+  const aliased = await ctx.storage.db
+    .selectFrom('visitor_tokens')
+    .innerJoin('visitors', 'visitors.id', 'visitor_tokens.visitor_id')
+    .selectAll('visitors')
+    .where('visitor_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return visitor ?? null;
+  return aliased ?? null;
 }
 
 /**
