@@ -29,7 +29,7 @@ export async function identifyRoutes(base: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags,
         summary:
-          "Parley.identify: hash = hex HMAC-SHA256(site secret, id). Valid → { status: 'verified' }: linked to the contact with that external id, history on every device. No hash (site not requiring it) → { status: 'unverified' }: name/email kept on the visitor only. Refused with nothing changed: identity_hash_invalid, identity_verification_required, identity_conflict (the email is another contact's)",
+          "Parley.identify: hash = hex HMAC-SHA256(site secret, id). Valid → { status: 'verified' }: linked to the contact with that external id, history on every device; on a second device also { visitorId, visitorToken } of the contact's first visitor on the site, to continue its conversations. No hash (site not requiring it) → { status: 'unverified' }: name/email kept on the visitor only. Refused with nothing changed: identity_hash_invalid, identity_verification_required, identity_conflict (the email is another contact's)",
         body: IdentifySchema,
         security: bearer,
       },
