@@ -61,6 +61,10 @@ test('export holds everything about a contact and erasure leaves nothing that id
   assert.equal(file.status, 201, await file.clone().text());
   const identified = await laptop('POST', '/api/widget/identify', { id: 'gdpr-user-77', email: 'erase.me@gdpr.example', name: 'Erasmus Deleteme', hash: createHmac('sha256', secret).update('gdpr-user-77').digest('hex') });
   assert.equal(identified.body.status, 'verified');
+  // A tablet verified as the same person gets a token of the laptop's visitor.
+  const tablet = httpAs(cluster.url, null, (await createVisitorSession(cluster.url, cluster.siteKey)).visitorToken);
+  const tabletToken = (await tablet('POST', '/api/widget/identify', { id: 'gdpr-user-77', hash: createHmac('sha256', secret).update('gdpr-user-77').digest('hex') })).body.visitorToken as string;
+  assert.equal((await httpAs(cluster.url, null, tabletToken)('GET', '/api/widget/conversation')).body.conversation.id, conversationId);
   await laptop('POST', '/api/widget/properties', { properties: { island: 'Quokka Island Oy' } });
   await laptop('POST', '/api/widget/events', { event: 'viewed zanzibarquokka' });
 
@@ -122,5 +126,7 @@ test('export holds everything about a contact and erasure leaves nothing that id
   assert.equal((await admin.http('GET', `/api/contacts/${contactId}`)).status, 404);
   assert.deepEqual((await admin.http('GET', '/api/search?q=zanzibarquokka')).body, { conversations: [], contacts: [] });
   assert.equal((await laptop('GET', '/api/widget/conversation')).status, 401, 'the old visitor token no longer opens anything');
+  assert.equal((await httpAs(cluster.url, null, tabletToken)('GET', '/api/widget/conversation')).status, 401, 'nor the second-device token');
+  assert.equal((await storage(cluster).selectFrom('visitor_tokens').select('id').execute()).length, 0);
   assert.equal((await admin.http('GET', `/api/conversations/${kept.body.message.conversationId}`)).status, 200, 'others are untouched');
 });
