@@ -105,13 +105,10 @@ function ConversationItem({ conversation, current, unread, now }: ItemProps) {
           {relativeTime(activity, now)}
         </time>
       </span>
-      {conversation.lastMessage ? (
-        <LastMessageLine message={conversation.lastMessage} />
-      ) : (
-        <span class="item-page" title={visitor.context.pageUrl ?? undefined}>
-          {page}
-        </span>
-      )}
+      {conversation.lastMessage && <LastMessageLine message={conversation.lastMessage} />}
+      <span class="item-page" title={visitor.context.pageUrl ?? undefined}>
+        {page}
+      </span>
       <span class="item-meta">
         <span class={`status status-${status}`}>{status === 'open' ? 'Open' : 'Closed'}</span>
         <RoutingBadge conversation={conversation} />
