@@ -148,7 +148,7 @@ test('a visitor image reaches the agent live, in the thread, on resume and in sn
   again.close();
 
   // Served to the visitor (bearer) and the agent (session): the bytes, inline, nosniff.
-  for (const headers of [{ authorization: `Bearer ${visitor.visitorToken}` }, { cookie: admin.cookie }]) {
+  for (const headers of [{ authorization: `Bearer ${visitor.visitorToken}` }, { cookie: admin.cookie }] as Record<string, string>[]) {
     const res = await download(message.attachment.url, headers);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/png');
