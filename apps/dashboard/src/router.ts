@@ -2,7 +2,8 @@
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
  * Routes: /inbox/<view>, /inbox/team/<id>, /inbox/conversations/<id>, /inbox/conversations/<id>/details (the
  * visitor's details, a screen of its own on phones and tablets), /inbox/users, /inbox/teams, /inbox/chatflows,
- * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/notifications, /inbox/ticket-properties,
+ * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/ticket-properties, /inbox/notifications,
+ * /inbox/contacts, /inbox/contacts/<id>, /inbox/leads, /inbox/deals,
  * /inbox/invite?token=…, /inbox/reset-password?token=…
  */
 import type { InboxView } from '@parley/protocol';
@@ -26,8 +27,12 @@ export type Route =
   | { name: 'setup' }
   | { name: 'profile' }
   | { name: 'macros' }
-  | { name: 'notifications' }
   | { name: 'ticketProperties' }
+  | { name: 'notifications' }
+  | { name: 'contacts' }
+  | { name: 'contact'; id: number }
+  | { name: 'leads' }
+  | { name: 'deals' }
   | { name: 'not_found' };
 
 /** Ends with a slash, e.g. "/inbox/". */
@@ -49,12 +54,16 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && parts[0] === 'setup') return { name: 'setup' };
   if (parts.length === 1 && parts[0] === 'profile') return { name: 'profile' };
   if (parts.length === 1 && parts[0] === 'macros') return { name: 'macros' };
-  if (parts.length === 1 && parts[0] === 'notifications') return { name: 'notifications' };
   if (parts.length === 1 && parts[0] === 'ticket-properties') return { name: 'ticketProperties' };
+  if (parts.length === 1 && parts[0] === 'notifications') return { name: 'notifications' };
   if (parts[0] === 'sites' && /^[1-9]\d{0,15}$/.test(parts[1] ?? '')) {
     if (parts.length === 2) return { name: 'site', id: Number(parts[1]) };
     if (parts.length === 3 && parts[2] === 'install') return { name: 'siteInstall', id: Number(parts[1]) };
   }
+  if (parts.length === 1 && parts[0] === 'contacts') return { name: 'contacts' };
+  if (parts.length === 2 && parts[0] === 'contacts' && /^[1-9]\d{0,15}$/.test(parts[1])) return { name: 'contact', id: Number(parts[1]) };
+  if (parts.length === 1 && parts[0] === 'leads') return { name: 'leads' };
+  if (parts.length === 1 && parts[0] === 'deals') return { name: 'deals' };
   if (parts.length === 1 && parts[0] === 'invite') {
     return { name: 'invite', token: new URLSearchParams(search).get('token') ?? '' };
   }
@@ -102,10 +111,18 @@ export function hrefFor(route: Route): string {
       return `${BASE}profile`;
     case 'macros':
       return `${BASE}macros`;
-    case 'notifications':
-      return `${BASE}notifications`;
     case 'ticketProperties':
       return `${BASE}ticket-properties`;
+    case 'notifications':
+      return `${BASE}notifications`;
+    case 'contacts':
+      return `${BASE}contacts`;
+    case 'contact':
+      return `${BASE}contacts/${route.id}`;
+    case 'leads':
+      return `${BASE}leads`;
+    case 'deals':
+      return `${BASE}deals`;
     case 'not_found':
       return BASE;
   }

@@ -15,6 +15,7 @@ import { MacrosPage } from './macros/MacrosPage.js';
 import { SideNav } from './SideNav.js';
 import { NotificationPermissionBanner } from './notifications/NotificationPermissionBanner.js';
 import { NotificationsPage } from './notifications/NotificationsPage.js';
+import { CustomerPages, customerPageTitle, isCustomerRoute } from './contacts/CustomerPages.js';
 import { inboxTabTitle } from '../alerts/tabTitle.js';
 import { useUnreadForMe } from '../alerts/unread.js';
 
@@ -50,7 +51,7 @@ export function InboxLayout({ route }: { route: Route }) {
   }, [route]);
 
   useEffect(() => {
-    const page = isAdminRoute(route) ? adminPageTitle(route) : route.name === 'notifications' ? 'Notifications' : (openVisitor ?? viewLabel(selectedView));
+    const page = isAdminRoute(route) ? adminPageTitle(route) : isCustomerRoute(route) ? customerPageTitle(route) : route.name === 'notifications' ? 'Notifications' : (openVisitor ?? viewLabel(selectedView));
     document.title = inboxTabTitle({ page, offers, unread });
   }, [route, selectedView, unread, openVisitor, offers]);
 
@@ -70,6 +71,8 @@ export function InboxLayout({ route }: { route: Route }) {
           <MacrosPage />
         ) : route.name === 'notifications' ? (
           <NotificationsPage />
+        ) : isCustomerRoute(route) ? (
+          <CustomerPages route={route} />
         ) : route.name === 'not_found' ? (
           <p class="notice">This page does not exist.</p>
         ) : (

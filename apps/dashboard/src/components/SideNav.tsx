@@ -21,8 +21,15 @@ const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Au
   { target: { name: 'setup' }, label: 'Setup wizard', audience: 'admin' },
   { target: { name: 'profile' }, label: 'Profile', audience: 'everyone' },
   { target: { name: 'macros' }, label: 'Macros', audience: 'everyone' },
-  { target: { name: 'notifications' }, label: 'Notifications', audience: 'everyone' },
   { target: { name: 'ticketProperties' }, label: 'Ticket properties', audience: 'admin' },
+  { target: { name: 'notifications' }, label: 'Notifications', audience: 'everyone' },
+];
+
+/** The people behind the chats and the pipeline (issue 10), for everyone signed in. */
+const CUSTOMER_LINKS: ReadonlyArray<{ target: Route; label: string; also?: Route['name'] }> = [
+  { target: { name: 'contacts' }, label: 'Contacts', also: 'contact' },
+  { target: { name: 'leads' }, label: 'Leads' },
+  { target: { name: 'deals' }, label: 'Deals' },
 ];
 
 /**
@@ -99,6 +106,18 @@ export function SideNav({ route }: { route: Route }) {
           })}
         </ul>
         <TeamViewLinks route={route} />
+        <ul class="nav-list" aria-label="Customers">
+          {CUSTOMER_LINKS.map(({ target, label, also }) => {
+            const current = route.name === target.name || route.name === also;
+            return (
+              <li key={label}>
+                <a href={hrefFor(target)} onClick={onLinkClick} class={current ? 'nav-link current' : 'nav-link'} aria-current={current ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
         {links.length > 0 && (
           <ul class="nav-list" aria-label="Settings">
             {links.map(({ target, label }) => {

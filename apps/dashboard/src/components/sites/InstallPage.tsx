@@ -1,4 +1,5 @@
 import { hrefFor, onLinkClick } from '../../router.js';
+import { IdentifyInstructions } from './IdentifyInstructions.js';
 import { useStore } from '../../state/store.js';
 import { adminSites } from './adminSites.js';
 import { SitePageFrame } from './SitePageFrame.js';
@@ -29,6 +30,7 @@ export function InstallPage({ siteId }: { siteId: number }) {
             </h2>
             <WidgetSeenStatus site={site} />
           </section>
+          <IdentifyInstructions site={site} />
           <section class="install-section" aria-labelledby="install-origins">
             <h2 id="install-origins" class="card-title">
               Allowed origins

@@ -1,6 +1,7 @@
 import type { AdminSite } from '@parley/protocol';
 import { hrefFor, navigate, onLinkClick } from '../../router.js';
 import { SiteForm } from './SiteForm.js';
+import { SiteIdentitySection } from './SiteIdentitySection.js';
 import { SiteLoadState } from './SiteLoadState.js';
 import { OriginsSummary } from './InstallPage.js';
 import { useAdminSites } from './useAdminSites.js';
@@ -39,6 +40,7 @@ function SiteItem({ site }: { site: AdminSite }) {
       </h2>
       <OriginsSummary origins={site.allowedOrigins} />
       <WidgetSeenStatus site={site} />
+      <SiteIdentitySection site={site} />
       <div class="form-actions">
         <a class="button" href={hrefFor({ name: 'siteInstall', id: site.id })} onClick={onLinkClick} aria-label={`Install ${site.name}`}>
           Install

@@ -25,7 +25,8 @@ export async function loadAdminSites(): Promise<void> {
   }
 }
 
-function keep(site: AdminSite): void {
+/** A site as the server answered it (after any change), replacing the one shown. */
+export function keepSite(site: AdminSite): void {
   adminSites.update((state) => {
     const known = state.sites.some((s) => s.id === site.id);
     return { ...state, sites: known ? state.sites.map((s) => (s.id === site.id ? site : s)) : [...state.sites, site] };
@@ -35,12 +36,12 @@ function keep(site: AdminSite): void {
 /** Throws the server's refusal for the form to show. */
 export async function createSite(body: SiteRequest): Promise<AdminSite> {
   const { site } = await siteApi.createSite(body);
-  keep(site);
+  keepSite(site);
   return site;
 }
 
 export async function updateSite(id: number, body: Partial<SiteRequest>): Promise<AdminSite> {
   const { site } = await siteApi.updateSite(id, body);
-  keep(site);
+  keepSite(site);
   return site;
 }
