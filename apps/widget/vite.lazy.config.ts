@@ -15,7 +15,10 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { alerts: new URL('./src/loader/alerts/main.ts', import.meta.url).pathname },
+      input: {
+        alerts: new URL('./src/loader/alerts/main.ts', import.meta.url).pathname,
+        api: new URL('./src/loader/api/main.ts', import.meta.url).pathname,
+      },
       // The loader calls the entry's default export: keep it.
       preserveEntrySignatures: 'strict',
       output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },

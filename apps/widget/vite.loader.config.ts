@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => {
   const preview = mode === 'preview';
   return {
     publicDir: false,
-    define: { __PARLEY_PREVIEW__: JSON.stringify(preview), __PARLEY_ALERTS_CHUNK__: JSON.stringify(lazyChunk('alerts')) },
+    define: { __PARLEY_PREVIEW__: JSON.stringify(preview), __PARLEY_ALERTS_CHUNK__: JSON.stringify(lazyChunk('alerts')), __PARLEY_API_CHUNK__: JSON.stringify(lazyChunk('api')) },
     build: {
       outDir: new URL(preview ? './dist/preview/' : './dist/', import.meta.url).pathname,
       // The frame build (vite.config.ts) already wrote dist/frame; keep it.

@@ -4,7 +4,9 @@
  * inline script; every response has nosniff and a referrer policy; HSTS only over https.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import { apiStubScript } from '@parley/protocol';
 import { startNode } from './helpers/testServer.js';
 import { useNodeWithAdmin } from './helpers/suite.js';
 
@@ -72,13 +74,18 @@ test('the widget frame may be framed only by the origins its site allows', async
   }
 });
 
-test('/demo runs no inline script and is not framed', async () => {
+test("/demo runs no inline script but the snippet's window.Parley stub, allowed by its hash, and is not framed", async () => {
   const res = await fetch(`${shared.cluster.url}/demo`);
   const policy = csp(res);
   assert.deepEqual(policy.get('frame-ancestors'), ["'none'"]);
   assert.ok(!policy.get('script-src')!.includes("'unsafe-inline'"));
+  // The browser runs an inline script only when its exact text hashes to a listed source.
+  assert.ok(policy.get('script-src')!.includes(`'sha256-${createHash('sha256').update(apiStubScript()).digest('base64')}'`));
   assert.equal(res.headers.get('x-frame-options'), 'DENY');
-  assertNoInlineScript(await res.text(), '/demo');
+  const html = await res.text();
+  const stub = `<script>${apiStubScript()}</script>`;
+  assert.ok(html.includes(stub), 'the snippet starts with the stub');
+  assertNoInlineScript(html.replace(stub, ''), '/demo');
 });
 
 test('API responses and errors are not documents: nosniff, nothing allowed, never framed', async () => {

@@ -136,18 +136,24 @@ test('a missing asset is a 404, not the inbox page; unknown inbox paths are the 
   assert.match(spa.headers['content-type']!, /text\/html/);
 });
 
-test("the loader's lazy chunk (W17): the name widget.js imports is served with CORS, immutable; nothing else under /widget/loader/", async () => {
+test("the loader's lazy chunks (W17 alerts, W15 API): the names widget.js imports are served with CORS, immutable; nothing else under /widget/loader/", async () => {
   const loader = builtFile('widget/dist/widget.js').toString();
-  const name = loader.match(/\/widget\/loader\/(alerts-[\w-]+\.js)/)?.[1];
-  assert.ok(name, 'widget.js names its unread chunk');
+  assert.ok(loader.includes('/widget/loader/'), 'widget.js imports from /widget/loader/');
+  const names = ['alerts', 'api'].map((entry) => loader.match(new RegExp(`["\`](${entry}-[\\w-]+\\.js)["\`]`))?.[1]);
+  assert.ok(names[0], 'widget.js names its unread chunk');
+  assert.ok(names[1], 'widget.js names its API chunk');
+  for (const name of names) await assertChunkServed(name!);
+  for (const missing of ['/widget/loader/alerts-AAAAAAAA.js', '/widget/loader/', '/widget/loader/../widget.js', '/widget/loader/.vite/manifest.json']) {
+    assert.equal((await raw(missing)).status, 404, missing);
+  }
+});
+
+async function assertChunkServed(name: string): Promise<void> {
   const res = await raw(`/widget/loader/${name}`, { 'accept-encoding': 'gzip' });
   assert.equal(res.status, 200);
   // Module scripts are fetched in CORS mode from the customer's page.
   assert.equal(res.headers['access-control-allow-origin'], '*');
   assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
   assert.match(res.headers['content-type']!, /text\/javascript/);
-  assert.deepEqual(decode(res), builtFile(`widget/dist/loader/${name}`));
-  for (const missing of ['/widget/loader/alerts-AAAAAAAA.js', '/widget/loader/', '/widget/loader/../widget.js', '/widget/loader/.vite/manifest.json']) {
-    assert.equal((await raw(missing)).status, 404, missing);
-  }
-});
+  assert.deepEqual(decode(res), builtFile(`widget/dist/loader/${name}`), name);
+}

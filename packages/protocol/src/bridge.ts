@@ -41,6 +41,24 @@ export interface HostToFrame {
    * or the chatflow was edited, and in the admin preview (W19) the unsaved settings.
    */
   'config:changed': WidgetConfig;
+  /** `Parley.close()` on the host page closed the window without the frame asking. */
+  'window:closed': Record<string, never>;
+  /**
+   * `Parley.startConversation(text?)`: send `text` as the visitor's message, or (none) focus the
+   * composer. Posted again until the frame confirms `id` (it may still be loading); the frame acts
+   * on each id once.
+   */
+  'conversation:start': { id: number; text?: string };
+}
+
+/** A new message in the visitor's conversation, for `Parley.on('message')` on the host page: plain text. */
+export interface ApiMessage {
+  conversationId: number;
+  /** True for the visitor's own messages. */
+  fromVisitor: boolean;
+  /** The author's name as the visitor sees it. */
+  author: string;
+  text: string;
 }
 
 /** Frame → loader. */
@@ -54,6 +72,10 @@ export interface FrameToHost {
   'unread:changed': { count: number; message?: UnreadMessage };
   /** Keep (or, with null, forget) this token in the host page's storage. */
   'visitor:token': VisitorTokenMessage;
+  /** Every new message in the conversation, the visitor's and the team's (JavaScript API, W15). */
+  message: ApiMessage;
+  /** conversation:start `id` was acted on. */
+  'conversation:started': { id: number };
 }
 
 /**

@@ -8,7 +8,9 @@
  * target); the widget frame only by the origins its site allows; the admin preview page only by
  * Parley's own pages; /demo by nobody.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { apiStubScript } from '@parley/protocol';
 import type { AppContext } from '../domain/context.js';
 
 const CSP = 'content-security-policy';
@@ -52,16 +54,19 @@ export function widgetFrameCsp(ancestors: string[] | null, publicOrigin: string)
   return ["default-src 'self'", ...PAGE_BASE, "style-src 'self'", `${IMAGES} blob:`, "connect-src 'self'", "form-action 'none'", `frame-ancestors ${frameAncestors}`].join('; ');
 }
 
+const API_STUB_SOURCE = `'sha256-${createHash('sha256').update(apiStubScript()).digest('base64')}'`;
+
 /**
  * /demo embeds the widget like a customer page, from `widgetOrigin` (normally our own). The
  * launcher styles its shadow root with a <style> element, and the page has one: inline styles
- * are allowed there, inline scripts are not.
+ * are allowed there, inline scripts are not, except the snippet's `window.Parley` stub (W15),
+ * allowed by its hash (as a customer with a script policy would).
  */
 export function demoCsp(widgetOrigin: string): string {
   const from = `'self' ${widgetOrigin}`;
   return [
     "default-src 'self'",
-    `script-src ${from}`,
+    `script-src ${from} ${API_STUB_SOURCE}`,
     "object-src 'none'",
     "base-uri 'none'",
     "style-src 'self' 'unsafe-inline'",

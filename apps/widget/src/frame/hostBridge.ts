@@ -23,6 +23,10 @@ export interface HostBridgeHandlers {
   onAvailability(availability: WidgetAvailability): void;
   /** The config the loader shows now: re-targeted, edited, or the admin's unsaved one (W19). */
   onConfig(config: WidgetConfig): void;
+  /** `Parley.close()` closed the window from the host page. */
+  onWindowClosed(): void;
+  /** `Parley.startConversation(text?)` number `id`: '' focuses the composer. */
+  onStartConversation(id: number, text: string): void;
 }
 
 export interface HostBridge {
@@ -55,6 +59,11 @@ export function connectHostBridge(hostOrigin: string | null, handlers: HostBridg
     } else if (message.type === 'config:changed') {
       const config = readWidgetConfig(message.data);
       if (config) handlers.onConfig(config);
+    } else if (message.type === 'window:closed') {
+      handlers.onWindowClosed();
+    } else if (message.type === 'conversation:start') {
+      const start = (message.data ?? {}) as Partial<HostToFrame['conversation:start']>;
+      if (typeof start.id === 'number') handlers.onStartConversation(start.id, text(start.text));
     }
   });
 

@@ -37,6 +37,8 @@ const controller = new ChatController(params.siteKey, (type, data) => bridge?.po
 bridge = connectHostBridge(params.hostOrigin, {
   onPageChanged: (page) => controller.setPage(page),
   onWindowOpened: () => controller.windowOpened(),
+  onWindowClosed: () => controller.windowClosed(),
+  onStartConversation: (id, text) => controller.startConversation(id, text),
   onVisitorToken: receiveHostToken,
   onAvailability: (availability) => {
     liveAvailability = availability;

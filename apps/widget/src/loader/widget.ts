@@ -35,6 +35,7 @@ import { armTriggers } from './triggers';
 import type { ShowUnread, UnreadUpdate } from './alerts/main';
 
 type AlertsChunk = typeof import('./alerts/main');
+type ApiChunk = typeof import('./api/main');
 
 /** After the stream failed for good (see listen), how long to wait before opening a new one. */
 const STREAM_RETRY_MS = 30_000;
@@ -53,8 +54,9 @@ const parse = (event: Event): unknown => JSON.parse((event as MessageEvent<strin
 declare const __PARLEY_PREVIEW__: boolean;
 const preview = __PARLEY_PREVIEW__;
 
-/** The built file name of the unread alerts chunk (alerts/main.ts), set by vite.loader.config.ts. */
+/** The built file names of the unread alerts chunk (alerts/main.ts) and the JavaScript API (api/main.ts), set by vite.loader.config.ts. */
 declare const __PARLEY_ALERTS_CHUNK__: string;
+declare const __PARLEY_API_CHUNK__: string;
 
 /** `origin` serves widget.js, the API and the chat frame. */
 export function mountWidget(origin: string, siteKey: string): void {
@@ -85,6 +87,8 @@ export function mountWidget(origin: string, siteKey: string): void {
   let stream: EventSource | null = null;
   /** Only the answer to the latest config request is applied (navigations can overtake each other). */
   let requests = 0;
+  /** A lazy chunk (vite.lazy.config.ts) by its built name. */
+  const chunk = (name: string): Promise<unknown> => import(/* @vite-ignore */ `${origin}/widget/loader/${name}`);
 
   function post<K extends keyof HostToFrame>(type: K, data: HostToFrame[K]): void {
     const message: BridgeMessage<HostToFrame, K> = { parley: 1, type, data };
@@ -185,7 +189,11 @@ export function mountWidget(origin: string, siteKey: string): void {
         }
       }
     }
-    if (first && next && !preview && readStored(openKey) === '1') open(false);
+    if (first && next && !preview) {
+      if (readStored(openKey) === '1') open(false);
+      // window.Parley (W15, api/main.ts), once there is a chatflow to open. Not reachable: no API.
+      chunk(__PARLEY_API_CHUNK__).then((api) => (api as ApiChunk).default(root, siteKey, open, minimize), () => {});
+    }
     render();
   }
 
@@ -281,8 +289,8 @@ export function mountWidget(origin: string, siteKey: string): void {
     } else if (message.type === 'unread:changed') {
       unread = message.data as UnreadUpdate;
       if (unread.count) {
-        alerts ||= import(/* @vite-ignore */ `${origin}/widget/loader/${__PARLEY_ALERTS_CHUNK__}`).then(
-          (chunk: AlertsChunk) => chunk.default(root, () => open(true)),
+        alerts ||= chunk(__PARLEY_ALERTS_CHUNK__).then(
+          (alertsChunk) => (alertsChunk as AlertsChunk).default(root, () => open(true)),
           // Not reachable (offline, or refused by the page's policy): no badge, nothing else breaks.
           () => () => {},
         );

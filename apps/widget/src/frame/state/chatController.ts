@@ -25,6 +25,7 @@ import { addPending, applyConversation, applyMessage, applyReadReceipt, applySna
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
 import { UnreadCounter, unreadMessage } from './unreadCounter';
+import { MessageAnnouncer } from './messageAnnouncer';
 import { ReadMarker } from './readMarker';
 import { setAttachmentToken, uploadAttachment } from './attachments';
 
@@ -83,6 +84,10 @@ export class ChatController {
     if (this.client?.state === 'open') this.client.send('typing.set', data).catch(() => {});
   });
   private readonly unread: UnreadCounter;
+  /** `Parley.on('message')` on the host page: each new message once. */
+  /** startConversation ids already acted on: the loader repeats one until it hears back. */
+  private readonly startsDone = new Set<number>();
+  private readonly messageAnnouncer = new MessageAnnouncer((message) => this.postToHost('message', message));
   private readonly agentTyping = new AgentTyping((typingName) => this.update({ typingName }));
   private readonly readMarker = new ReadMarker(
     (conversationId, seq) => {
@@ -196,10 +201,29 @@ export class ChatController {
   }
 
   minimize(): void {
+    this.windowClosed();
+    this.postToHost('window:minimize', {});
+  }
+
+  /** The window is closed (minimized here, or by `Parley.close()` on the host page). */
+  windowClosed(): void {
     this.typing.stop();
     this.unread.setWatching(false);
     this.readMarker.setWindowOpen(false);
-    this.postToHost('window:minimize', {});
+  }
+
+  /**
+   * `Parley.startConversation(text?)` (the loader has opened the window): the text goes out as
+   * the visitor's message, as if typed (before the session exists it waits like any message);
+   * without text the composer takes focus. Confirmed to the loader, which repeats it until then.
+   */
+  startConversation(id: number, text: string): void {
+    if (!this.startsDone.has(id)) {
+      this.startsDone.add(id);
+      if (text.trim()) this.send(text);
+      else this.update({ focusRequest: this.view.focusRequest + 1 });
+    }
+    this.postToHost('conversation:started', { id });
   }
 
   private connect(visitorToken: string): void {
@@ -241,7 +265,7 @@ export class ChatController {
     const chatflowId = this.options.chatflowId();
     const data = { clientMessageId: pending.clientMessageId, body: pending.body, ...(chatflowId ? { chatflowId } : {}) };
     client.send('message.send', data).then(
-      (result) => this.setThread(applyMessage(this.view.thread, result.message)),
+      (result) => this.onMessage(result.message),
       (error: unknown) => {
         if (client !== this.client) return; // a replaced client; the new one re-sends it
         this.setThread(setPendingError(this.view.thread, pending.clientMessageId, describeError(error).text));
@@ -252,7 +276,7 @@ export class ChatController {
   /** Files go over HTTP; the stored message also arrives as an event, whichever comes first wins. */
   private upload(pending: PendingMessage, file: File): void {
     uploadAttachment(file, pending.clientMessageId, this.options.chatflowId()).then(
-      (message) => this.setThread(applyMessage(this.view.thread, message)),
+      (message) => this.onMessage(message),
       (error: unknown) => this.setThread(setPendingError(this.view.thread, pending.clientMessageId, describeError(error).text)),
     );
   }
@@ -271,10 +295,13 @@ export class ChatController {
     else this.setThread(applyConversation(this.view.thread, event.data.conversation));
   }
 
+  /** A stored message, from an event or the answer to sending it (whichever comes first). */
   private onMessage(message: Message): void {
     const before = this.view.thread.conversation?.id ?? 0;
     this.setThread(applyMessage(this.view.thread, message));
-    if (message.conversationId < before || message.author.kind === 'visitor') return;
+    if (message.conversationId < before) return;
+    this.messageAnnouncer.announce(message);
+    if (message.author.kind === 'visitor') return;
     this.unread.messageArrived(unreadMessage(message));
     if (message.author.kind === 'user') this.agentTyping.clear();
   }
