@@ -136,7 +136,7 @@ step('Leads and Deals list what was created from a conversation; a status change
   const row = leads.getByRole('row').filter({ hasText: 'Engine for Helsinki' });
   await row.waitFor();
   assert.match(await row.innerText(), /Grace[\s\S]*Navy Labs[\s\S]*900 EUR[\s\S]*2027-03-01/);
-  assert.equal(await row.getByRole('link', { name: /Open the conversation/ }).getAttribute('href'), `/inbox/conversations/${leadConversation}`);
+  assert.equal(await row.getByRole('link', { name: /Open conversation/ }).getAttribute('href'), `/inbox/conversations/${leadConversation}`);
   assert.equal(await leads.getByText('Two engines').count(), 0, 'deals are not leads');
   await assertAccessible(t, 'the Leads page', page);
 

@@ -61,7 +61,7 @@ export function LeadRow({ lead }: { lead: Lead }) {
       </td>
       <td data-label="Conversation">
         {lead.conversationId !== null ? (
-          <a href={hrefFor({ name: 'conversation', id: lead.conversationId })} onClick={onLinkClick} aria-label={`Open the conversation of ${lead.title}`}>
+          <a href={hrefFor({ name: 'conversation', id: lead.conversationId })} onClick={onLinkClick} aria-label={`Open conversation of ${lead.title}`}>
             Open conversation
           </a>
         ) : (
