@@ -48,6 +48,16 @@ export const UpdateContactSchema = Type.Object(
   { ...strict, minProperties: 1 },
 );
 
+/** POST /api/conversations/:id/contact: the visitor becomes (or is linked to) the contact with this email. */
+export const CreateConversationContactSchema = Type.Object(
+  {
+    email: text(L.emailMaxLength, 'links the contact with this email (any case) or makes one'),
+    firstName: Type.Optional(nullable(text(L.nameMaxLength, 'used only for a new contact'))),
+    lastName: Type.Optional(nullable(text(L.nameMaxLength, 'used only for a new contact'))),
+  },
+  strict,
+);
+
 /** POST /api/conversations/:id/leads and /deals. */
 export const CreateLeadSchema = Type.Object(
   {

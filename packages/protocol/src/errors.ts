@@ -34,6 +34,7 @@ export const ERRORS = {
   offer_unavailable: { status: 409, message: 'The offer is no longer open: it was accepted, declined, expired or withdrawn.' },
   macro_shortcut_taken: { status: 409, message: 'A macro with this shortcut already exists here.' },
   contact_email_taken: { status: 409, message: 'Another contact already has this email.' },
+  contact_already_linked: { status: 409, message: 'This visitor is a contact already; edit that contact instead.' },
   identity_hash_invalid: { status: 403, message: 'The identity hash does not match; nothing was changed.' },
   identity_verification_required: { status: 403, message: 'This site requires a verified identity (hash) to identify visitors.' },
   identity_conflict: { status: 409, message: 'The identity cannot be linked as given; nothing was changed.' },

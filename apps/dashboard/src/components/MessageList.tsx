@@ -10,6 +10,7 @@ import { currentAvatarUrl, startsRun } from './messages/authorRuns.js';
 import { SeenMark } from './receipts/SeenMark.js';
 import { MessageAttachment } from './attachments/MessageAttachment.js';
 import { useReadReceipts } from './receipts/useReadReceipts.js';
+import { isPipelineLine, PipelineLine } from './contactSidebar/PipelineLine.js';
 
 interface MessageListProps {
   conversationId: number;
@@ -47,16 +48,20 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
     <div class="messages" ref={scroller} onScroll={onScroll} tabIndex={0} role="log" aria-label="Messages">
       {messages.length === 0 && pending.length === 0 && <p class="messages-empty">No messages yet.</p>}
       <ol class="message-list">
-        {messages.map((message, index) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            now={now}
-            seen={message.seq === seenAt}
-            avatar={message.author.kind === 'user' && startsRun(messages[index - 1], message)}
-            users={users}
-          />
-        ))}
+        {messages.map((message, index) =>
+          isPipelineLine(message) ? (
+            <PipelineLine key={message.id} message={message} now={now} />
+          ) : (
+            <MessageItem
+              key={message.id}
+              message={message}
+              now={now}
+              seen={message.seq === seenAt}
+              avatar={message.author.kind === 'user' && startsRun(messages[index - 1], message)}
+              users={users}
+            />
+          ),
+        )}
         {pending.map((reply) => (
           <PendingItem key={reply.clientMessageId} reply={reply} />
         ))}

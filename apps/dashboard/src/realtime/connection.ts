@@ -17,6 +17,7 @@ import { addMessages, fetchThread, setVisitorTyping } from '../state/thread.js';
 import { applyReadReceipt } from '../state/readReceipts.js';
 import { setTicketPropertyDefinitions } from '../state/ticketPropertyDefinitions.js';
 import { noticeInboxEvent } from '../alerts/inboxAlerts.js';
+import { applyContactSidebarEvent, refreshContactSidebar } from '../state/contactSidebar.js';
 import { applyLead } from '../state/leads.js';
 
 export type AgentRealtime = RealtimeClient<AgentCommands, AgentEvents, AgentResumeResult>;
@@ -62,10 +63,12 @@ function onResumed(): void {
   }
   void loadView(selectedView);
   if (thread) void fetchThread(thread.conversationId);
+  refreshContactSidebar();
 }
 
 function applyEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]): void {
   noticeInboxEvent(name, data);
+  applyContactSidebarEvent(name, data);
   switch (name) {
     case 'conversation.created':
     case 'conversation.updated':

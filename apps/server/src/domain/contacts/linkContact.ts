@@ -22,6 +22,7 @@ import { announceContact, announceVisitorChats } from './contactFeed.js';
 export interface NewContactFields {
   email: string | null;
   firstName?: string | null;
+  lastName?: string | null;
   externalId?: string | null;
 }
 
@@ -45,10 +46,11 @@ export async function findOrCreateByEmail(uow: UnitOfWork, workspaceId: number, 
 
 export function newContactValues(now: number, workspaceId: number, fields: NewContactFields) {
   const first_name = fields.firstName ?? null;
+  const last_name = fields.lastName ?? null;
   return {
     workspace_id: workspaceId,
     first_name,
-    last_name: null,
+    last_name,
     email: fields.email,
     email_key: fields.email === null ? null : emailKey(fields.email),
     external_id: fields.externalId ?? null,
@@ -60,7 +62,7 @@ export function newContactValues(now: number, workspaceId: number, fields: NewCo
     deal_value: null,
     currency: null,
     expected_close_date: null,
-    search_text: searchText({ first_name, last_name: null, email: fields.email, phone: null }),
+    search_text: searchText({ first_name, last_name, email: fields.email, phone: null }),
     created_at: now,
     updated_at: now,
   };

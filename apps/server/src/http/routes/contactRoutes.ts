@@ -4,10 +4,11 @@
  * a conversation's contact (I7), and the workspace retention policy (admins). The domain applies
  * the contact read rule (domain/contacts/contactPolicies.ts) to every call.
  */
-import { ContactQuerySchema, IdParams, RetentionSchema, UpdateContactSchema } from '@parley/protocol/schemas';
+import { ContactQuerySchema, CreateConversationContactSchema, IdParams, RetentionSchema, UpdateContactSchema } from '@parley/protocol/schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
+import { contactFromConversation } from '../../domain/contacts/contactFromConversation.js';
 import { deleteContact } from '../../domain/contacts/deleteContact.js';
 import { exportContact } from '../../domain/contacts/exportContact.js';
 import { getContactDetail, getConversationContact, listContacts } from '../../domain/contacts/contactQueries.js';
@@ -68,6 +69,21 @@ export async function contactRoutes(base: FastifyInstance, ctx: AppContext): Pro
       preHandler,
     },
     async (request) => getConversationContact(ctx, request.user!, request.params.id),
+  );
+
+  app.post(
+    '/api/conversations/:id/contact',
+    {
+      schema: {
+        tags,
+        summary:
+          "I7: make the conversation's visitor a contact from the inbox: links the contact with this email (any case) or makes one (names only for a new one). A visitor that is a contact already → contact_already_linked (409); a contact I may not read → contact_email_taken (409). For whoever may open the conversation. Answers { contact } (201)",
+        params: IdParams,
+        body: CreateConversationContactSchema,
+      },
+      preHandler,
+    },
+    async (request, reply) => reply.status(201).send({ contact: await contactFromConversation(ctx, request.user!, request.params.id, request.body) }),
   );
 
   app.get('/api/admin/retention', { schema: { tags, summary: 'A10 retention policy: { retentionDays } (null = keep forever)' }, preHandler: requireAdmin(ctx) }, async (request) =>

@@ -1,0 +1,223 @@
+/**
+ * The I7 contact sidebar in a real browser against a real server (run on both drivers). A visitor
+ * who left their email (W9 capture) in an earlier chat and again, in another case, in this one is
+ * one contact: the admin sees the name and email beside the chat, edits the Organization (saved,
+ * kept after a reload, and seen live by a colleague who has the same chat open), is told clearly
+ * when the email belongs to another contact, creates a lead and a deal (each a timestamped line in
+ * the thread; the chat stays open) and opens the previous conversation from its link. A visitor
+ * who is nobody yet becomes a contact from the sidebar. axe finds nothing serious; at 390 px the
+ * details screen holds the sidebar without sideways scrolling. Needs `npm run build` and
+ * /usr/bin/chromium.
+ */
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { connectAgent, createUserAs, type AgentClient } from '../../server/test/helpers/clients.js';
+import { visitorWrites, type WritingVisitor } from '../../server/test/helpers/routing.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
+import { assertFrontEndsBuilt, eventually, launchBrowser, signIn } from '../../../e2e/browser.js';
+import { assertAccessible, assertNoHorizontalScroll, step, WAIT_MS } from './siteTestKit.js';
+
+const EARLIER_TEXT = 'Do you ship to Finland?';
+const CURRENT_TEXT = 'I would like a quote for 40 seats';
+
+let cluster: TestCluster;
+let browser: Browser;
+let admin: AgentClient;
+let earlier: WritingVisitor;
+let current: WritingVisitor;
+let adminPage: Page;
+let colleaguePage: Page;
+let contactId = 0;
+
+before(async () => {
+  assertFrontEndsBuilt();
+  browser = await launchBrowser();
+  cluster = await startCluster();
+  admin = await connectAgent(cluster.url, cluster.wsUrl);
+  // The first admin is sent to the setup wizard until it is done; this test is about the inbox.
+  await admin.http('POST', '/api/admin/setup/complete', {});
+
+  // The same person on two visits: W9 email capture links both chats to one contact.
+  earlier = await visitorWrites(cluster, EARLIER_TEXT);
+  assert.equal((await earlier.http('POST', '/api/widget/email', { email: 'Ada.Lovelace@Example.com', name: 'Ada' })).status, 204);
+  assert.equal((await admin.http('POST', `/api/conversations/${earlier.conversationId}/close`)).status, 200);
+  current = await visitorWrites(cluster, CURRENT_TEXT);
+  assert.equal((await current.http('POST', '/api/widget/email', { email: 'ada.lovelace@example.com' })).status, 204);
+  contactId = (await admin.http('GET', `/api/conversations/${current.conversationId}/contact`)).body.contact.id;
+  // Someone else's email, to be refused.
+  const other = await visitorWrites(cluster, 'Another person');
+  assert.equal((await other.http('POST', '/api/widget/email', { email: 'grace@example.com' })).status, 204);
+
+  adminPage = await newPage({ width: 1400, height: 900 });
+  await signIn(adminPage, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const colleague = await createUserAs(admin, { email: 'carl@example.com', name: 'Carl Colleague', password: 'carl-password-1' });
+  colleaguePage = await newPage({ width: 1400, height: 900 });
+  await signIn(colleaguePage, cluster.url, colleague.email, colleague.password);
+}, { timeout: 30_000 });
+
+after(async () => {
+  admin?.close();
+  await browser?.close();
+  await cluster?.close();
+});
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(WAIT_MS);
+  return context.newPage();
+}
+
+const sidebar = (page: Page): Locator => page.getByRole('region', { name: 'Contact', exact: true });
+const field = (page: Page, label: string): Locator => sidebar(page).getByLabel(label, { exact: true });
+const thread = (page: Page): Locator => page.getByRole('log', { name: 'Messages' });
+
+async function openConversation(page: Page, conversationId: number, details = false): Promise<void> {
+  await page.goto(`${cluster.url}/inbox/conversations/${conversationId}${details ? '/details' : ''}`);
+  await field(page, 'Email').waitFor();
+}
+
+async function storedContact() {
+  return (await admin.http('GET', `/api/contacts/${contactId}`)).body.contact;
+}
+
+step('the agent sees the contact’s name and email beside the chat', async (t) => {
+  await openConversation(adminPage, current.conversationId);
+  await thread(adminPage).getByText(CURRENT_TEXT).waitFor();
+  await sidebar(adminPage).getByText('Ada', { exact: true }).waitFor();
+  assert.equal(await field(adminPage, 'Email').inputValue(), 'Ada.Lovelace@Example.com', 'the email as first given');
+  assert.equal(await field(adminPage, 'First name').inputValue(), 'Ada');
+  for (const label of ['Phone', 'Organization', 'Address', 'Owner', 'Note', 'Deal value', 'Currency', 'Expected close date']) {
+    assert.equal(await field(adminPage, label).count(), 1, label);
+  }
+  assert.equal(await adminPage.getByLabel('Owner').count(), 1, 'one owner field: the contact’s');
+  await openConversation(colleaguePage, current.conversationId);
+  await assertAccessible(t, 'the contact sidebar', adminPage);
+});
+
+step('an edited Organization is saved, seen live by a colleague and kept after a reload', async () => {
+  await field(adminPage, 'Organization').fill('Analytical Engines Oy');
+  await field(adminPage, 'Phone').fill('+358 40 123 4567');
+  await sidebar(adminPage).getByRole('button', { name: 'Save contact' }).click();
+  await sidebar(adminPage).getByRole('status').getByText('Contact saved.').waitFor();
+  const saved = await storedContact();
+  assert.deepEqual([saved.organization.name, saved.phone], ['Analytical Engines Oy', '+358 40 123 4567']);
+  await eventually(async () => assert.equal(await field(colleaguePage, 'Organization').inputValue(), 'Analytical Engines Oy'));
+  assert.equal(await field(colleaguePage, 'Phone').inputValue(), '+358 40 123 4567');
+
+  await adminPage.reload();
+  await field(adminPage, 'Email').waitFor();
+  await eventually(async () => assert.equal(await field(adminPage, 'Organization').inputValue(), 'Analytical Engines Oy'));
+});
+
+step('another contact’s email is refused at the Email field and nothing changes', async (t) => {
+  const email = field(adminPage, 'Email');
+  await email.fill('GRACE@example.com');
+  await sidebar(adminPage).getByRole('button', { name: 'Save contact' }).click();
+  const alert = sidebar(adminPage).getByRole('alert');
+  await alert.getByText('Email: Another contact already has this email.').waitFor();
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+  assert.equal(await adminPage.locator(`[id="${describedBy}"]`).innerText(), 'Email: Another contact already has this email.');
+  assert.equal((await storedContact()).email, 'Ada.Lovelace@Example.com');
+  await assertAccessible(t, 'the sidebar with a field error', adminPage);
+  await email.fill('Ada.Lovelace@Example.com');
+  assert.equal(await sidebar(adminPage).getByRole('alert').count(), 0, 'the error goes once the field is edited');
+});
+
+step('Create lead leaves a timestamped line in the thread and the chat stays open', async (t) => {
+  await sidebar(adminPage).getByRole('button', { name: 'Create lead' }).click();
+  const form = sidebar(adminPage).getByRole('form', { name: 'New lead' });
+  await form.getByRole('button', { name: 'Save lead' }).click();
+  await form.getByRole('alert').getByText('Title: required.').waitFor();
+  await form.getByLabel('Title').fill('Quote for 40 seats');
+  await form.getByLabel('Value').fill('12000.50');
+  await form.getByLabel('Currency').fill('eur');
+  await assertAccessible(t, 'the lead form', adminPage);
+  await form.getByRole('button', { name: 'Save lead' }).click();
+  await sidebar(adminPage).getByRole('status').getByText('Lead created: Quote for 40 seats').waitFor();
+
+  const line = thread(adminPage).locator('.pipeline-line').filter({ hasText: 'Admin created a lead: Quote for 40 seats' });
+  await line.waitFor();
+  assert.match((await line.locator('time').getAttribute('datetime')) ?? '', /^\d{4}-\d{2}-\d{2}T/, 'timestamped');
+  await thread(colleaguePage).locator('.pipeline-line').filter({ hasText: 'Admin created a lead: Quote for 40 seats' }).waitFor();
+  await sidebar(colleaguePage).getByRole('region', { name: 'Leads and deals' }).getByText('Quote for 40 seats').waitFor();
+  await adminPage.getByLabel('Reply', { exact: true }).waitFor();
+  const after = await admin.http('GET', `/api/conversations/${current.conversationId}`);
+  assert.equal(after.body.conversation.status, 'open', 'the chat stays open');
+  const leads = (await admin.http('GET', '/api/leads')).body.leads;
+  assert.deepEqual(leads.map((lead: { title: string; value: string; currency: string; contactId: number }) => [lead.title, lead.value, lead.currency, lead.contactId]), [
+    ['Quote for 40 seats', '12000.50', 'EUR', contactId],
+  ]);
+  const seen = await current.http('GET', '/api/widget/conversation');
+  assert.ok(!JSON.stringify(seen.body).includes('Quote for 40 seats'), 'the visitor never sees the pipeline');
+});
+
+step('Create deal with value, currency and expected close date', async () => {
+  await sidebar(adminPage).getByRole('button', { name: 'Create deal' }).click();
+  const form = sidebar(adminPage).getByRole('form', { name: 'New deal' });
+  await form.getByLabel('Title').fill('Team plan');
+  await form.getByLabel('Value').fill('9000');
+  await form.getByLabel('Currency').fill('EUR');
+  await form.getByLabel('Expected close date').fill('2027-03-31');
+  await form.getByLabel('Note').fill('Decision in March');
+  await form.getByRole('button', { name: 'Save deal' }).click();
+  await thread(adminPage).locator('.pipeline-line').filter({ hasText: 'Admin created a deal: Team plan' }).waitFor();
+  const deals = (await admin.http('GET', '/api/deals')).body.leads;
+  assert.deepEqual(deals.map((deal: { title: string; value: string; expectedCloseDate: string; note: string; conversationId: number }) => [deal.title, deal.value, deal.expectedCloseDate, deal.note, deal.conversationId]), [
+    ['Team plan', '9000', '2027-03-31', 'Decision in March', current.conversationId],
+  ]);
+  assert.equal((await admin.http('GET', `/api/conversations/${current.conversationId}`)).body.conversation.status, 'open');
+});
+
+step('the previous conversation’s link opens it', async () => {
+  const previous = sidebar(adminPage).getByRole('region', { name: 'Previous conversations' });
+  const link = previous.getByRole('link', { name: `Conversation #${earlier.conversationId}` });
+  assert.equal(await previous.getByRole('link', { name: `Conversation #${current.conversationId}` }).count(), 0, 'not the one already open');
+  await link.click();
+  await thread(adminPage).getByText(EARLIER_TEXT).waitFor();
+  assert.equal(new URL(adminPage.url()).pathname, `/inbox/conversations/${earlier.conversationId}`);
+  // Closed, and still editable.
+  await eventually(async () => assert.equal(await field(adminPage, 'Organization').inputValue(), 'Analytical Engines Oy'));
+  await field(adminPage, 'Note').fill('Asked about shipping before');
+  await sidebar(adminPage).getByRole('button', { name: 'Save contact' }).click();
+  await sidebar(adminPage).getByRole('status').getByText('Contact saved.').waitFor();
+  assert.equal((await storedContact()).note, 'Asked about shipping before');
+});
+
+step('a visitor who is nobody yet becomes a contact from the sidebar', async (t) => {
+  const stranger = await visitorWrites(cluster, 'Hi, Nora here');
+  await openConversation(adminPage, stranger.conversationId);
+  assert.equal(await field(adminPage, 'Email').inputValue(), '');
+  await sidebar(adminPage).getByRole('button', { name: 'Save contact' }).click();
+  await sidebar(adminPage).getByRole('alert').getByText('Email: needed to save a new contact.').waitFor();
+  await field(adminPage, 'Email').fill('nora@example.com');
+  await field(adminPage, 'First name').fill('Nora');
+  await field(adminPage, 'Organization').fill('Nordic Widgets');
+  await sidebar(adminPage).getByRole('button', { name: 'Save contact' }).click();
+  await sidebar(adminPage).getByText('Nora', { exact: true }).waitFor();
+  const made = (await admin.http('GET', `/api/conversations/${stranger.conversationId}/contact`)).body.contact;
+  assert.deepEqual([made.email, made.firstName, made.organization.name], ['nora@example.com', 'Nora', 'Nordic Widgets']);
+  await field(adminPage, 'Owner').waitFor();
+  await assertAccessible(t, 'a new contact', adminPage);
+});
+
+step('at 390 px the details screen holds the sidebar without sideways scrolling', async (t) => {
+  const phone = await newPage({ width: 390, height: 844 });
+  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await openConversation(phone, current.conversationId, true);
+  assert.equal(await field(phone, 'Organization').inputValue(), 'Analytical Engines Oy');
+  assert.equal(await thread(phone).isVisible(), false, 'the details are a screen of their own');
+  await sidebar(phone).getByRole('button', { name: 'Create deal' }).click();
+  await sidebar(phone).getByRole('form', { name: 'New deal' }).waitFor();
+  await sidebar(phone).getByText('Team plan').first().waitFor();
+  await assertNoHorizontalScroll(phone, 'the details screen');
+  const boxes = await phone.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.details-screen, .details-screen *'))
+      .filter((box) => box.getClientRects().length > 0 && !['INPUT', 'TEXTAREA', 'SELECT'].includes(box.tagName) && box.scrollWidth > box.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
+      .map((box) => `${box.tagName}.${box.className}`),
+  );
+  assert.deepEqual(boxes, [], 'no box in the details screen scrolls sideways');
+  await assertAccessible(t, 'the details screen at 390 px', phone);
+  await phone.context().close();
+});
