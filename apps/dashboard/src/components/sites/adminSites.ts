@@ -29,7 +29,9 @@ export async function loadAdminSites(): Promise<void> {
 export function keepSite(site: AdminSite): void {
   adminSites.update((state) => {
     const known = state.sites.some((s) => s.id === site.id);
-    return { ...state, sites: known ? state.sites.map((s) => (s.id === site.id ? site : s)) : [...state.sites, site] };
+    // Only a rotation changes the secret (and answers with it); other edits answer without one.
+    const merge = (s: AdminSite): AdminSite => ({ ...site, secret: site.secret ?? s.secret });
+    return { ...state, sites: known ? state.sites.map((s) => (s.id === site.id ? merge(s) : s)) : [...state.sites, site] };
   });
 }
 
