@@ -6,7 +6,8 @@
  * stored), exported (the download is JSON holding the contact's message) and deleted after a
  * confirmation (gone from the list and from the API). Leads and deals created through the API are
  * listed, a status change persists, and a lead made while the page is open appears live. The admin
- * sees the site secret on Sites and rotates it; the retention setting is saved. axe on each page;
+ * sees the site secret on Sites and rotates it; the retention setting is saved; an agent gets no
+ * export, delete or retention. axe on each page;
  * no sideways scrolling at 390 px.
  *
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium; nothing skips.
@@ -15,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { connectAgent, type AgentClient } from '../../server/test/helpers/clients.js';
+import { connectAgent, createUserAs, type AgentClient } from '../../server/test/helpers/clients.js';
 import { visitorWrites, type WritingVisitor } from '../../server/test/helpers/routing.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, eventually, launchBrowser, signIn } from '../../../e2e/browser.js';
@@ -209,6 +210,23 @@ step('Sites shows the admin the site secret, rotates it after a confirmation, an
   await verification.click();
   await eventually(async () => assert.equal((await admin.http('GET', '/api/admin/sites')).body.sites[0].requireIdentityVerification, true));
   assert.equal(await verification.getAttribute('aria-checked'), 'true');
+});
+
+step('an agent opens contacts but gets no export, delete or retention setting', async () => {
+  const agent = await createUserAs(admin, { email: 'agnes@example.com', name: 'Agnes Agent' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(WAIT_MS);
+  const agentPage = await context.newPage();
+  await signIn(agentPage, cluster.url, agent.email, agent.password);
+  await agentPage.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await agentPage.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Grace' }).click();
+  await agentPage.getByRole('form', { name: 'Contact details' }).waitFor();
+  assert.equal(await agentPage.getByRole('button', { name: 'Export data' }).count(), 0);
+  assert.equal(await agentPage.getByRole('button', { name: 'Delete contact' }).count(), 0);
+  await agentPage.getByRole('link', { name: 'All contacts' }).click();
+  await agentPage.getByRole('table', { name: 'Contacts' }).waitFor();
+  assert.equal(await agentPage.getByLabel('Delete closed conversations after N days').count(), 0);
+  await context.close();
 });
 
 step('at 390 px the Contacts, contact, Leads, Deals and Sites pages never scroll sideways', async (t) => {
