@@ -20,6 +20,10 @@ const settings: ChatflowWidgetSettings = {
   display: DEFAULT_DISPLAY,
   unreadSound: true,
   unreadTitleFlash: false,
+  emailCapture: 'beforeFirstMessage',
+  emailCaptureMinutes: 5,
+  emailCapturePrompt: 'Email first',
+  loginOnly: 'off',
 };
 
 const user = (id: number, name: string): UserSummary => ({

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ChatflowWidgetSettings } from '@parley/protocol';
+import { DEFAULT_VISITOR_GATES } from '@parley/chatflow';
 import { resolveWidgetHeading } from '../src/domain/branding/heading.js';
 import { connectVisitor, createUserAs } from './helpers/clients.js';
 import { useNodeWithAdmin } from './helpers/suite.js';
@@ -24,6 +25,8 @@ function settings(overrides: Partial<ChatflowWidgetSettings>): ChatflowWidgetSet
     display: { desktop: 'prompt', mobile: 'launcher', triggers: { exitIntent: false, secondsOnPage: null, scrollPercent: null } },
     unreadSound: false,
     unreadTitleFlash: true,
+    ...DEFAULT_VISITOR_GATES,
+    emailCapturePrompt: 'Your email?',
     ...overrides,
   };
 }

@@ -67,11 +67,22 @@ const CONFIG: WidgetConfig = {
   unreadSound: false,
   unreadTitleFlash: true,
   loaderStrings: { openChat: 'Öppna chatten', closeChat: 'Stäng chatten', dismissPrompt: 'Stäng', unread: '{count} olästa', newMessage: 'Nytt meddelande' },
+  emailCapture: { mode: 'noReply', minutes: 7, prompt: 'Din e-post?', visitorHasEmail: false },
+  loginOnly: { mode: 'startIdentifiedOnly', visitorIdentified: true },
   availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'minutes', returnsAt: null },
 };
 
 test('a well-formed config is kept as it is', () => {
   assert.deepEqual(readWidgetConfig(structuredClone(CONFIG)), CONFIG);
+});
+
+test('email capture and login-only mode: unknown modes read as off, odd minutes as the default', () => {
+  const odd = readWidgetConfig({ ...CONFIG, emailCapture: { mode: 'always', minutes: -3, prompt: 5, visitorHasEmail: 'yes' }, loginOnly: { mode: 'maybe', visitorIdentified: 1 } })!;
+  assert.deepEqual(odd.emailCapture, { mode: 'never', minutes: 5, prompt: '', visitorHasEmail: false });
+  assert.deepEqual(odd.loginOnly, { mode: 'off', visitorIdentified: false });
+  const missing = readWidgetConfig({ ...CONFIG, emailCapture: undefined, loginOnly: null })!;
+  assert.equal(missing.emailCapture.mode, 'never');
+  assert.equal(missing.loginOnly.mode, 'off');
 });
 
 test('a config without a valid chatflow id is no config', () => {

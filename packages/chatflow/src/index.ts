@@ -17,3 +17,12 @@ export {
 export { displayPlan, minimizeHolds, deviceForWidth, MINIMIZE_HOLD_MS, DEFAULT_DISPLAY, type DisplayPlan } from './display.js';
 export { defaultChatflowTexts, loaderStrings, type ChatflowTexts } from './texts.js';
 export { DEFAULT_UNREAD_ALERTS, type UnreadAlertSettings } from './unreadAlerts.js';
+export {
+  DEFAULT_VISITOR_GATES,
+  EMAIL_CAPTURE_LIMITS,
+  startRefusal,
+  emailPromptDueAt,
+  type VisitorGateSettings,
+  type VisitorStanding,
+  type TimedLine,
+} from './visitorGates.js';

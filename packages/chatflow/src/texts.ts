@@ -10,6 +10,8 @@ export interface ChatflowTexts {
   welcomeMessage: string;
   /** What the visitor reads when nobody can take the chat (R3): the routing's fallback message. */
   fallbackMessage: string;
+  /** W9: the line above the widget's email field. */
+  emailCapturePrompt: string;
 }
 
 const DEFAULT_TEXTS: Record<ChatflowLanguage, ChatflowTexts> = {
@@ -17,42 +19,50 @@ const DEFAULT_TEXTS: Record<ChatflowLanguage, ChatflowTexts> = {
     headingName: 'Support team',
     welcomeMessage: 'Hi! How can we help you today?',
     fallbackMessage: "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.",
+    emailCapturePrompt: 'Leave your email so we can get back to you.',
   },
   fi: {
     headingName: 'Asiakaspalvelu',
     welcomeMessage: 'Hei! Miten voimme auttaa sinua tänään?',
     fallbackMessage: 'Valitettavasti kukaan ei juuri nyt ehtinyt vastata chattiisi. Palaamme asiaan mahdollisimman pian.',
+    emailCapturePrompt: 'Jätä sähköpostiosoitteesi, niin voimme vastata sinulle.',
   },
   sv: {
     headingName: 'Kundtjänst',
     welcomeMessage: 'Hej! Hur kan vi hjälpa dig i dag?',
     fallbackMessage: 'Tyvärr kunde ingen ta emot din chatt just nu. Vi återkommer så snart vi kan.',
+    emailCapturePrompt: 'Lämna din e-postadress så att vi kan återkomma till dig.',
   },
   it: {
     headingName: 'Assistenza clienti',
     welcomeMessage: 'Ciao! Come possiamo aiutarti oggi?',
     fallbackMessage: 'Ci dispiace, al momento nessuno può rispondere alla tua chat. Ti ricontatteremo il prima possibile.',
+    emailCapturePrompt: 'Lasciaci la tua email così potremo risponderti.',
   },
   pl: {
     headingName: 'Zespół wsparcia',
     welcomeMessage: 'Cześć! Jak możemy Ci dziś pomóc?',
     fallbackMessage: 'Przepraszamy, nikt nie może teraz odebrać Twojego czatu. Odezwiemy się najszybciej, jak to możliwe.',
+    emailCapturePrompt: 'Zostaw swój adres e-mail, abyśmy mogli Ci odpowiedzieć.',
   },
   de: {
     headingName: 'Support-Team',
     welcomeMessage: 'Hallo! Wie können wir Ihnen heute helfen?',
     fallbackMessage: 'Leider kann gerade niemand Ihren Chat annehmen. Wir melden uns so bald wie möglich bei Ihnen.',
+    emailCapturePrompt: 'Hinterlassen Sie Ihre E-Mail-Adresse, damit wir Ihnen antworten können.',
   },
   // French typography puts a no-break space before "!" and "?".
   fr: {
     headingName: 'Service client',
     welcomeMessage: 'Bonjour\u00a0! Comment pouvons-nous vous aider aujourd’hui\u00a0?',
     fallbackMessage: 'Désolés, personne ne peut répondre à votre chat pour le moment. Nous reviendrons vers vous dès que possible.',
+    emailCapturePrompt: 'Laissez-nous votre adresse e-mail pour que nous puissions vous répondre.',
   },
   es: {
     headingName: 'Equipo de soporte',
     welcomeMessage: '¡Hola! ¿En qué podemos ayudarte hoy?',
     fallbackMessage: 'Lo sentimos, ahora mismo nadie puede atender tu chat. Te responderemos lo antes posible.',
+    emailCapturePrompt: 'Déjanos tu correo electrónico para que podamos responderte.',
   },
 };
 

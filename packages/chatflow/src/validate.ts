@@ -3,7 +3,8 @@
  * of the bad part and a sentence that names what is wrong. The server refuses with these (and
  * changes nothing); the dashboard shows the same sentences before saving.
  */
-import { CHATFLOW_LANGUAGES, URL_OPERATORS, type ChatflowLanguage } from '@parley/protocol';
+import { CHATFLOW_LANGUAGES, EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, URL_OPERATORS, type ChatflowLanguage } from '@parley/protocol';
+import { EMAIL_CAPTURE_LIMITS } from './visitorGates.js';
 
 export interface Problem {
   /** Where, like `targeting.groups[0][1].value`. */
@@ -155,6 +156,10 @@ const SETTINGS_KEYS = [
   'display',
   'unreadSound',
   'unreadTitleFlash',
+  'emailCapture',
+  'emailCaptureMinutes',
+  'emailCapturePrompt',
+  'loginOnly',
 ] as const;
 
 function validateAvatarUrl(value: unknown, path: string, problems: Problem[]): void {
@@ -262,6 +267,22 @@ export function validateSettings(value: unknown, partial: boolean): Problem[] {
         break;
       case 'unreadTitleFlash':
         if (typeof field !== 'boolean') problems.push({ path: at, message: '"Flash the page title for a new message" must be true or false.' });
+        break;
+      case 'emailCapture':
+        oneOf(field, EMAIL_CAPTURE_MODES, at, 'Email capture', problems);
+        break;
+      case 'emailCaptureMinutes': {
+        const { minutesMin, minutesMax } = EMAIL_CAPTURE_LIMITS;
+        if (!Number.isInteger(field) || (field as number) < minutesMin || (field as number) > minutesMax) {
+          problems.push({ path: at, message: `The minutes before asking for an email must be a whole number from ${minutesMin} to ${minutesMax}.` });
+        }
+        break;
+      }
+      case 'emailCapturePrompt':
+        text(field, EMAIL_CAPTURE_LIMITS.promptMaxLength, at, 'The email prompt', problems);
+        break;
+      case 'loginOnly':
+        oneOf(field, LOGIN_ONLY_MODES, at, 'Login-only mode', problems);
         break;
     }
   }

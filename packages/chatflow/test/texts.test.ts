@@ -16,10 +16,11 @@ test('default texts: present, non-empty, valid settings and not English in the o
     headingName: 'Support team',
     welcomeMessage: 'Hi! How can we help you today?',
     fallbackMessage: "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.",
+    emailCapturePrompt: 'Leave your email so we can get back to you.',
   });
   for (const language of CHATFLOW_LANGUAGES) {
     const { fallbackMessage, ...widgetTexts } = defaultChatflowTexts(language);
-    assert.deepEqual(Object.keys(widgetTexts).sort(), ['headingName', 'welcomeMessage']);
+    assert.deepEqual(Object.keys(widgetTexts).sort(), ['emailCapturePrompt', 'headingName', 'welcomeMessage']);
     assert.deepEqual(validateSettings(widgetTexts, true), [], language);
     // The routing's fallback message is short text like the welcome (at most 2000 characters).
     assert.ok(fallbackMessage.trim().length > 0 && fallbackMessage.length <= 2000, language);
@@ -28,6 +29,7 @@ test('default texts: present, non-empty, valid settings and not English in the o
   for (const language of others) {
     assert.notEqual(defaultChatflowTexts(language).welcomeMessage, en.welcomeMessage, language);
     assert.notEqual(defaultChatflowTexts(language).headingName, en.headingName, language);
+    assert.notEqual(defaultChatflowTexts(language).emailCapturePrompt, en.emailCapturePrompt, language);
     assert.notEqual(defaultChatflowTexts(language).fallbackMessage, en.fallbackMessage, language);
   }
   // Every welcome and every fallback differs from every other language's.

@@ -18,6 +18,10 @@ const full: ChatflowWidgetSettings = {
   display: DEFAULT_DISPLAY,
   unreadSound: false,
   unreadTitleFlash: true,
+  emailCapture: 'never',
+  emailCaptureMinutes: 5,
+  emailCapturePrompt: 'Leave your email so we can get back to you.',
+  loginOnly: 'off',
 };
 
 const withDisplay = (patch: object): object => ({ display: { ...DEFAULT_DISPLAY, ...patch } });

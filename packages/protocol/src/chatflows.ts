@@ -70,6 +70,13 @@ export interface ChatflowDisplay {
  */
 export type HeadingMode = 'branding' | 'users' | 'owner';
 
+/** W9: when the widget asks for the visitor's email: never, after N minutes without a reply, or before the first message. */
+export const EMAIL_CAPTURE_MODES = ['never', 'noReply', 'beforeFirstMessage'] as const;
+export type EmailCaptureMode = (typeof EMAIL_CAPTURE_MODES)[number];
+/** Login-only mode (W15): who may start a chat, or see the widget at all. */
+export const LOGIN_ONLY_MODES = ['off', 'startIdentifiedOnly', 'hideFromAnonymous'] as const;
+export type LoginOnlyMode = (typeof LOGIN_ONLY_MODES)[number];
+
 /** A person (or the brand) shown in the widget's heading. */
 export interface HeadingPerson {
   name: string;

@@ -37,6 +37,8 @@ export const ERRORS = {
   contact_already_linked: { status: 409, message: 'This visitor is a contact already; edit that contact instead.' },
   identity_hash_invalid: { status: 403, message: 'The identity hash does not match; nothing was changed.' },
   identity_verification_required: { status: 403, message: 'This site requires a verified identity (hash) to identify visitors.' },
+  identification_required: { status: 403, message: 'This chat is for signed-in visitors: sign in on the site to start one.' },
+  email_required: { status: 403, message: 'Leave your email address before the first message.' },
   identity_conflict: { status: 409, message: 'The identity cannot be linked as given; nothing was changed.' },
   email_taken: { status: 409, message: 'A user with this email already exists.' },
   weak_password: { status: 400, message: 'Choose a stronger password.' },

@@ -8,7 +8,7 @@ export type Permission = 'chatflows:edit';
 export const PERMISSIONS: readonly Permission[] = ['chatflows:edit'];
 import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, RoutingState, WidgetAvailability } from './routing.js';
 import type { MessageAttachment } from './attachments.js';
-import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, HeadingMode, WidgetHeading, LoaderStrings } from './chatflows.js';
+import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, EmailCaptureMode, HeadingMode, LoginOnlyMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 import type { ChatflowTicketDefaults, TicketPriority } from './ticketProperties.js';
 import type { LastMessagePreview, TeamViewCount } from './inboxLists.js';
 
@@ -213,6 +213,14 @@ export interface ChatflowWidgetSettings {
   unreadSound: boolean;
   /** W17: the host page's title flashes ("(1) New message") until the visitor comes back or opens the chat. */
   unreadTitleFlash: boolean;
+  /** W9: when the widget asks for the visitor's email. */
+  emailCapture: EmailCaptureMode;
+  /** `noReply`: minutes after the visitor's first message without a reply from a user. */
+  emailCaptureMinutes: number;
+  /** The prompt above the email field, in the chatflow's language. Plain text. */
+  emailCapturePrompt: string;
+  /** Login-only mode: who may start a chat (docs/chatflows.md says who counts as identified). */
+  loginOnly: LoginOnlyMode;
 }
 
 export interface Chatflow {
@@ -272,6 +280,10 @@ export interface WidgetConfig {
   unreadSound: boolean;
   unreadTitleFlash: boolean;
   loaderStrings: LoaderStrings;
+  /** W9: the email prompt; `visitorHasEmail` = this visitor already gave one (or the site did). */
+  emailCapture: { mode: EmailCaptureMode; minutes: number; prompt: string; visitorHasEmail: boolean };
+  /** Login-only mode and whether this visitor counts as identified (anonymous visitors get no config under `hideFromAnonymous`). */
+  loginOnly: { mode: LoginOnlyMode; visitorIdentified: boolean };
   /** The state when the config was read; `/api/widget/availability` streams changes. */
   availability: WidgetAvailability;
 }

@@ -5,7 +5,7 @@
  * message gets the specific `message_too_long` code.
  */
 import Type from 'typebox';
-import { CHATFLOW_LANGUAGES, URL_OPERATORS } from './chatflows.js';
+import { CHATFLOW_LANGUAGES, EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, URL_OPERATORS } from './chatflows.js';
 import { LIMITS } from './limits.js';
 import { PERMISSIONS } from './models.js';
 import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
@@ -223,6 +223,10 @@ export const ChatflowWidgetSettingsSchema = Type.Object(
     display: Type.Optional(ChatflowDisplaySchema),
     unreadSound: Type.Optional(Type.Boolean()),
     unreadTitleFlash: Type.Optional(Type.Boolean()),
+    emailCapture: Type.Optional(Literals(EMAIL_CAPTURE_MODES)),
+    emailCaptureMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+    emailCapturePrompt: Type.Optional(ShortText),
+    loginOnly: Type.Optional(Literals(LOGIN_ONLY_MODES)),
   },
   strict,
 );

@@ -48,6 +48,10 @@ export function previewConfig(source: PreviewSource): WidgetConfig {
     unreadSound: settings.unreadSound,
     unreadTitleFlash: settings.unreadTitleFlash,
     loaderStrings: loaderStrings(source.language),
+    // As an anonymous visitor who gave no email meets the chat: the email prompt and the
+    // login-only notice show as they would.
+    emailCapture: { mode: settings.emailCapture, minutes: settings.emailCaptureMinutes, prompt: settings.emailCapturePrompt, visitorHasEmail: false },
+    loginOnly: { mode: settings.loginOnly, visitorIdentified: false },
     // The preview shows the chat as a visitor sees it when someone can answer.
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: null, returnsAt: null },
   };

@@ -1,13 +1,13 @@
 /**
  * A chatflow's widget settings (W2, W3, W4) as stored (JSON text) and as a new chatflow starts.
  */
-import { DEFAULT_DISPLAY, DEFAULT_UNREAD_ALERTS, defaultChatflowTexts } from '@parley/chatflow';
+import { DEFAULT_DISPLAY, DEFAULT_UNREAD_ALERTS, DEFAULT_VISITOR_GATES, defaultChatflowTexts } from '@parley/chatflow';
 import type { ChatflowLanguage, ChatflowWidgetSettings } from '@parley/protocol';
 
 /** What a new chatflow in `language` looks like before anyone touches it. */
 export function defaultWidgetSettings(language: ChatflowLanguage = 'en'): ChatflowWidgetSettings {
   // The fallback message is routing's, not the widget's.
-  const { headingName, welcomeMessage } = defaultChatflowTexts(language);
+  const { headingName, welcomeMessage, emailCapturePrompt } = defaultChatflowTexts(language);
   return {
     accentColor: '#2f6fdf',
     headingMode: 'branding',
@@ -18,6 +18,8 @@ export function defaultWidgetSettings(language: ChatflowLanguage = 'en'): Chatfl
     brandAsAgentAlias: false,
     display: DEFAULT_DISPLAY,
     ...DEFAULT_UNREAD_ALERTS,
+    ...DEFAULT_VISITOR_GATES,
+    emailCapturePrompt,
   };
 }
 

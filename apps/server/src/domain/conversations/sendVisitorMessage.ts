@@ -3,8 +3,11 @@
  * is none (first message, or the last one was closed) a new conversation starts, with the
  * chatflow's welcome message as its first line (W3, W13), and routing starts (R1). The new
  * conversation runs in the chatflow the widget showed when that one is published on the visitor's
- * site, else in the site's first published chatflow by priority.
+ * site, else in the site's first published chatflow by priority. A chatflow in login-only mode
+ * refuses the start to a visitor who is not identified (identification_required), and one that
+ * captures the email before the first message to a visitor without one (email_required).
  */
+import { startRefusal } from '@parley/chatflow';
 import type { SendMessageResult } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { VisitorRow } from '../../storage/schema.js';
@@ -22,6 +25,7 @@ import { startingTicketProperties } from '../ticketProperties/chatflowDefaults.j
 import { wakeOnVisitorMessage } from './snooze.js';
 import { limitMessage } from '../limits/writeLimits.js';
 import type { NewAttachment } from '../attachments/storedAttachment.js';
+import { visitorStanding } from '../widget/visitorStanding.js';
 
 export async function sendVisitorMessage(
   ctx: AppContext,
@@ -54,6 +58,9 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   const wanted = wantedChatflowId === undefined ? undefined : await publishedChatflowOfSite(trx, visitor.site_id, wantedChatflowId);
   const chatflow = wanted ?? (await firstPublishedChatflow(trx, visitor.site_id));
   if (!chatflow) throw new DomainError('site_not_found', 'the site has no published chatflow');
+  const settings = parseWidgetSettings(chatflow.settings);
+  const refusal = startRefusal(settings, await visitorStanding(trx, visitor.id));
+  if (refusal) throw new DomainError(refusal);
   // Priority, category and custom properties start as the chatflow's defaults (issue 12).
   const ticket = await startingTicketProperties(trx, chatflow);
   const created = await trx
@@ -92,7 +99,6 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   await scheduleNewConversationEmail(uow, visitor.workspace_id, created.id);
   const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
-  const settings = parseWidgetSettings(chatflow.settings);
   if (settings.welcomeMessage.trim()) {
     await appendMessage(uow, created.id, { author: { kind: 'bot', name: settings.headingName }, body: settings.welcomeMessage });
   }

@@ -13,6 +13,7 @@ import { parseLanguage, toCandidate } from '../chatflows/presenters.js';
 import { firstPublishedChatflow, liveChatflowsOfSite, publishedChatflowOfSite } from '../chatflows/queries.js';
 import type { AppContext } from '../context.js';
 import { isKnownVisitor } from './knownVisitor.js';
+import { visitorStanding } from './visitorStanding.js';
 import { widgetHeading } from './widgetHeading.js';
 
 export interface PageView {
@@ -41,9 +42,12 @@ export async function configForChatflow(ctx: AppContext, site: SiteRow, chatflow
   return row ? presentConfig(ctx, site, row, visitor) : null;
 }
 
-async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, visitor: VisitorRow | null): Promise<WidgetConfig> {
+/** Null under login-only "hide from anonymous" for a visitor who is not identified: no launcher, no chat. */
+async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, visitor: VisitorRow | null): Promise<WidgetConfig | null> {
   const settings = parseWidgetSettings(row.settings);
   const language = parseLanguage(row.language);
+  const standing = await visitorStanding(ctx.storage.db, visitor?.id ?? null);
+  if (settings.loginOnly === 'hideFromAnonymous' && !standing.identified) return null;
   return {
     siteKey: site.site_key,
     chatflowId: row.id,
@@ -57,6 +61,8 @@ async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, v
     unreadSound: settings.unreadSound,
     unreadTitleFlash: settings.unreadTitleFlash,
     loaderStrings: loaderStrings(language),
+    emailCapture: { mode: settings.emailCapture, minutes: settings.emailCaptureMinutes, prompt: settings.emailCapturePrompt, visitorHasEmail: standing.hasEmail },
+    loginOnly: { mode: settings.loginOnly, visitorIdentified: standing.identified },
     availability: await widgetAvailability(ctx.storage.db, row, ctx.clock()),
   };
 }

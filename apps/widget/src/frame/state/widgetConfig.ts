@@ -4,7 +4,7 @@
  * availability: a well-formed copy or null. Texts are only ever rendered as text; avatar URLs
  * must be http(s) or a path on the Parley origin; the accent is checked again where it is used.
  */
-import type { HeadingPerson, WidgetConfig } from '@parley/protocol';
+import { EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, type HeadingPerson, type WidgetConfig } from '@parley/protocol';
 import { isChatflowLanguage } from '../i18n';
 import { readAvailability } from './availability';
 
@@ -29,6 +29,19 @@ function readPeople(value: unknown): HeadingPerson[] {
     .map((person) => ({ name: text(person.name), avatarUrl: readImageUrl(person.avatarUrl) }));
 }
 
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T => (values.includes(value as T) ? (value as T) : values[0]!);
+
+/** W9 and login-only mode; unknown values read as off (the server enforces both anyway). */
+function readVisitorGates(value: Raw): Pick<WidgetConfig, 'emailCapture' | 'loginOnly'> {
+  const email = isObject(value.emailCapture) ? value.emailCapture : {};
+  const login = isObject(value.loginOnly) ? value.loginOnly : {};
+  const minutes = typeof email.minutes === 'number' && email.minutes > 0 ? email.minutes : 5;
+  return {
+    emailCapture: { mode: oneOf(EMAIL_CAPTURE_MODES, email.mode), minutes, prompt: text(email.prompt), visitorHasEmail: email.visitorHasEmail === true },
+    loginOnly: { mode: oneOf(LOGIN_ONLY_MODES, login.mode), visitorIdentified: login.visitorIdentified === true },
+  };
+}
+
 export function readWidgetConfig(value: unknown): WidgetConfig | null {
   if (!isObject(value)) return null;
   const { chatflowId, heading, availability } = value;
@@ -49,6 +62,7 @@ export function readWidgetConfig(value: unknown): WidgetConfig | null {
     unreadSound: value.unreadSound === true,
     unreadTitleFlash: value.unreadTitleFlash === true,
     loaderStrings: value.loaderStrings as WidgetConfig['loaderStrings'],
+    ...readVisitorGates(value),
     availability: readAvailability(availability) ?? {
       state: 'available',
       hideLauncher: false,
