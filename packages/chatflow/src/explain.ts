@@ -2,7 +2,7 @@
  * W19: targeting in words for the admin (English, like the rest of the admin UI). No live chat
  * product explains why its widget shows or not; the preview does, with the rule that decided.
  */
-import type { TargetingRule, UrlOperator } from '@parley/protocol';
+import type { ContactAttribute, ContactOperator, TargetingRule, UrlOperator } from '@parley/protocol';
 import type { ChatflowCandidate, ChatflowChoice, Consideration } from './choose.js';
 
 const URL_VERBS: Record<UrlOperator, string> = {
@@ -14,7 +14,33 @@ const URL_VERBS: Record<UrlOperator, string> = {
   wildcard: 'matches',
 };
 
-/** `URL starts with "/pricing"`, `query "plan" is "pro"`, `device is mobile`, `visitor is known`. */
+const CONTACT_VERBS: Record<ContactOperator, string> = {
+  is: 'is',
+  isNot: 'is not',
+  contains: 'contains',
+  isSet: 'is set',
+  isNotSet: 'is not set',
+};
+
+const CONTACT_ATTRIBUTE_NAMES: Record<ContactAttribute, string> = {
+  email: 'email',
+  emailDomain: 'email domain',
+  firstName: 'first name',
+  lastName: 'last name',
+  phone: 'phone',
+  organization: 'organization',
+  owner: 'owner',
+};
+
+function describeContact(subject: string, op: ContactOperator, value: string): string {
+  const verb = CONTACT_VERBS[op] ?? op;
+  return op === 'isSet' || op === 'isNotSet' ? `${subject} ${verb}` : `${subject} ${verb} "${value}"`;
+}
+
+/**
+ * `URL starts with "/pricing"`, `query "plan" is "pro"`, `device is mobile`, `visitor is known`,
+ * `contact organization is "Acme"`, `contact property "plan" is set`.
+ */
 export function describeRule(rule: TargetingRule): string {
   switch (rule.field) {
     case 'url':
@@ -25,6 +51,10 @@ export function describeRule(rule: TargetingRule): string {
       return `device is ${rule.value}`;
     case 'visitor':
       return `visitor is ${rule.value}`;
+    case 'contact':
+      return describeContact(`contact ${CONTACT_ATTRIBUTE_NAMES[rule.attribute] ?? rule.attribute}`, rule.op, rule.value);
+    case 'contactProperty':
+      return describeContact(`contact property "${rule.name}"`, rule.op, rule.value);
     default:
       return 'unknown rule';
   }

@@ -4,6 +4,8 @@
  * the package has no side effects, so bundlers drop the rest.
  */
 export { ruleMatches, decideTargeting } from './targeting.js';
+export { criterionMatches, compareContactValue, emailDomain, isVisitorInfoCriterion, CRITERION_KEYS, type CriteriaSubject, type VisitorInfoCriterion } from './criteria.js';
+export { validateCriterion, validateRoutingCriteria } from './validateCriteria.js';
 export { chooseChatflow, byPriority, type ChatflowCandidate, type ChatflowChoice, type Consideration } from './choose.js';
 export { describeRule, explainChoice } from './explain.js';
 export {

@@ -4,6 +4,7 @@
  * "would this show?" has one answer.
  */
 import type { ChatflowTargeting, TargetingOutcome, TargetingRule, UrlOperator, VisitorSituation } from '@parley/protocol';
+import { criterionMatches } from './criteria.js';
 
 function parseUrl(url: string): URL | null {
   try {
@@ -81,7 +82,9 @@ export function ruleMatches(rule: TargetingRule, situation: VisitorSituation): b
     case 'device':
       return situation.device === rule.value;
     case 'visitor':
-      return situation.known === (rule.value === 'known');
+    case 'contact':
+    case 'contactProperty':
+      return criterionMatches(rule, situation);
     case 'url': {
       const url = parseUrl(situation.url);
       return url !== null && urlMatches(rule.op, urlTarget(url, rule.value), rule.value);

@@ -5,6 +5,8 @@
  */
 import { CHATFLOW_LANGUAGES, EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, URL_OPERATORS, type ChatflowLanguage } from '@parley/protocol';
 import { EMAIL_CAPTURE_LIMITS } from './visitorGates.js';
+import { CRITERION_KEYS } from './criteria.js';
+import { validateCriterion } from './validateCriteria.js';
 
 export interface Problem {
   /** Where, like `targeting.groups[0][1].value`. */
@@ -31,29 +33,29 @@ export function isChatflowLanguage(value: unknown): value is ChatflowLanguage {
   return typeof value === 'string' && (CHATFLOW_LANGUAGES as readonly string[]).includes(value);
 }
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-function isObject(value: unknown): value is Fields {
+export function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const list = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
+export const list = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
 
 /** Refuses keys the contract does not have, so a typo is not silently dropped. */
-function unknownKeys(value: Fields, allowed: readonly string[], path: string, problems: Problem[]): void {
+export function unknownKeys(value: Fields, allowed: readonly string[], path: string, problems: Problem[]): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) problems.push({ path: `${path}.${key}`, message: `Unknown field "${key}"; allowed: ${list(allowed)}.` });
   }
 }
 
-function oneOf(value: unknown, allowed: readonly string[], path: string, what: string, problems: Problem[]): void {
+export function oneOf(value: unknown, allowed: readonly string[], path: string, what: string, problems: Problem[]): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
     problems.push({ path, message: `${what} must be one of ${list(allowed)}.` });
   }
 }
 
 /** A non-blank string of at most `max` characters. */
-function text(value: unknown, max: number, path: string, what: string, problems: Problem[]): void {
+export function text(value: unknown, max: number, path: string, what: string, problems: Problem[]): void {
   if (typeof value !== 'string') problems.push({ path, message: `${what} must be text.` });
   else if (value.trim() === '') problems.push({ path, message: `${what} must not be empty.` });
   else if (value.length > max) problems.push({ path, message: `${what} must be at most ${max} characters (it has ${value.length}).` });
@@ -65,7 +67,7 @@ const RULE_KEYS: Record<string, readonly string[]> = {
   url: ['field', 'op', 'value'],
   query: ['field', 'name', 'value'],
   device: ['field', 'value'],
-  visitor: ['field', 'value'],
+  ...CRITERION_KEYS,
 };
 
 function validateRule(rule: unknown, path: string, problems: Problem[]): void {
@@ -100,7 +102,10 @@ function validateRule(rule: unknown, path: string, problems: Problem[]): void {
       oneOf(rule.value, ['desktop', 'mobile'], `${path}.value`, 'A device rule\'s value', problems);
       break;
     case 'visitor':
-      oneOf(rule.value, ['known', 'unknown'], `${path}.value`, 'A visitor rule\'s value', problems);
+    case 'contact':
+    case 'contactProperty':
+      // Its keys were checked above; the criterion's own check says the rest.
+      problems.push(...validateCriterion(rule, path).filter((problem) => !problems.some((known) => known.path === problem.path)));
       break;
   }
 }

@@ -24,7 +24,48 @@ export type TargetingRule =
   | { field: 'url'; op: UrlOperator; value: string }
   | { field: 'query'; name: string; value: string }
   | { field: 'device'; value: Device }
-  | { field: 'visitor'; value: VisitorKind };
+  | VisitorCriterion
+  | ContactCriterion;
+
+/**
+ * Visitor-information criteria, one type shared by targeting rules (W6) and custom routing rules
+ * (R1) and matched by one function of the engine (`criterionMatches`).
+ *
+ * `visitor`: known = the visitor is linked to a contact (captured email or identify), unknown =
+ * not (yet).
+ */
+export type VisitorCriterion = { field: 'visitor'; value: VisitorKind };
+
+/** How a contact criterion compares; text comparisons ignore case. `isSet`/`isNotSet` take an empty value. */
+export const CONTACT_OPERATORS = ['is', 'isNot', 'contains', 'isSet', 'isNotSet'] as const;
+export type ContactOperator = (typeof CONTACT_OPERATORS)[number];
+
+/**
+ * Built-in contact fields a criterion can read. `emailDomain` is the part of the email after
+ * `@` (`acme.example`); `owner` is the contact owner's user id (as text, `is`/`isNot`/set only).
+ */
+export const CONTACT_ATTRIBUTES = ['email', 'emailDomain', 'firstName', 'lastName', 'phone', 'organization', 'owner'] as const;
+export type ContactAttribute = (typeof CONTACT_ATTRIBUTES)[number];
+
+/**
+ * A contact criterion: a built-in field (`contact`) or a custom property by its key
+ * (`contactProperty`, e.g. `plan` is `enterprise`). A visitor without a contact has no value for
+ * any of them: `is`, `contains` and `isSet` do not match it, `isNot` and `isNotSet` do.
+ */
+export type ContactCriterion =
+  | { field: 'contact'; attribute: ContactAttribute; op: ContactOperator; value: string }
+  | { field: 'contactProperty'; name: string; op: ContactOperator; value: string };
+
+/** What criteria read about the visitor's contact. Server-side only: never sent to the widget. */
+export interface ContactFacts {
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  organization: string | null;
+  ownerId: number | null;
+  properties: Record<string, string>;
+}
 
 /**
  * Where a chatflow shows: AND inside a group, OR between groups; any matching exclusion hides
@@ -118,5 +159,8 @@ export interface VisitorSituation {
   /** Absolute page URL (`https://shop.example/pricing?plan=pro`). */
   url: string;
   device: Device;
+  /** Linked to a contact. */
   known: boolean;
+  /** The linked contact's fields for contact criteria; absent or null = no contact. */
+  contact?: ContactFacts | null;
 }

@@ -2,6 +2,7 @@
  * Routing and availability models (R1–R4, W7, I2, I4): how a chatflow picks a user, when its
  * widget counts as available, and the offers and queue positions that come out of it.
  */
+import type { ContactCriterion, VisitorCriterion } from './chatflows.js';
 import type { ConversationSummary } from './models.js';
 
 // ---------------------------------------------------------------- teams
@@ -24,7 +25,10 @@ export type RuleCondition =
   /** The browser language (BCP 47, e.g. "fi-FI"); `starts_with` "fi" matches every Finnish variant. */
   | { field: 'language'; operator: TextOperator; value: string }
   /** A visitor property set by the site (e.g. `plan` = `pro`). */
-  | { field: 'property'; name: string; operator: TextOperator; value: string };
+  | { field: 'property'; name: string; operator: TextOperator; value: string }
+  /** Known (linked to a contact) or unknown, and the contact's fields and properties: the same criteria as targeting. */
+  | VisitorCriterion
+  | ContactCriterion;
 
 export type RoutingTarget = { kind: 'user'; userId: number } | { kind: 'team'; teamId: number };
 

@@ -5,7 +5,7 @@
  * message gets the specific `message_too_long` code.
  */
 import Type from 'typebox';
-import { CHATFLOW_LANGUAGES, EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, URL_OPERATORS } from './chatflows.js';
+import { CHATFLOW_LANGUAGES, CONTACT_ATTRIBUTES, CONTACT_OPERATORS, EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, URL_OPERATORS } from './chatflows.js';
 import { LIMITS } from './limits.js';
 import { PERMISSIONS } from './models.js';
 import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
@@ -127,6 +127,10 @@ export const RuleConditionSchema = Type.Union([
   Type.Object({ field: Type.Literal('page_url'), operator: TextOperator, value: ShortText }, strict),
   Type.Object({ field: Type.Literal('language'), operator: TextOperator, value: ShortText }, strict),
   Type.Object({ field: Type.Literal('property'), name: Tag, operator: TextOperator, value: ShortText }, strict),
+  // Visitor-information criteria shared with targeting (checked further by @parley/chatflow).
+  Type.Object({ field: Type.Literal('visitor'), value: Literals(['known', 'unknown'] as const) }, strict),
+  Type.Object({ field: Type.Literal('contact'), attribute: Literals(CONTACT_ATTRIBUTES), op: Literals(CONTACT_OPERATORS), value: ShortText }, strict),
+  Type.Object({ field: Type.Literal('contactProperty'), name: Tag, op: Literals(CONTACT_OPERATORS), value: ShortText }, strict),
 ]);
 export const RoutingTargetSchema = Type.Union([
   Type.Object({ kind: Type.Literal('user'), userId: Id }, strict),
@@ -184,8 +188,9 @@ const DeviceSchema = Literals(['desktop', 'mobile'] as const);
  */
 export const TargetingRuleSchema = Type.Object(
   {
-    field: Literals(['url', 'query', 'device', 'visitor'] as const),
-    op: Type.Optional(Type.String({ maxLength: 32, description: URL_OPERATORS.join(' | ') })),
+    field: Literals(['url', 'query', 'device', 'visitor', 'contact', 'contactProperty'] as const),
+    op: Type.Optional(Type.String({ maxLength: 32, description: `${URL_OPERATORS.join(' | ')} (url); ${CONTACT_OPERATORS.join(' | ')} (contact criteria)` })),
+    attribute: Type.Optional(Type.String({ maxLength: 32, description: CONTACT_ATTRIBUTES.join(' | ') })),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     value: Type.String({ maxLength: 2000 }),
   },

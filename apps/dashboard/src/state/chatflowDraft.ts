@@ -7,6 +7,8 @@ import type {
   Chatflow,
   ChatflowAvailability,
   ChatflowRouting,
+  ContactAttribute,
+  ContactOperator,
   OfficeHoursRange,
   RuleCondition,
   RoutingRule,
@@ -17,9 +19,15 @@ import type {
 export interface ConditionDraft {
   key: number;
   field: RuleCondition['field'];
-  /** Only for `property`. */
+  /** For `property` and `contactProperty`. */
   name: string;
+  /** For `page_url`, `language` and `property`. */
   operator: TextOperator;
+  /** For `contact`: which of the contact's fields. */
+  attribute: ContactAttribute;
+  /** For `contact` and `contactProperty`. */
+  op: ContactOperator;
+  /** `known` / `unknown` for `visitor`. */
   value: string;
 }
 
@@ -57,7 +65,7 @@ let lastKey = 0;
 export const newKey = (): number => ++lastKey;
 
 export function newCondition(): ConditionDraft {
-  return { key: newKey(), field: 'page_url', name: '', operator: 'contains', value: '' };
+  return { key: newKey(), field: 'page_url', name: '', operator: 'contains', attribute: 'organization', op: 'is', value: '' };
 }
 
 export function newRule(): RuleDraft {
@@ -92,13 +100,7 @@ export function draftOf(chatflow: Chatflow): ChatflowDraft {
 function ruleDraft(rule: RoutingRule): RuleDraft {
   return {
     key: newKey(),
-    conditions: rule.conditions.map((condition) => ({
-      key: newKey(),
-      field: condition.field,
-      name: condition.field === 'property' ? condition.name : '',
-      operator: condition.operator,
-      value: condition.value,
-    })),
+    conditions: rule.conditions.map(conditionDraft),
     targetKind: rule.target.kind,
     userId: rule.target.kind === 'user' ? rule.target.userId : null,
     teamId: rule.target.kind === 'team' ? rule.target.teamId : null,
@@ -127,9 +129,37 @@ export function toRequest(draft: ChatflowDraft): UpdateChatflowRequest {
   };
 }
 
-function toCondition(condition: ConditionDraft): RuleCondition {
-  const { field, operator } = condition;
+function conditionDraft(condition: RuleCondition): ConditionDraft {
+  const draft = { ...newCondition(), field: condition.field, value: condition.value };
+  switch (condition.field) {
+    case 'page_url':
+    case 'language':
+      return { ...draft, operator: condition.operator };
+    case 'property':
+      return { ...draft, name: condition.name, operator: condition.operator };
+    case 'visitor':
+      return draft;
+    case 'contact':
+      return { ...draft, attribute: condition.attribute, op: condition.op };
+    case 'contactProperty':
+      return { ...draft, name: condition.name, op: condition.op };
+  }
+}
+
+export function toCondition(condition: ConditionDraft): RuleCondition {
+  const { field, operator, op, attribute } = condition;
   const value = condition.value.trim();
-  if (field === 'property') return { field, name: condition.name.trim(), operator, value };
-  return { field, operator, value };
+  const name = condition.name.trim();
+  switch (field) {
+    case 'property':
+      return { field, name, operator, value };
+    case 'visitor':
+      return { field, value: value === 'unknown' ? 'unknown' : 'known' };
+    case 'contact':
+      return { field, attribute, op, value };
+    case 'contactProperty':
+      return { field, name, op, value };
+    default:
+      return { field, operator, value };
+  }
 }

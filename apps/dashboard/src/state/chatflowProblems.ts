@@ -2,8 +2,9 @@
  * What is wrong with a chatflow draft, in words an admin can act on. The server checks the same
  * and more (its answer is shown too); checking here first saves a round trip and names the rule.
  */
+import { isVisitorInfoCriterion, validateCriterion } from '@parley/chatflow';
 import { parseWhole } from '../format/numbers.js';
-import type { ChatflowDraft } from './chatflowDraft.js';
+import { toCondition, type ChatflowDraft } from './chatflowDraft.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -26,6 +27,12 @@ export function chatflowProblems(draft: ChatflowDraft): string[] {
       if (rule.targetKind === 'team' && rule.teamId === null) problems.push(`${where}: choose a team to route to.`);
       rule.conditions.forEach((condition, at) => {
         const which = `${where}, condition ${at + 1}`;
+        const saved = toCondition(condition);
+        if (isVisitorInfoCriterion(saved)) {
+          // Known / unknown and contact criteria: the engine's check, as the server does it.
+          for (const problem of validateCriterion(saved, 'condition')) problems.push(`${which}: ${problem.message}`);
+          return;
+        }
         if (condition.field === 'property' && !condition.name.trim()) problems.push(`${which}: name the visitor property.`);
         if (!condition.value.trim()) problems.push(`${which}: enter a value to compare with.`);
       });

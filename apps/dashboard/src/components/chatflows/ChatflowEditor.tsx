@@ -152,7 +152,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
             ),
             tabSpec(
               'target',
-              <TargetingSection value={draft.targeting} onChange={(targeting) => change({ targeting })} problemsAt={(path) => problemsAt(shown, path)} />,
+              <TargetingSection value={draft.targeting} users={users} onChange={(targeting) => change({ targeting })} problemsAt={(path) => problemsAt(shown, path)} />,
             ),
             tabSpec(
               'display',

@@ -1,7 +1,9 @@
+import type { UserSummary } from '@parley/protocol';
 import type { ConditionDraft } from '../../state/chatflowDraft.js';
 import { SelectField } from '../fields/SelectField.js';
 import { TextField } from '../TextField.js';
-import { CONDITION_FIELDS, OPERATORS } from './labels.js';
+import { ContactCriterionFields } from './ContactCriterionFields.js';
+import { CONDITION_FIELDS, OPERATORS, VISITOR_KINDS } from './labels.js';
 
 interface ConditionRowProps {
   /** e.g. "Rule 2, condition 1": names the group and its remove button. */
@@ -10,14 +12,52 @@ interface ConditionRowProps {
   onChange: (condition: ConditionDraft) => void;
   /** Left out when it is the rule's only condition (a rule needs one). */
   onRemove?: () => void;
+  /** For contact owner conditions. */
+  users: ReadonlyArray<UserSummary>;
 }
 
 /** One condition of a routing rule: field (and property name), operator, value. */
-export function ConditionRow({ label, condition, onChange, onRemove }: ConditionRowProps) {
+export function ConditionRow({ label, condition, onChange, onRemove, users }: ConditionRowProps) {
   const set = (change: Partial<ConditionDraft>) => onChange({ ...condition, ...change });
+  const { field } = condition;
+  // A field change starts its value afresh: "known" or a user id means nothing to the next field.
+  const setField = (next: ConditionDraft['field']) => set({ field: next, value: next === 'visitor' ? 'known' : '', op: 'is' });
   return (
     <div class="condition" role="group" aria-label={label} id={`condition-${condition.key}`}>
-      <SelectField label="Field" value={condition.field} choices={CONDITION_FIELDS} onChange={(field) => set({ field })} />
+      <SelectField label="Field" value={field} choices={CONDITION_FIELDS} onChange={setField} />
+      {field === 'visitor' && (
+        <SelectField label="Visitor is" value={condition.value === 'unknown' ? 'unknown' : 'known'} choices={VISITOR_KINDS} onChange={(value) => set({ value })} />
+      )}
+      {field === 'contact' && (
+        <ContactCriterionFields
+          criterion={{ field, attribute: condition.attribute, op: condition.op, value: condition.value }}
+          users={users}
+          onChange={(next) => next.field === 'contact' && set({ attribute: next.attribute, op: next.op, value: next.value })}
+        />
+      )}
+      {field === 'contactProperty' && (
+        <ContactCriterionFields
+          criterion={{ field, name: condition.name, op: condition.op, value: condition.value }}
+          users={users}
+          onChange={(next) => next.field === 'contactProperty' && set({ name: next.name, op: next.op, value: next.value })}
+        />
+      )}
+      {(field === 'page_url' || field === 'language' || field === 'property') && (
+        <TextConditionFields condition={condition} set={set} />
+      )}
+      {onRemove && (
+        <button type="button" class="button small remove" aria-label={`Remove ${label.toLowerCase()}`} onClick={onRemove}>
+          Remove
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Page URL, language and visitor property: (property name,) text operator, value. */
+function TextConditionFields({ condition, set }: { condition: ConditionDraft; set: (change: Partial<ConditionDraft>) => void }) {
+  return (
+    <>
       {condition.field === 'property' && (
         <TextField label="Property name" value={condition.name} onInput={(name) => set({ name })} maxLength={64} autoComplete="off" />
       )}
@@ -30,11 +70,6 @@ export function ConditionRow({ label, condition, onChange, onRemove }: Condition
         autoComplete="off"
         hint={condition.field === 'language' ? 'e.g. fi, or fi-FI' : undefined}
       />
-      {onRemove && (
-        <button type="button" class="button small remove" aria-label={`Remove ${label.toLowerCase()}`} onClick={onRemove}>
-          Remove
-        </button>
-      )}
-    </div>
+    </>
   );
 }

@@ -54,6 +54,7 @@ export function RuleEditor({ rule, index, count, users, teams, onChange, onMove,
             condition={condition}
             onChange={(next) => setCondition(at, next)}
             onRemove={rule.conditions.length > 1 ? () => removeCondition(at) : undefined}
+            users={users}
           />
         ))}
       </div>

@@ -1,6 +1,7 @@
-import type { TargetingRule } from '@parley/protocol';
+import type { TargetingRule, UserSummary } from '@parley/protocol';
 import { useId } from 'preact/hooks';
 import { SelectField } from '../fields/SelectField.js';
+import { ContactCriterionFields } from './ContactCriterionFields.js';
 import { DEVICES, TARGETING_FIELDS, URL_OPERATOR_LABELS, VISITOR_KINDS } from './labels.js';
 
 interface TargetingRuleRowProps {
@@ -11,6 +12,8 @@ interface TargetingRuleRowProps {
   onRemove: () => void;
   /** What the checks found wrong with this rule; marks the value and is read with it. */
   problems: string[];
+  /** For contact owner rules. */
+  users: ReadonlyArray<UserSummary>;
 }
 
 /** A new rule of each kind; switching a rule's field starts from these. */
@@ -24,11 +27,15 @@ export function blankRule(field: TargetingRule['field'] = 'url'): TargetingRule 
       return { field, value: 'desktop' };
     case 'visitor':
       return { field, value: 'known' };
+    case 'contact':
+      return { field, attribute: 'organization', op: 'is', value: '' };
+    case 'contactProperty':
+      return { field, name: '', op: 'is', value: '' };
   }
 }
 
 /** One targeting rule (W6): field, then what fits it (operator and value, name and value, a choice). */
-export function TargetingRuleRow({ name, rule, onChange, onRemove, problems }: TargetingRuleRowProps) {
+export function TargetingRuleRow({ name, rule, onChange, onRemove, problems, users }: TargetingRuleRowProps) {
   const id = useId();
   // Every text box of the rule is marked by, and read with, the rule's problems.
   const marks = { invalid: problems.length > 0, describedBy: problems.length > 0 ? `${id}-problems` : undefined };
@@ -64,6 +71,7 @@ export function TargetingRuleRow({ name, rule, onChange, onRemove, problems }: T
       {rule.field === 'visitor' && (
         <SelectField label="Visitor is" value={rule.value} choices={VISITOR_KINDS} onChange={(value) => onChange({ field: 'visitor', value })} />
       )}
+      {(rule.field === 'contact' || rule.field === 'contactProperty') && <ContactCriterionFields criterion={rule} onChange={onChange} users={users} {...marks} />}
       <button type="button" class="button small" aria-label={`Remove ${name.charAt(0).toLowerCase()}${name.slice(1)}`} onClick={onRemove}>
         Remove
       </button>

@@ -1,4 +1,4 @@
-import type { ChatflowTargeting, TargetingRule } from '@parley/protocol';
+import type { ChatflowTargeting, TargetingRule, UserSummary } from '@parley/protocol';
 import { focusLater } from './focusLater.js';
 import { blankRule, TargetingRuleRow } from './TargetingRuleRow.js';
 
@@ -7,6 +7,8 @@ interface TargetingSectionProps {
   onChange: (value: ChatflowTargeting) => void;
   /** Problems by engine path (`targeting.groups[0][1]` and below), shown at their rule. */
   problemsAt?: (path: string) => string[];
+  /** For contact owner rules. */
+  users?: ReadonlyArray<UserSummary>;
 }
 
 const replaceAt = <T,>(list: readonly T[], at: number, item: T): T[] => list.map((old, i) => (i === at ? item : old));
@@ -16,7 +18,7 @@ const removeAt = <T,>(list: readonly T[], at: number): T[] => list.filter((_, i)
  * Where the chatflow shows (W6): filter groups (every rule of a group must match; any one group
  * is enough) and exclusions, which hide it whatever the groups say.
  */
-export function TargetingSection({ value, onChange, problemsAt = () => [] }: TargetingSectionProps) {
+export function TargetingSection({ value, onChange, problemsAt = () => [], users = [] }: TargetingSectionProps) {
   const { groups, exclusions } = value;
   const setGroups = (next: TargetingRule[][]) => onChange({ ...value, groups: next });
   const setExclusions = (next: TargetingRule[]) => onChange({ ...value, exclusions: next });
@@ -52,6 +54,7 @@ export function TargetingSection({ value, onChange, problemsAt = () => [] }: Tar
                     key={r}
                     name={`Rule ${r + 1} of filter group ${g + 1}`}
                     rule={rule}
+                    users={users}
                     problems={problemsAt(`targeting.groups[${g}][${r}]`)}
                     onChange={(next) => setGroups(replaceAt(groups, g, replaceAt(group, r, next)))}
                     onRemove={() => setGroups(group.length === 1 ? removeAt(groups, g) : replaceAt(groups, g, removeAt(group, r)))}
@@ -88,6 +91,7 @@ export function TargetingSection({ value, onChange, problemsAt = () => [] }: Tar
                 key={r}
                 name={`Exclusion rule ${r + 1}`}
                 rule={rule}
+                users={users}
                 problems={problemsAt(`targeting.exclusions[${r}]`)}
                 onChange={(next) => setExclusions(replaceAt(exclusions, r, next))}
                 onRemove={() => setExclusions(removeAt(exclusions, r))}

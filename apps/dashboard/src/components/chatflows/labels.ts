@@ -57,6 +57,9 @@ export const CONDITION_FIELDS: ReadonlyArray<Choice<RuleCondition['field']>> = [
   { value: 'page_url', label: 'Page URL' },
   { value: 'language', label: 'Language' },
   { value: 'property', label: 'Visitor property' },
+  { value: 'visitor', label: 'Visitor is known or unknown' },
+  { value: 'contact', label: 'Contact field' },
+  { value: 'contactProperty', label: 'Contact property' },
 ];
 
 export const OPERATORS: ReadonlyArray<Choice<TextOperator>> = [
@@ -90,6 +93,8 @@ export const TARGETING_FIELDS: ReadonlyArray<Choice<TargetingRule['field']>> = [
   { value: 'query', label: 'Query parameter' },
   { value: 'device', label: 'Device' },
   { value: 'visitor', label: 'Visitor' },
+  { value: 'contact', label: 'Contact field' },
+  { value: 'contactProperty', label: 'Contact property' },
 ];
 
 export const URL_OPERATOR_LABELS: ReadonlyArray<Choice<UrlOperator>> = [

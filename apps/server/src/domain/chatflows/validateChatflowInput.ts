@@ -3,7 +3,7 @@
  * the dashboard (which shows the same sentences before saving) and the server agree. The first
  * problems go back as one `validation_failed` detail naming each path; nothing is written.
  */
-import { validateSettings, validateTargeting, type Problem } from '@parley/chatflow';
+import { validateRoutingCriteria, validateSettings, validateTargeting, type Problem } from '@parley/chatflow';
 import type { UpdateChatflowRequest } from '@parley/protocol';
 import { validateOfficeHours } from '../availability/officeHours.js';
 import { DomainError } from '../errors.js';
@@ -13,6 +13,8 @@ export function validateChatflowInput(input: UpdateChatflowRequest): void {
   const problems: Problem[] = [];
   if (input.targeting !== undefined) problems.push(...validateTargeting(input.targeting));
   if (input.settings !== undefined) problems.push(...validateSettings(input.settings, true));
+  // Custom rules' known / unknown and contact criteria: the same check as targeting's.
+  if (input.routing !== undefined) problems.push(...validateRoutingCriteria(input.routing.rules));
   if (problems.length > 0) {
     throw new DomainError('validation_failed', problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join(' '));
   }

@@ -7,6 +7,8 @@
  */
 import type { ChatflowRouting } from '@parley/protocol';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
+import { isVisitorInfoCriterion, type CriteriaSubject } from '@parley/chatflow';
+import { loadContactFacts } from '../contacts/contactFacts.js';
 import { parseContext } from '../visitors/visitorContext.js';
 import { hasCapacity, isReachable, loadCandidates } from './candidates.js';
 import { fallBack } from './fallback.js';
@@ -24,6 +26,7 @@ interface Waiting {
   context: string;
   owner_id: number | null;
   team_id: number | null;
+  contact_id: number | null;
 }
 
 /** Routes every waiting conversation of the workspace (or of one chatflow). */
@@ -39,6 +42,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
       'visitors.context',
       'visitors.owner_id',
       'conversations.team_id',
+      'visitors.contact_id',
     ])
     .where('conversations.workspace_id', '=', workspaceId)
     .where('conversations.status', '=', 'open')
@@ -53,6 +57,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
   const directory = await loadDirectory(uow, workspaceId);
   const routings = await loadRoutings(uow, [...new Set(waiting.map((w) => w.chatflow_id))]);
   const tried = await triedUsers(uow, waiting.map((w) => w.id));
+  const criteria = await loadCriteria(uow, waiting, routings);
   const roundRobin = new RoundRobin(uow.trx);
   const blocked = new Set<string>();
   const stillQueued = new Map<number, Waiting[]>();
@@ -63,7 +68,13 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
     const routing = routings.get(conversation.chatflow_id)!;
     const pool = resolvePool(
       routing,
-      { chatflowId: conversation.chatflow_id, context: parseContext(conversation.context), ownerId: conversation.owner_id, teamId: conversation.team_id === null ? null : Number(conversation.team_id) },
+      {
+        chatflowId: conversation.chatflow_id,
+        context: parseContext(conversation.context),
+        ownerId: conversation.owner_id,
+        teamId: conversation.team_id === null ? null : Number(conversation.team_id),
+        criteria: criteria(conversation),
+      },
       directory,
     );
     // Routed by a team (team mode or a custom rule's team): from now on it is that team's chat.
@@ -127,6 +138,23 @@ async function loadDirectory(uow: UnitOfWork, workspaceId: number): Promise<Work
 async function loadRoutings(uow: UnitOfWork, chatflowIds: number[]): Promise<Map<number, ChatflowRouting>> {
   const rows = await uow.trx.selectFrom('chatflows').select(['id', 'routing']).where('id', 'in', chatflowIds).execute();
   return new Map(rows.map((row) => [row.id, parseRouting(row.routing)]));
+}
+
+/**
+ * Known / unknown and contact facts for custom rules that read them: the contacts of the whole
+ * batch in one query (none when no waiting chat's rules have such a criterion).
+ */
+async function loadCriteria(uow: UnitOfWork, waiting: Waiting[], routings: Map<number, ChatflowRouting>): Promise<(w: Waiting) => CriteriaSubject> {
+  const readsContacts = (routing: ChatflowRouting) =>
+    routing.mode === 'custom_rules' && routing.rules.some((rule) => rule.conditions.some(isVisitorInfoCriterion));
+  const contactIds = waiting
+    .filter((w) => w.contact_id !== null && readsContacts(routings.get(w.chatflow_id)!))
+    .map((w) => Number(w.contact_id));
+  const facts = contactIds.length > 0 ? await loadContactFacts(uow.trx, contactIds) : new Map();
+  return (w) => {
+    const contact = w.contact_id === null ? null : (facts.get(Number(w.contact_id)) ?? null);
+    return { known: w.contact_id !== null, contact };
+  };
 }
 
 /** Users who already declined or let expire an offer of the conversation: not asked again. */

@@ -3,6 +3,7 @@
  * scope, the key of its round-robin cursor and of its FIFO queue: conversations of one pool
  * are offered strictly in arrival order.
  */
+import { criterionMatches, isVisitorInfoCriterion, type CriteriaSubject } from '@parley/chatflow';
 import type { ChatflowRouting, RuleCondition, TextOperator, VisitorContext } from '@parley/protocol';
 import type { Candidate } from './candidates.js';
 
@@ -20,6 +21,8 @@ export interface RoutingSubject {
   ownerId: number | null;
   /** The team it was routed or reassigned to (I5): it stays with that team's members. */
   teamId?: number | null;
+  /** Known (linked to a contact) and the contact's facts, for rules with visitor-information criteria. */
+  criteria?: CriteriaSubject;
 }
 
 export interface WorkspaceDirectory {
@@ -60,7 +63,7 @@ export function resolvePool(routing: ChatflowRouting, subject: RoutingSubject, d
       // A visitor without an owner goes round robin across the chatflow.
       return subject.ownerId === null ? { scope: `chatflow:${subject.chatflowId}`, members: everyone } : user(subject.ownerId);
     case 'custom_rules': {
-      const rule = routing.rules.find((r) => r.conditions.every((condition) => matches(condition, subject.context)));
+      const rule = routing.rules.find((r) => r.conditions.every((condition) => matches(condition, subject)));
       if (!rule) return null;
       return rule.target.kind === 'user' ? user(rule.target.userId) : team(rule.target.teamId);
     }
@@ -71,7 +74,10 @@ export function normalizeSkill(skill: string): string {
   return skill.trim().toLowerCase();
 }
 
-function matches(condition: RuleCondition, context: VisitorContext): boolean {
+function matches(condition: RuleCondition, subject: RoutingSubject): boolean {
+  // Known / unknown and contact criteria: the engine's matcher, the same as targeting's.
+  if (isVisitorInfoCriterion(condition)) return criterionMatches(condition, subject.criteria ?? { known: false, contact: null });
+  const context = subject.context;
   const actual =
     condition.field === 'page_url'
       ? context.pageUrl

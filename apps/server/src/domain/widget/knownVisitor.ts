@@ -1,15 +1,20 @@
 /**
- * Targeting's "visitor known / unknown" (W6). A visitor is known once they have told us who they
- * are: today that is a name stored on the visitor row, or a non-empty `email` or `name` among the
- * context properties the site set for them (Parley stores no separate email for visitors yet).
- * Contacts (issue 10) will replace this rule with "has a contact with an email address".
+ * Targeting's visitor information (W6): a visitor is known once linked to a contact (an email
+ * captured, or an identify), and contact criteria read that contact's fields.
  */
-import type { VisitorRow } from '../../storage/schema.js';
-import { parseContext } from '../visitors/visitorContext.js';
+import type { CriteriaSubject } from '@parley/chatflow';
+import type { Kysely } from 'kysely';
+import type { Database, VisitorRow } from '../../storage/schema.js';
+import { loadContactFacts } from '../contacts/contactFacts.js';
 
-export function isKnownVisitor(visitor: VisitorRow | null): boolean {
-  if (!visitor) return false;
-  if (visitor.name && visitor.name.trim() !== '') return true;
-  const properties = parseContext(visitor.context).properties ?? {};
-  return ['email', 'name'].some((key) => typeof properties[key] === 'string' && properties[key]!.trim() !== '');
+export function isKnownVisitor(visitor: Pick<VisitorRow, 'contact_id'> | null): boolean {
+  return visitor !== null && visitor.contact_id !== null;
+}
+
+/** Known or not, and the contact's facts; a visitor without a contact reads nothing. */
+export async function visitorCriteria(db: Kysely<Database>, visitor: Pick<VisitorRow, 'contact_id'> | null): Promise<CriteriaSubject> {
+  if (!isKnownVisitor(visitor)) return { known: false, contact: null };
+  const contactId = Number(visitor!.contact_id);
+  const contact = (await loadContactFacts(db, [contactId])).get(contactId) ?? null;
+  return { known: contact !== null, contact };
 }

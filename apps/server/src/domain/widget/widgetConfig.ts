@@ -1,8 +1,9 @@
 /**
  * W6 on the server: which chatflow one page view gets, as the public WidgetConfig. The loader
- * sends the page URL and device (and the visitor token, to tell a known visitor); the engine's
- * `chooseChatflow` picks the first published chatflow by priority whose targeting matches. The
- * chat frame asks for a given chatflow instead, which it gets only while it is published there.
+ * sends the page URL and device (and the visitor token, so known / unknown and contact criteria
+ * can read the visitor's contact); the engine's `chooseChatflow` picks the first published
+ * chatflow by priority whose targeting matches. The chat frame asks for a given chatflow
+ * instead, which it gets only while it is published there.
  */
 import { chooseChatflow, loaderStrings } from '@parley/chatflow';
 import type { Device, WidgetConfig } from '@parley/protocol';
@@ -12,7 +13,7 @@ import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
 import { parseLanguage, toCandidate } from '../chatflows/presenters.js';
 import { firstPublishedChatflow, liveChatflowsOfSite, publishedChatflowOfSite } from '../chatflows/queries.js';
 import type { AppContext } from '../context.js';
-import { isKnownVisitor } from './knownVisitor.js';
+import { visitorCriteria } from './knownVisitor.js';
 import { visitorStanding } from './visitorStanding.js';
 import { widgetHeading } from './widgetHeading.js';
 
@@ -30,7 +31,9 @@ export async function configForPageView(ctx: AppContext, site: SiteRow, view: Pa
     chosen = await firstPublishedChatflow(db, site.id);
   } else {
     const candidates = (await liveChatflowsOfSite(db, site.id)).map(toCandidate);
-    const choice = chooseChatflow(candidates, { url: view.url, device: view.device ?? 'desktop', known: isKnownVisitor(view.visitor) });
+    // The contact's fields stay here: the widget gets only the chatflow they chose.
+    const criteria = await visitorCriteria(db, view.visitor);
+    const choice = chooseChatflow(candidates, { url: view.url, device: view.device ?? 'desktop', ...criteria });
     chosen = choice.chosen?.row;
   }
   return chosen ? presentConfig(ctx, site, chosen, view.visitor) : null;
