@@ -6,7 +6,7 @@
  * stored), exported (the download is JSON holding the contact's message) and deleted after a
  * confirmation (gone from the list and from the API). Leads and deals created through the API are
  * listed, a status change persists, and a lead made while the page is open appears live. The admin
- * sees the site secret on Sites and rotates it; the retention setting is saved; an agent gets no
+ * sees the site secret on Sites, rotates it and reads how to make the hash on Install; the retention setting is saved; an agent gets no
  * export, delete or retention. axe on each page;
  * no sideways scrolling at 390 px.
  *
@@ -210,6 +210,13 @@ step('Sites shows the admin the site secret, rotates it after a confirmation, an
   await verification.click();
   await eventually(async () => assert.equal((await admin.http('GET', '/api/admin/sites')).body.sites[0].requireIdentityVerification, true));
   assert.equal(await verification.getAttribute('aria-checked'), 'true');
+
+  // Install explains the hash the site's backend makes, beside the same secret.
+  await page.getByRole('link', { name: `Install ${before.name}` }).click();
+  await page.getByRole('heading', { name: 'Identify signed-in users' }).waitFor();
+  assert.match(await page.locator('.install-section').filter({ hasText: 'Identify signed-in users' }).innerText(), /HMAC-SHA256 of the user id[\s\S]*hexadecimal/);
+  assert.equal((await page.locator('[data-site-secret]').innerText()).trim(), after.secret);
+  await assertAccessible(t, 'the Install page with identity verification', page);
 });
 
 step('an agent opens contacts but gets no export, delete or retention setting', async () => {
@@ -253,5 +260,9 @@ step('at 390 px the Contacts, contact, Leads, Deals and Sites pages never scroll
   await phone.goto(`${cluster.url}/inbox/sites`);
   await phone.locator('[data-site-secret]').first().waitFor();
   await assertNoHorizontalScroll(phone, 'the Sites page at 390 px');
+  await phone.getByRole('link', { name: /^Install / }).first().click();
+  await phone.getByRole('heading', { name: 'Identify signed-in users' }).waitFor();
+  await assertNoHorizontalScroll(phone, 'the Install page at 390 px');
+  await assertAccessible(t, 'the Install page at 390 px', phone);
   await context.close();
 });
