@@ -1,10 +1,11 @@
 /**
  * The I7 contact sidebar in a real browser against a real server (run on both drivers). A visitor
  * who left their email (W9 capture) in an earlier chat and again, in another case, in this one is
- * one contact: the admin sees the name and email beside the chat, edits the Organization (saved,
+ * one contact (a third, assigned to the admin, is not listed to a colleague who may not open it): the admin sees the name and email beside the chat, edits the Organization (saved,
  * kept after a reload, and seen live by a colleague who has the same chat open), is told clearly
  * when the email belongs to another contact, creates a lead and a deal (each a timestamped line in
- * the thread; the chat stays open) and opens the previous conversation from its link. A visitor
+ * the thread; the chat stays open), reads the site's tracked events in the activity timeline and
+ * opens the previous conversation from its link. A visitor
  * who is nobody yet becomes a contact from the sidebar. axe finds nothing serious; at 390 px the
  * details screen holds the sidebar without sideways scrolling. Needs `npm run build` and
  * /usr/bin/chromium.
@@ -26,6 +27,7 @@ let browser: Browser;
 let admin: AgentClient;
 let earlier: WritingVisitor;
 let current: WritingVisitor;
+let assignedToAdmin: WritingVisitor;
 let adminPage: Page;
 let colleaguePage: Page;
 let contactId = 0;
@@ -44,6 +46,12 @@ before(async () => {
   assert.equal((await admin.http('POST', `/api/conversations/${earlier.conversationId}/close`)).status, 200);
   current = await visitorWrites(cluster, CURRENT_TEXT);
   assert.equal((await current.http('POST', '/api/widget/email', { email: 'ada.lovelace@example.com' })).status, 204);
+  // A third chat of hers, open and assigned to the admin: the colleague may not open it (I3).
+  assignedToAdmin = await visitorWrites(cluster, 'Private follow-up');
+  assert.equal((await assignedToAdmin.http('POST', '/api/widget/email', { email: 'ADA.lovelace@example.com' })).status, 204);
+  assert.equal((await admin.http('POST', `/api/conversations/${assignedToAdmin.conversationId}/assign`, { userId: admin.userId })).status, 200);
+  // The site's track() call: the contact's timeline.
+  assert.equal((await current.http('POST', '/api/widget/events', { event: 'pricing_viewed', properties: { plan: 'team' } })).status, 204);
   contactId = (await admin.http('GET', `/api/conversations/${current.conversationId}/contact`)).body.contact.id;
   // Someone else's email, to be refused.
   const other = await visitorWrites(cluster, 'Another person');
@@ -91,7 +99,14 @@ step('the agent sees the contact’s name and email beside the chat', async (t) 
     assert.equal(await field(adminPage, label).count(), 1, label);
   }
   assert.equal(await adminPage.getByLabel('Owner').count(), 1, 'one owner field: the contact’s');
+  const activity = sidebar(adminPage).getByRole('region', { name: 'Activity' });
+  await activity.getByText('pricing_viewed').waitFor();
+  await activity.getByText('plan: team').waitFor();
+  const previousLinks = async (page: Page) =>
+    sidebar(page).getByRole('region', { name: 'Previous conversations' }).getByRole('link').allInnerTexts();
+  await eventually(async () => assert.deepEqual(await previousLinks(adminPage), [`Conversation #${assignedToAdmin.conversationId}`, `Conversation #${earlier.conversationId}`]));
   await openConversation(colleaguePage, current.conversationId);
+  await eventually(async () => assert.deepEqual(await previousLinks(colleaguePage), [`Conversation #${earlier.conversationId}`], 'only what the colleague may open'));
   await assertAccessible(t, 'the contact sidebar', adminPage);
 });
 
@@ -172,8 +187,8 @@ step('Create deal with value, currency and expected close date', async () => {
 
 step('the previous conversation’s link opens it', async () => {
   const previous = sidebar(adminPage).getByRole('region', { name: 'Previous conversations' });
-  const link = previous.getByRole('link', { name: `Conversation #${earlier.conversationId}` });
-  assert.equal(await previous.getByRole('link', { name: `Conversation #${current.conversationId}` }).count(), 0, 'not the one already open');
+  const link = previous.getByRole('link', { name: `Conversation #${earlier.conversationId}`, exact: true });
+  assert.equal(await previous.getByRole('link', { name: `Conversation #${current.conversationId}`, exact: true }).count(), 0, 'not the one already open');
   await link.click();
   await thread(adminPage).getByText(EARLIER_TEXT).waitFor();
   assert.equal(new URL(adminPage.url()).pathname, `/inbox/conversations/${earlier.conversationId}`);

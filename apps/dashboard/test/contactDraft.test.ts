@@ -1,49 +1,64 @@
 /**
- * The contact form's draft (issue 10): what a save sends — only changed fields, blanks as null,
- * text exactly as typed — and how custom property rows become the properties object.
+ * The sidebar contact form's rules (I7): only edited fields are sent, blanks clear, the owner is an
+ * id and currencies upper case; formats are checked before sending; server refusals land on the
+ * field they name.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Contact } from '@parley/protocol';
-import { changesOf, draftOf, duplicateKeys, propertiesOf } from '../src/components/contacts/contactDraft.js';
+import { changesFrom, contactValue, draftProblems, fieldOfError, CONTACT_FIELDS } from '../src/components/contactSidebar/contactDraft.js';
 
 const contact: Contact = {
   id: 7,
   firstName: 'Ada',
   lastName: null,
   displayName: 'Ada',
-  email: 'ada@engines.example',
+  email: 'ada@example.com',
   phone: null,
   organization: { name: 'Engines', address: null },
   ownerId: 3,
   note: null,
-  dealValue: '10.50',
+  dealValue: '10',
   currency: 'EUR',
   expectedCloseDate: null,
   externalId: null,
-  properties: { plan: 'gold' },
+  properties: {},
   createdAt: 1,
   updatedAt: 1,
 };
 
-test('an untouched draft saves nothing', () => {
-  assert.equal(changesOf(contact, draftOf(contact)), null);
+test('the labels other tests rely on are exact', () => {
+  const labels = CONTACT_FIELDS.map((field) => field.label);
+  for (const name of ['Email', 'Phone', 'Organization']) assert.ok(labels.includes(name), name);
+  assert.equal(new Set(labels).size, labels.length);
 });
 
-test('only changed fields are sent; a blanked field is null; text is kept exactly as typed', () => {
-  const draft = { ...draftOf(contact), lastName: '  Lovelace ', organizationName: '', ownerId: '', phone: '+358 40 1' };
-  assert.deepEqual(changesOf(contact, draft), { lastName: '  Lovelace ', phone: '+358 40 1', organizationName: null, ownerId: null });
-  assert.deepEqual(changesOf(contact, { ...draftOf(contact), ownerId: '12' }), { ownerId: 12 });
+test('only edited fields that differ are sent; blanks clear; owner and currency normalised', () => {
+  assert.equal(contactValue(contact, 'organizationName'), 'Engines');
+  assert.equal(contactValue(contact, 'ownerId'), '3');
+  assert.equal(contactValue(null, 'email'), '');
+  assert.deepEqual(changesFrom({ firstName: 'Ada', organizationName: '  ', ownerId: '5', currency: 'usd', phone: '+358 1' }, contact), {
+    organizationName: null,
+    ownerId: 5,
+    currency: 'USD',
+    phone: '+358 1',
+  });
+  assert.deepEqual(changesFrom({ ownerId: '' }, contact), { ownerId: null });
+  assert.deepEqual(changesFrom({}, contact), {});
 });
 
-test('property rows: blank names are left out, edits and removals send the whole object, repeats are found', () => {
-  const rows = [
-    { key: 'plan', value: 'gold' },
-    { key: '', value: 'ignored' },
-    { key: 'seats', value: '' },
-  ];
-  assert.deepEqual(propertiesOf(rows), { plan: 'gold', seats: '' });
-  assert.deepEqual(changesOf(contact, { ...draftOf(contact), properties: rows }), { properties: { plan: 'gold', seats: '' } });
-  assert.deepEqual(changesOf(contact, { ...draftOf(contact), properties: [] }), { properties: {} });
-  assert.deepEqual(duplicateKeys([{ key: 'a', value: '1' }, { key: 'A', value: '2' }, { key: 'a', value: '3' }, { key: ' ', value: '' }]), ['a']);
+test('formats are checked before sending, and a new contact needs an email', () => {
+  assert.deepEqual(draftProblems({ phone: '1' }, null).map((p) => p.key), ['email']);
+  assert.deepEqual(draftProblems({ dealValue: '1e5', currency: 'EURO' }, contact).map((p) => p.key), ['dealValue', 'currency']);
+  assert.deepEqual(draftProblems({ dealValue: '1250.50', currency: 'EUR' }, contact), []);
+});
+
+test('server refusals name their field', () => {
+  const keys = CONTACT_FIELDS.map((field) => field.key);
+  assert.equal(fieldOfError('contact_email_taken', null, keys), 'email');
+  assert.equal(fieldOfError('contact_already_linked', null, keys), 'email');
+  assert.equal(fieldOfError('validation_failed', 'expectedCloseDate: not a calendar date (YYYY-MM-DD)', keys), 'expectedCloseDate');
+  assert.equal(fieldOfError('validation_failed', 'body/dealValue must match pattern', keys), 'dealValue');
+  assert.equal(fieldOfError('validation_failed', 'body must not have additional properties', keys), null);
+  assert.equal(fieldOfError('forbidden', 'email: x', keys), null);
 });

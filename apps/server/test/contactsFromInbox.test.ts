@@ -86,3 +86,10 @@ test('bad input, conversations the user may not open and contacts they may not r
     bob.close();
   }
 });
+
+test('the route is in the OpenAPI document', async () => {
+  const doc = await shared.admin.http('GET', '/api/openapi.json');
+  const route = doc.body.paths['/api/conversations/{id}/contact'];
+  assert.ok(route?.post, 'POST /api/conversations/{id}/contact');
+  assert.ok(route.get, 'beside the sidebar read');
+});
