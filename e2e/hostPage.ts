@@ -76,10 +76,12 @@ function singlePageApp(parleyUrl: string, siteKey: string): string {
 export interface HostSiteOptions {
   /** Serve the single-page shop (above) at every path instead of the plain page at `/`. */
   singlePageApp?: boolean;
+  /** The page served at `/` instead of the plain shop (e.g. one that calls the JavaScript API). */
+  html?: (parleyUrl: string, siteKey: string) => string;
 }
 
 export async function startHostSite(parleyUrl: string, siteKey: string, options: HostSiteOptions = {}): Promise<HostSite> {
-  const html = options.singlePageApp ? singlePageApp(parleyUrl, siteKey) : page(parleyUrl, siteKey);
+  const html = options.html ? options.html(parleyUrl, siteKey) : options.singlePageApp ? singlePageApp(parleyUrl, siteKey) : page(parleyUrl, siteKey);
   const server = http.createServer((request, response) => {
     const served = options.singlePageApp ? request.url?.startsWith('/') : request.url === '/' || request.url?.startsWith('/?');
     if (request.method === 'GET' && served && request.url !== '/favicon.ico') {

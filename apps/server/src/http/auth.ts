@@ -61,13 +61,20 @@ export function requireVisitor(ctx: AppContext) {
   };
 }
 
+/** Where the widget's routes live (widgetRoutes.ts, identifyRoutes.ts). */
+const WIDGET_ROUTES = '/api/widget/';
+
 /**
  * CSRF defence for cookie-authenticated writes: besides SameSite=Lax cookies, a state-changing
  * request must come from our own origin (browsers always send Origin on cross-site POSTs).
+ * The widget's routes are not cookie-authenticated (a visitor token in a header, which a browser
+ * never adds by itself; the session route checks the site's allowed origins): customer pages
+ * call them with the JavaScript API (W15, identify, setProperties, track).
  */
 export function sameOriginWrites(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (request.url.startsWith(WIDGET_ROUTES)) return;
     if (!isSameOrigin(request, ctx.config.publicUrl)) throw new DomainError('forbidden', 'cross-origin request');
   };
 }
