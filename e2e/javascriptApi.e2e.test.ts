@@ -9,8 +9,10 @@
  * The identified visitor chats; the agent's side shows the contact's name and email (REST: the
  * sidebar's GET /api/conversations/:id/contact); ready/open/close/message/unread fire on the host
  * page; close, toggle, hide and show do what they say; startConversation('hi') sends "hi". A
- * wrong hash is refused and shows nothing of the contact; a second browser (another device)
- * identified with the same id and a valid hash sees the conversation, and replies reach it live.
+ * wrong hash is refused and shows nothing of the contact; a second browser (another device),
+ * chatting anonymously, identified with the same id and a valid hash switches to the contact's
+ * conversation without a page load, and replies reach it live. setProperties and track reach
+ * the contact.
  * One scenario in order; a step after a failed one fails at once.
  *
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
@@ -159,15 +161,22 @@ step(`identify and open, called before the loader arrived, are replayed: the ide
   });
 });
 
-step("the agent's side shows the identified contact's name and email", async () => {
+step("the agent's side shows the identified contact's name and email, its properties and tracked events", async () => {
   assert.deepEqual(pageErrors, []);
+  await visitor.evaluate(async () => {
+    const parley = (window as unknown as { Parley: { setProperties(p: object): Promise<void>; track(e: string, p?: object): Promise<void> } }).Parley;
+    await parley.setProperties({ plan: 'Pro <b>yearly</b>' });
+    await parley.track('viewed_pricing', { currency: 'EUR' });
+  });
   const read = await agent.http('GET', `/api/conversations/${conversationId}/contact`);
   assert.equal(read.status, 200, JSON.stringify(read.body));
-  const contact = (read.body as { contact: { displayName: string; email: string; externalId: string } | null }).contact;
-  assert.ok(contact, 'the visitor is a contact');
-  assert.equal(contact.displayName, USER.name);
-  assert.equal(contact.email, USER.email);
-  assert.equal(contact.externalId, USER.id);
+  const body = read.body as { contact: { displayName: string; email: string; externalId: string; properties: Record<string, string> } | null; events: Array<{ kind: string; name: string }> };
+  assert.ok(body.contact, 'the visitor is a contact');
+  assert.equal(body.contact.displayName, USER.name);
+  assert.equal(body.contact.email, USER.email);
+  assert.equal(body.contact.externalId, USER.id);
+  assert.deepEqual(body.contact.properties, { plan: 'Pro <b>yearly</b>' }, 'stored as given');
+  assert.ok(body.events.some((event) => event.kind === 'event' && event.name === 'viewed_pricing'), JSON.stringify(body.events));
 });
 
 step("a reply fires message; close, toggle, hide and show do what they say; a reply while closed fires unread", async () => {
@@ -240,10 +249,20 @@ step('a wrong hash is refused and shows nothing of the contact', async () => {
   assert.deepEqual(((await history.json()) as { conversations: unknown[] }).conversations, []);
 });
 
-step('a second device identified with the same id and a valid hash sees the history, and replies reach it', async () => {
-  const { page } = await openShop(`${identifyQuery({ id: USER.id, hash: sign(USER.id) })}&open`);
+step('a second device, chatting anonymously, identified with the same id and a valid hash switches to the history live', async () => {
+  const { page } = await openShop('open');
+  const chat = chatOf(page);
+  await chat.getByRole('textbox', { name: 'Message' }).waitFor();
+  assert.equal(await thread(page).getByText(QUESTION).count(), 0, 'an anonymous visitor first');
+  const url = page.url();
+  const answer = await page.evaluate(
+    (identity) => (window as unknown as { Parley: { identify(identity: object): Promise<{ status: string }> } }).Parley.identify(identity),
+    { id: USER.id, hash: sign(USER.id) },
+  );
+  assert.deepEqual(answer, { status: 'verified' });
   await thread(page).getByText(QUESTION).waitFor();
   await thread(page).getByText('It ships tomorrow.').waitFor();
+  assert.equal(page.url(), url, 'the host page was not reloaded');
   await agentReplies('Seen on your phone too.');
   await thread(page).getByText('Seen on your phone too.').waitFor();
   assert.deepEqual(pageErrors, []);
