@@ -152,6 +152,11 @@ test('bad contact criteria are refused with the rule’s path and change nothing
   });
   assert.equal(badTargeting.status, 400);
   assert.match(JSON.stringify(badTargeting.body), /targeting\.groups\[0\]\[0\]\.attribute/);
+  const strangerOwner = await admin.http('PATCH', `/api/admin/chatflows/${main.id}`, {
+    routing: { ...before.routing, rules: [{ conditions: [{ field: 'contact', attribute: 'owner', op: 'is', value: '999999' }], target: { kind: 'user', userId: ann.userId } }] },
+  });
+  assert.equal(strangerOwner.status, 400, 'an owner who is not a user of the workspace');
+  assert.equal(strangerOwner.body.error.code, 'validation_failed');
   const after = (await demoSite(admin.http)).chatflows.find((c) => c.id === main.id)!;
   assert.deepEqual(after.routing, before.routing);
   assert.deepEqual(after.targeting, before.targeting);

@@ -23,6 +23,10 @@ export async function checkRouting(db: Kysely<Database>, workspaceId: number, ro
   for (const rule of routing.rules) {
     if (rule.target.kind === 'user') userIds.add(rule.target.userId);
     else teamIds.add(rule.target.teamId);
+    // "Contact owner is <user>" names a user too (the engine checked it is an id).
+    for (const condition of rule.conditions) {
+      if (condition.field === 'contact' && condition.attribute === 'owner' && condition.value !== '') userIds.add(Number(condition.value));
+    }
   }
   if (userIds.size > 0) {
     const found = await db.selectFrom('users').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...userIds]).execute();
