@@ -143,6 +143,8 @@ step('another contact’s email is refused at the Email field and nothing change
 step('Create lead leaves a timestamped line in the thread and the chat stays open', async (t) => {
   await sidebar(adminPage).getByRole('button', { name: 'Create lead' }).click();
   const form = sidebar(adminPage).getByRole('form', { name: 'New lead' });
+  const focused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+  await eventually(async () => assert.ok(await focused(form.getByLabel('Title')), 'the form opens at its Title'));
   await form.getByRole('button', { name: 'Save lead' }).click();
   await form.getByRole('alert').getByText('Title: required.').waitFor();
   await form.getByLabel('Title').fill('Quote for 40 seats');
@@ -151,6 +153,7 @@ step('Create lead leaves a timestamped line in the thread and the chat stays ope
   await assertAccessible(t, 'the lead form', adminPage);
   await form.getByRole('button', { name: 'Save lead' }).click();
   await sidebar(adminPage).getByRole('status').getByText('Lead created: Quote for 40 seats').waitFor();
+  assert.ok(await focused(sidebar(adminPage).getByRole('button', { name: 'Create lead' })), 'focus returns to the button');
 
   const line = thread(adminPage).locator('.pipeline-line').filter({ hasText: 'Admin created a lead: Quote for 40 seats' });
   await line.waitFor();

@@ -1,6 +1,6 @@
 import { CURRENCY_PATTERN, DEAL_VALUE_PATTERN, type Contact, type LeadKind } from '@parley/protocol';
 import type { JSX } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, errorText } from '../../api/request.js';
 import type { NewLead } from '../../api/contactEndpoints.js';
 import { createLead } from '../../state/contactSidebar.js';
@@ -31,6 +31,8 @@ export function LeadForm({ conversationId, kind, contact, onDone }: LeadFormProp
   });
   const [problem, setProblem] = useState<{ field: LeadField | null; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const title = useRef<HTMLInputElement>(null);
+  useEffect(() => title.current?.focus(), []);
 
   function check(): { field: LeadField; text: string } | null {
     if (values.title.trim() === '') return { field: 'title', text: 'Title: required.' };
@@ -77,7 +79,7 @@ export function LeadForm({ conversationId, kind, contact, onDone }: LeadFormProp
 
   return (
     <form class="lead-form" aria-label={`New ${WORD[kind]}`} onSubmit={(event) => void submit(event)} noValidate>
-      {field('title', (common) => <input {...common} type="text" value={values.title} onInput={set('title')} autoComplete="off" />)}
+      {field('title', (common) => <input {...common} ref={title} type="text" value={values.title} onInput={set('title')} autoComplete="off" />)}
       <div class="money-row">
         {field('value', (common) => <input {...common} type="text" inputMode="decimal" value={values.value} onInput={set('value')} autoComplete="off" />)}
         {field('currency', (common) => <input {...common} type="text" maxLength={3} value={values.currency} onInput={set('currency')} autoComplete="off" />)}

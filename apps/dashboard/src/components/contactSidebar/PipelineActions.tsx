@@ -1,5 +1,5 @@
 import type { Contact, LeadKind } from '@parley/protocol';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { LeadForm } from './LeadForm.js';
 
 /**
@@ -9,6 +9,8 @@ import { LeadForm } from './LeadForm.js';
 export function PipelineActions({ conversationId, contact }: { conversationId: number; contact: Contact | null }) {
   const [open, setOpen] = useState<LeadKind | null>(null);
   const [done, setDone] = useState('');
+  // The form goes away on save or cancel: focus returns to the button that opened it.
+  const buttons = useRef<Partial<Record<LeadKind, HTMLButtonElement | null>>>({});
   const toggle = (kind: LeadKind) => {
     setDone('');
     setOpen((current) => (current === kind ? null : kind));
@@ -17,7 +19,16 @@ export function PipelineActions({ conversationId, contact }: { conversationId: n
     <div class="pipeline-actions">
       <div class="contact-actions">
         {(['lead', 'deal'] as const).map((kind) => (
-          <button key={kind} type="button" class="button small" aria-expanded={open === kind} onClick={() => toggle(kind)}>
+          <button
+            key={kind}
+            ref={(element) => {
+              buttons.current[kind] = element;
+            }}
+            type="button"
+            class="button small"
+            aria-expanded={open === kind}
+            onClick={() => toggle(kind)}
+          >
             {kind === 'lead' ? 'Create lead' : 'Create deal'}
           </button>
         ))}
@@ -29,6 +40,7 @@ export function PipelineActions({ conversationId, contact }: { conversationId: n
           kind={open}
           contact={contact}
           onDone={(created) => {
+            buttons.current[open]?.focus();
             setOpen(null);
             setDone(created ?? '');
           }}
