@@ -14,6 +14,12 @@ export function IdentifyInstructions({ site }: { site: AdminSite }) {
         Node.js <code>{"crypto.createHmac('sha256', secret).update(id).digest('hex')"}</code>. Never put the secret in a page.
       </p>
       <p class="field-hint">A verified visitor sees their conversations on every device. With verification required, identify() calls without a valid hash are refused.</p>
+      <p class="field-hint">
+        The snippet defines <code>window.Parley</code> at once; calls made before the widget has loaded are queued and run in order. Besides{' '}
+        <code>identify</code> it offers <code>open()</code>, <code>close()</code>, <code>toggle()</code>, <code>show()</code>, <code>hide()</code>,{' '}
+        <code>setProperties()</code>, <code>track()</code>, <code>startConversation()</code> and <code>on()</code> for the ready, open, close,
+        message and unread events: see docs/javascript-api.md in Parley's documentation.
+      </p>
       <SiteIdentitySection site={site} />
     </section>
   );
