@@ -209,6 +209,8 @@ function previewConfig(patch: Partial<WidgetConfig> = {}): WidgetConfig {
     unreadSound: false,
     unreadTitleFlash: true,
     loaderStrings: loaderStrings('fi'),
+    emailCapture: { mode: 'never', minutes: 5, prompt: '', visitorHasEmail: false },
+    loginOnly: { mode: 'off', visitorIdentified: false },
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: null, returnsAt: null },
     ...patch,
   };

@@ -255,6 +255,8 @@ step('preview: the frame draws a posted config, sends nothing and creates no vis
     unreadSound: false,
     unreadTitleFlash: true,
     loaderStrings: loaderStrings('de'),
+    emailCapture: { mode: 'never', minutes: 5, prompt: '', visitorHasEmail: false },
+    loginOnly: { mode: 'off', visitorIdentified: false },
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'hour', returnsAt: null },
   };
   await postConfig(page, config);
@@ -324,6 +326,8 @@ step("preview through the loader's preview page: the unsaved config reaches the 
     unreadSound: false,
     unreadTitleFlash: true,
     loaderStrings: loaderStrings('it'),
+    emailCapture: { mode: 'never', minutes: 5, prompt: '', visitorHasEmail: false },
+    loginOnly: { mode: 'off', visitorIdentified: false },
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: 'minutes', returnsAt: null },
   };
   await eventually(async () => {

@@ -4,6 +4,14 @@
  */
 import type { Message, VisitorConversation } from './models.js';
 
+/**
+ * A plausible address: one @, no spaces, a dot in the domain, at most 254 characters.
+ * Deliverability is not checked. The server and the widget's email prompt (W9) share it.
+ */
+export function isPlausibleEmail(value: string): boolean {
+  return [...value].length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u.test(value);
+}
+
 export const CONTACT_LIMITS = {
   /** First name, last name, phone, organization name, currency-free single-line fields. */
   nameMaxLength: 200,

@@ -5,7 +5,7 @@
  * surrogate would come back as U+FFFD), control characters in single-line fields, or over the
  * limit are refused with validation_failed naming the field, so nothing is silently altered.
  */
-import { CONTACT_LIMITS } from '@parley/protocol';
+import { CONTACT_LIMITS, isPlausibleEmail } from '@parley/protocol';
 import { DomainError } from '../errors.js';
 
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
@@ -30,13 +30,10 @@ export function cleanText(field: string, value: string | null | undefined, max: 
   return value;
 }
 
-/** A plausible address: one @, no spaces, a dot in the domain. Deliverability is not checked. */
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
-
 export function cleanEmail(field: string, value: string | null | undefined): string | null {
   const email = cleanText(field, value, CONTACT_LIMITS.emailMaxLength);
   if (email === null) return null;
-  if (!EMAIL.test(email)) refuse(field, 'not an email address');
+  if (!isPlausibleEmail(email)) refuse(field, 'not an email address');
   return email;
 }
 

@@ -14,6 +14,7 @@ import { fileDropProps } from './AttachButton';
 import { EndChatConfirm } from './EndChatConfirm';
 import { Header } from './Header';
 import { Thread } from './Thread';
+import { VisitorGate } from './VisitorGate';
 
 /**
  * `loading`: no answer yet (or, in the preview, no config posted yet); `loaded`: the server or
@@ -127,12 +128,14 @@ export function App({ controller, config, configStatus, availability, preview }:
         <p class="typing" aria-hidden={view.typingName ? undefined : true}>
           {view.typingName ? t('typing', { name: view.typingName }) : ''}
         </p>
-        <Composer
-          onSend={(body) => controller.send(body)}
-          onTyping={() => controller.visitorTyping()}
-          onFiles={attach}
-          focusRequest={view.focusRequest}
-        />
+        <VisitorGate config={config} thread={view.thread} onCaptureEmail={(email) => controller.captureEmail(email)}>
+          <Composer
+            onSend={(body) => controller.send(body)}
+            onTyping={() => controller.visitorTyping()}
+            onFiles={attach}
+            focusRequest={view.focusRequest}
+          />
+        </VisitorGate>
       </main>
     </div>
   );

@@ -55,6 +55,13 @@ const de: Strings = {
   emojiTravel: 'Reisen und Orte',
   emojiObjects: 'Objekte',
   emojiSymbols: 'Symbole',
+  emailLabel: 'E-Mail',
+  emailSubmit: 'Speichern',
+  emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein, z.\u00a0B. name@beispiel.de.',
+  emailSaved: 'Danke! Wir haben Ihre E-Mail-Adresse gespeichert.',
+  emailFailed: 'Ihre E-Mail-Adresse konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
+  emailRequired: 'Bitte hinterlassen Sie vor Ihrer ersten Nachricht Ihre E-Mail-Adresse.',
+  signInToChat: 'Bitte melden Sie sich an, um mit uns zu chatten.',
 };
 
 export default de;

@@ -67,6 +67,14 @@ const en = {
   emojiTravel: 'Travel & places',
   emojiObjects: 'Objects',
   emojiSymbols: 'Symbols',
+  // W9: the email prompt (its field's accessible name is emailLabel) and login-only mode.
+  emailLabel: 'Email',
+  emailSubmit: 'Save',
+  emailInvalid: 'Enter a valid email address, like name@example.com.',
+  emailSaved: 'Thanks! We have your email.',
+  emailFailed: 'Your email could not be saved. Please try again.',
+  emailRequired: 'Please leave your email before your first message.',
+  signInToChat: 'Please sign in to chat with us.',
 };
 
 export type StringKey = keyof typeof en;

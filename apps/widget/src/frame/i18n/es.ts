@@ -55,6 +55,13 @@ const es: Strings = {
   emojiTravel: 'Viajes y lugares',
   emojiObjects: 'Objetos',
   emojiSymbols: 'Símbolos',
+  emailLabel: 'Correo electrónico',
+  emailSubmit: 'Guardar',
+  emailInvalid: 'Introduce un correo electrónico válido, por ejemplo nombre@ejemplo.es.',
+  emailSaved: '¡Gracias! Hemos guardado tu correo electrónico.',
+  emailFailed: 'No se pudo guardar tu correo electrónico. Inténtalo de nuevo.',
+  emailRequired: 'Deja tu correo electrónico antes de tu primer mensaje.',
+  signInToChat: 'Inicia sesión para chatear con nosotros.',
 };
 
 export default es;

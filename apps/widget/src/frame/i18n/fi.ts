@@ -55,6 +55,13 @@ const fi: Strings = {
   emojiTravel: 'Matkailu ja paikat',
   emojiObjects: 'Esineet',
   emojiSymbols: 'Symbolit',
+  emailLabel: 'Sähköposti',
+  emailSubmit: 'Tallenna',
+  emailInvalid: 'Anna kelvollinen sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.',
+  emailSaved: 'Kiitos! Sähköpostiosoitteesi on tallennettu.',
+  emailFailed: 'Sähköpostiosoitetta ei voitu tallentaa. Yritä uudelleen.',
+  emailRequired: 'Jätä sähköpostiosoitteesi ennen ensimmäistä viestiä.',
+  signInToChat: 'Kirjaudu sisään keskustellaksesi kanssamme.',
 };
 
 export default fi;

@@ -58,6 +58,13 @@ const fr: Strings = {
   emojiTravel: 'Voyages et lieux',
   emojiObjects: 'Objets',
   emojiSymbols: 'Symboles',
+  emailLabel: 'Adresse e-mail',
+  emailSubmit: 'Enregistrer',
+  emailInvalid: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  emailSaved: 'Merci\u00a0! Nous avons enregistré votre adresse e-mail.',
+  emailFailed: 'Votre adresse e-mail n’a pas pu être enregistrée. Veuillez réessayer.',
+  emailRequired: 'Laissez votre adresse e-mail avant votre premier message.',
+  signInToChat: 'Connectez-vous pour discuter avec nous.',
 };
 
 export default fr;

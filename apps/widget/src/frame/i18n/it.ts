@@ -55,6 +55,13 @@ const it: Strings = {
   emojiTravel: 'Viaggi e luoghi',
   emojiObjects: 'Oggetti',
   emojiSymbols: 'Simboli',
+  emailLabel: 'Indirizzo email',
+  emailSubmit: 'Salva',
+  emailInvalid: 'Inserisci un indirizzo email valido, ad esempio nome@esempio.it.',
+  emailSaved: 'Grazie! Abbiamo salvato la tua email.',
+  emailFailed: 'Non è stato possibile salvare la tua email. Riprova.',
+  emailRequired: 'Lascia la tua email prima del primo messaggio.',
+  signInToChat: 'Accedi per chattare con noi.',
 };
 
 export default it;

@@ -58,6 +58,13 @@ const pl: Strings = {
   emojiTravel: 'Podróże i miejsca',
   emojiObjects: 'Przedmioty',
   emojiSymbols: 'Symbole',
+  emailLabel: 'Adres e-mail',
+  emailSubmit: 'Zapisz',
+  emailInvalid: 'Podaj prawidłowy adres e-mail, np. imie@przyklad.pl.',
+  emailSaved: 'Dziękujemy! Zapisaliśmy Twój adres e-mail.',
+  emailFailed: 'Nie udało się zapisać adresu e-mail. Spróbuj ponownie.',
+  emailRequired: 'Zostaw swój adres e-mail przed pierwszą wiadomością.',
+  signInToChat: 'Zaloguj się, aby z nami porozmawiać.',
 };
 
 export default pl;

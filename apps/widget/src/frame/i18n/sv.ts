@@ -55,6 +55,13 @@ const sv: Strings = {
   emojiTravel: 'Resor och platser',
   emojiObjects: 'Föremål',
   emojiSymbols: 'Symboler',
+  emailLabel: 'E-post',
+  emailSubmit: 'Spara',
+  emailInvalid: 'Ange en giltig e-postadress, till exempel namn@exempel.se.',
+  emailSaved: 'Tack! Vi har sparat din e-postadress.',
+  emailFailed: 'Din e-postadress kunde inte sparas. Försök igen.',
+  emailRequired: 'Lämna din e-postadress innan ditt första meddelande.',
+  signInToChat: 'Logga in för att chatta med oss.',
 };
 
 export default sv;

@@ -21,6 +21,7 @@ import { obtainVisitorSession } from '../visitorSession';
 import { newClientMessageId } from './clientMessageId';
 import { buildContextUpdate } from './visitorContext';
 import { describeError } from './describeError';
+import { postVisitorEmail } from './emailCapture';
 import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
@@ -160,6 +161,13 @@ export class ChatController {
       createdAt: Date.now(),
     };
     this.setThread({ ...this.view.thread, messages: [...this.view.thread.messages, message] });
+  }
+
+  /** W9: the visitor's email links them to a contact. The preview keeps it in the page. */
+  async captureEmail(email: string): Promise<void> {
+    if (this.options.preview) return;
+    if (!this.visitorToken) throw new Error('no visitor session yet');
+    await postVisitorEmail(this.visitorToken, email);
   }
 
   retry(clientMessageId: string): void {

@@ -22,6 +22,10 @@ function textFor(code: ErrorCode | null): string {
       return t('fileTypeNotAllowed');
     case 'file_empty':
       return t('fileEmpty');
+    case 'identification_required':
+      return t('signInToChat');
+    case 'email_required':
+      return t('emailRequired');
     case 'internal_error':
     case 'not_ready':
       return t('serverError');
