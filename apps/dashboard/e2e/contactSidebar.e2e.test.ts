@@ -4,7 +4,7 @@
  * one contact (a third, assigned to the admin, is not listed to a colleague who may not open it): the admin sees the name and email beside the chat, edits the Organization (saved,
  * kept after a reload, and seen live by a colleague who has the same chat open), is told clearly
  * when the email belongs to another contact, creates a lead and a deal (each a timestamped line in
- * the thread; the chat stays open), reads the site's tracked events in the activity timeline and
+ * the thread; the chat stays open), reads the site's tracked events and the pages viewed (live) in the activity timeline and
  * opens the previous conversation from its link. A visitor
  * who is nobody yet becomes a contact from the sidebar. axe finds nothing serious; at 390 px the
  * details screen holds the sidebar without sideways scrolling. Needs `npm run build` and
@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { connectAgent, createUserAs, type AgentClient } from '../../server/test/helpers/clients.js';
+import { connectAgent, connectVisitor, createUserAs, type AgentClient } from '../../server/test/helpers/clients.js';
 import { visitorWrites, type WritingVisitor } from '../../server/test/helpers/routing.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, eventually, launchBrowser, signIn } from '../../../e2e/browser.js';
@@ -102,6 +102,15 @@ step('the agent sees the contact’s name and email beside the chat', async (t) 
   const activity = sidebar(adminPage).getByRole('region', { name: 'Activity' });
   await activity.getByText('pricing_viewed').waitFor();
   await activity.getByText('plan: team').waitFor();
+  // The visitor moves to another page: a page view appears on the timeline while the chat is open.
+  const socket = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey, current);
+  try {
+    await socket.rt.send('context.update', { pageUrl: 'https://shop.example/pricing', pageTitle: 'Pricing' });
+    await activity.getByText('https://shop.example/pricing').waitFor();
+    await activity.getByText('Pricing', { exact: true }).waitFor();
+  } finally {
+    socket.close();
+  }
   const previousLinks = async (page: Page) =>
     sidebar(page).getByRole('region', { name: 'Previous conversations' }).getByRole('link').allInnerTexts();
   await eventually(async () => assert.deepEqual(await previousLinks(adminPage), [`Conversation #${assignedToAdmin.conversationId}`, `Conversation #${earlier.conversationId}`]));

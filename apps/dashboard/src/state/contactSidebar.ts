@@ -2,12 +2,14 @@
  * The I7 sidebar of the open conversation: its contact (null until the visitor is one), the
  * contact's conversations this user may open, leads and deals, and the timeline, as the server
  * answers them. Live events keep it current: a `contact.updated` for the shown contact (or any,
- * while the visitor is nobody yet, since that is how a new link arrives) reads it again, and
- * `lead.created`/`lead.updated` of this contact or conversation go straight into the list.
+ * while the visitor is nobody yet, since that is how a new link arrives) reads it again, as does
+ * the visitor moving to another page (a page view on the timeline); `lead.created`/`lead.updated`
+ * of this contact or conversation go straight into the list.
  */
-import type { AgentEvents, Contact, ConversationContactResponse, Lead, LeadKind } from '@parley/protocol';
+import type { AgentEvents, Contact, ConversationContactResponse, ConversationSummary, Lead, LeadKind } from '@parley/protocol';
 import { contactApi, type ContactChanges, type NewLead } from '../api/contactEndpoints.js';
 import { errorText } from '../api/request.js';
+import { inbox } from './inboxStore.js';
 import { createStore } from './store.js';
 
 export interface ContactSidebarState {
@@ -29,6 +31,8 @@ export async function loadContactSidebar(conversationId: number, quiet = false):
     if (quiet && state.conversationId === conversationId) return state;
     return { conversationId, status: 'loading', data: null, errorText: null };
   });
+  const known = inbox.get().conversations.get(conversationId);
+  if (known && !quiet) shownPage = { conversationId, pageUrl: known.visitor.context.pageUrl };
   try {
     const data = await contactApi.ofConversation(conversationId);
     if (ticket === generation) contactSidebar.update(() => ({ conversationId, status: 'ready', data, errorText: null }));
@@ -105,9 +109,21 @@ export async function createLead(conversationId: number, kind: LeadKind, input: 
   return lead;
 }
 
+/** The visitor's page when the timeline was last read: a new one is a page view on it. */
+let shownPage: { conversationId: number; pageUrl: string | null } | null = null;
+
+function followVisitorPage(conversation: ConversationSummary): void {
+  if (conversation.id !== contactSidebar.get().conversationId) return;
+  const { pageUrl } = conversation.visitor.context;
+  const moved = shownPage?.conversationId === conversation.id && shownPage.pageUrl !== pageUrl;
+  shownPage = { conversationId: conversation.id, pageUrl };
+  if (moved) refreshContactSidebar();
+}
+
 /** The realtime events the sidebar follows (called for every inbox event). */
 export function applyContactSidebarEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]): void {
-  if (name === 'contact.updated') applySidebarContact((data as AgentEvents['contact.updated']).contact);
+  if (name === 'conversation.updated') followVisitorPage((data as AgentEvents['conversation.updated']).conversation);
+  else if (name === 'contact.updated') applySidebarContact((data as AgentEvents['contact.updated']).contact);
   else if (name === 'contact.deleted') applySidebarContactDeleted((data as AgentEvents['contact.deleted']).contactId);
   else if (name === 'lead.created' || name === 'lead.updated') applySidebarLead((data as AgentEvents['lead.created']).lead);
 }
