@@ -6,8 +6,9 @@
  * reads from GET /api/admin/sites) and `Parley.open()` while widget.js is held back by the test,
  * so the calls can only have been queued by the snippet's stub; then the loader is let through.
  *
- * The identified visitor chats; the agent's side shows the contact's name and email (REST: the
- * sidebar's GET /api/conversations/:id/contact); ready/open/close/message/unread fire on the host
+ * The identified visitor chats; the agent's side shows the contact's name and email (REST, and
+ * in the inbox's contact sidebar, where the agent edits the Organization and creates a lead that
+ * the Leads page then lists); ready/open/close/message/unread fire on the host
  * page; close, toggle, hide and show do what they say; startConversation('hi') sends "hi". A
  * wrong hash is refused and shows nothing of the contact; a second browser (another device),
  * chatting anonymously, identified with the same id and a valid hash switches to the contact's
@@ -23,9 +24,9 @@ import { after, before, test, type TestContext } from 'node:test';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { connectAgent, type AgentClient } from '../apps/server/test/helpers/clients.js';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
 import { embedSnippet } from '../apps/server/src/domain/sites/embedSnippet.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser } from './browser.js';
+import { assertFrontEndsBuilt, eventually, launchBrowser, signIn } from './browser.js';
 import { startHostSite, type HostSite } from './hostPage.js';
 
 const WAIT_MS = 10_000;
@@ -177,6 +178,41 @@ step("the agent's side shows the identified contact's name and email, its proper
   assert.equal(body.contact.externalId, USER.id);
   assert.deepEqual(body.contact.properties, { plan: 'Pro <b>yearly</b>' }, 'stored as given');
   assert.ok(body.events.some((event) => event.kind === 'event' && event.name === 'viewed_pricing'), JSON.stringify(body.events));
+});
+
+step('in the inbox the agent sees the name and email beside the chat, edits the Organization, creates a lead and finds it under Leads', async () => {
+  // The first admin is sent to the setup wizard until it is done; this is about the inbox.
+  await agent.http('POST', '/api/admin/setup/complete', {});
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  contexts.push(context);
+  context.setDefaultTimeout(WAIT_MS);
+  const inbox = await context.newPage();
+  await signIn(inbox, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await inbox.goto(`${cluster.url}/inbox/conversations/${conversationId}`);
+  const sidebar = inbox.getByRole('region', { name: 'Contact', exact: true });
+  const field = (label: string): Locator => sidebar.getByLabel(label, { exact: true });
+  await field('Email').waitFor();
+  await eventually(async () => assert.equal(await field('Email').inputValue(), USER.email));
+  assert.equal(await field('First name').inputValue(), USER.name);
+
+  await field('Organization').fill('Analytical Engines Ltd');
+  await sidebar.getByRole('button', { name: 'Save contact' }).click();
+  await sidebar.getByRole('status').getByText('Contact saved.').waitFor();
+  const saved = (await agent.http('GET', `/api/conversations/${conversationId}/contact`)).body as { contact: { organization: { name: string } } };
+  assert.equal(saved.contact.organization.name, 'Analytical Engines Ltd');
+
+  await sidebar.getByRole('button', { name: 'Create lead' }).click();
+  const form = sidebar.getByRole('form', { name: 'New lead' });
+  await form.getByLabel('Title').fill('Engine for Ada');
+  await form.getByRole('button', { name: 'Save lead' }).click();
+  await sidebar.getByRole('status').getByText('Lead created: Engine for Ada').waitFor();
+
+  await inbox.getByRole('navigation', { name: 'Inbox' }).getByRole('link', { name: 'Leads', exact: true }).click();
+  await inbox.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+  const row = inbox.getByRole('table', { name: 'Leads' }).getByRole('row').filter({ hasText: 'Engine for Ada' });
+  await row.waitFor();
+  assert.ok((await row.innerText()).includes(USER.name), `the lead names its contact: ${await row.innerText()}`);
+  await context.close();
 });
 
 step("a reply fires message; close, toggle, hide and show do what they say; a reply while closed fires unread", async () => {
