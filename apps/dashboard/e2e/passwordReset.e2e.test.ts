@@ -83,6 +83,8 @@ for (const width of [1280, 390]) {
 
     await page.getByRole('button', { name: 'Sign in' }).click();
     await signIn(page, cluster.url, EMAIL, after);
+    // On a phone the navigation (with who is signed in) waits behind Menu.
+    if (width < 768) await page.getByRole('button', { name: 'Menu' }).click();
     await page.locator('.me-name', { hasText: 'Rae' }).waitFor();
 
     // The same link again, in a fresh browser: refused, and the password stays.
