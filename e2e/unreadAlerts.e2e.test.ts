@@ -35,7 +35,7 @@ let visitor: Page;
 let chatflowId: number;
 let conversationId: number;
 let replies = 0;
-/** Requests for the loader's lazy chunks (/widget/loader/…). */
+/** Requests for the loader's unread chunk (/widget/loader/alerts-…; the API chunk loads on every page). */
 const chunkRequests: string[] = [];
 const pageErrors: string[] = [];
 
@@ -72,7 +72,7 @@ before(async () => {
   visitor = await context.newPage();
   visitor.on('pageerror', (error) => pageErrors.push(`${visitor.url()}: ${error.message}`));
   visitor.on('request', (request) => {
-    if (request.url().includes('/widget/loader/')) chunkRequests.push(request.url());
+    if (request.url().includes('/widget/loader/alerts-')) chunkRequests.push(request.url());
   });
 }, { timeout: 30_000 });
 
