@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { defaultChatflowTexts } from '@parley/chatflow';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { createUserAs, httpAs, login, type AgentClient } from '../../server/test/helpers/clients.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
@@ -128,6 +129,12 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   ]);
   await language.selectOption({ label: 'Svenska' });
   assert.deepEqual(await seriousA11yViolations(admin), []);
+  // W9 email capture and login-only mode; the untouched prompt follows the language.
+  await admin.getByRole('group', { name: "Ask for the visitor's email" }).getByLabel(/When nobody has replied/).check();
+  await admin.getByLabel('Minutes without a reply', { exact: true }).fill('3');
+  assert.equal(await admin.getByLabel('Email prompt', { exact: true }).inputValue(), defaultChatflowTexts('sv').emailCapturePrompt);
+  await admin.getByRole('group', { name: 'Who can chat' }).getByLabel(/only identified visitors can start one/).check();
+  assert.deepEqual(await seriousA11yViolations(admin), []);
 
   assert.equal(await editorSwitch(admin).getAttribute('aria-checked'), 'false');
   await editorSwitch(admin).click();
@@ -142,6 +149,10 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   assert.equal(stored.settings.welcomeMessage, 'Questions about pricing?');
   assert.equal(stored.settings.headingAvatarUrl, imageUrl);
   assert.deepEqual([stored.settings.unreadSound, stored.settings.unreadTitleFlash], [true, false]);
+  assert.deepEqual(
+    [stored.settings.emailCapture, stored.settings.emailCaptureMinutes, stored.settings.emailCapturePrompt, stored.settings.loginOnly],
+    ['noReply', 3, defaultChatflowTexts('sv').emailCapturePrompt, 'startIdentifiedOnly'],
+  );
   assert.deepEqual(stored.targeting, {
     groups: [[{ field: 'url', op: 'startsWith', value: '/pricing' }]],
     exclusions: [{ field: 'url', op: 'is', value: '/privacy' }],
@@ -168,6 +179,8 @@ test('New chatflow, edits in every tab, Published, Save; a reload shows what was
   );
   await tab(admin, 'Options').click();
   assert.equal(await admin.getByRole('combobox', { name: 'Language' }).inputValue(), 'sv');
+  assert.equal(await admin.getByLabel('Minutes without a reply', { exact: true }).inputValue(), '3');
+  assert.equal(await admin.getByLabel(/only identified visitors can start one/).isChecked(), true);
 });
 
 test('an empty rule value or a URL value with a query is refused next to the form, and nothing is saved', async () => {

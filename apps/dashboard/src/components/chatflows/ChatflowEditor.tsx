@@ -21,6 +21,8 @@ import { Tabs, type TabSpec } from './Tabs.js';
 import { TargetingQuestion } from './TargetingQuestion.js';
 import { TargetingSection } from './TargetingSection.js';
 import { TicketDefaultsSection } from './TicketDefaultsSection.js';
+import { EmailCaptureSection } from './EmailCaptureSection.js';
+import { LoginOnlySection } from './LoginOnlySection.js';
 
 interface ChatflowEditorProps {
   chatflow: Chatflow;
@@ -76,6 +78,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
     const settings = { ...draft.settings };
     if (settings.welcomeMessage === before.welcomeMessage) settings.welcomeMessage = after.welcomeMessage;
     if (settings.headingName === before.headingName) settings.headingName = after.headingName;
+    if (settings.emailCapturePrompt === before.emailCapturePrompt) settings.emailCapturePrompt = after.emailCapturePrompt;
     change({ language, settings });
   }
 
@@ -170,6 +173,8 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
                 </fieldset>
                 <AvailabilitySection value={draft.availability} onChange={(availability) => change({ availability })} />
                 <TicketDefaultsSection value={draft.ticketDefaults} onChange={(ticketDefaults) => change({ ticketDefaults })} />
+                <EmailCaptureSection value={draft.settings} onChange={(next) => change({ settings: { ...draft.settings, ...next } })} />
+                <LoginOnlySection value={draft.settings.loginOnly} onChange={(loginOnly) => change({ settings: { ...draft.settings, loginOnly } })} />
               </>,
             ),
           ]}

@@ -37,7 +37,7 @@ export function editorProblems(draft: EditorDraft): EditorProblem[] {
 /** The engine's paths may or may not start with the object's name; make them start with it. */
 function fromEngine(problem: Problem, root: 'settings' | 'targeting'): EditorProblem {
   const path = problem.path.startsWith(root) ? problem.path : `${root}.${problem.path.replace(/^\./, '')}`;
-  const tab: EditorTab = root === 'targeting' ? 'target' : /^settings\.display/.test(path) ? 'display' : 'build';
+  const tab: EditorTab = root === 'targeting' ? 'target' : /^settings\.display/.test(path) ? 'display' : /^settings\.(emailCapture|loginOnly)/.test(path) ? 'options' : 'build';
   return { tab, path, message: `${whereIs(path)}${problem.message}`, detail: problem.message };
 }
 
