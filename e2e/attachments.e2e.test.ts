@@ -10,13 +10,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
-import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { connectAgent, createUserAs } from '../apps/server/test/helpers/clients.js';
+import { after, before } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
-import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser, signIn } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { assertAccessible, eventually, signIn } from './browser.js';
+import { chatFrame, chatOf, failFastSteps, openChat, startChatScene, unassignedVisitor, type ChatScene } from './chatKit.js';
+import type { HostSite } from './hostPage.js';
 
 const AGENT = { name: 'Fiona Files', email: 'fiona@example.com', password: 'fiona-password-1' };
 /** A real PNG of one colour, big enough to see: signature, IHDR, IDAT (rows with filter 0), IEND. */
@@ -40,68 +40,22 @@ function solidPng(width: number, height: number, rgb: [number, number, number]):
 
 const PNG = solidPng(480, 320, [230, 120, 30]);
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
-const WAIT_MS = 10_000;
-const STEP_MS = 25_000;
+const step = failFastSteps(25_000);
 
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
-let browser: Browser;
 let visitor: Page;
 let agent: Page;
-const pageErrors: string[] = [];
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  const admin = await connectAgent(cluster.url, cluster.wsUrl);
-  try {
-    await createUserAs(admin, { ...AGENT, role: 'agent' });
-  } finally {
-    admin.close();
-  }
-  host = await startHostSite(cluster.url, cluster.siteKey);
-  visitor = await newPage({ width: 390, height: 844 });
-  agent = await newPage({ width: 1400, height: 900 });
+  scene = await startChatScene({ agent: AGENT });
+  ({ cluster, host } = scene);
+  visitor = await scene.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  agent = await scene.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await cluster?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  context.setDefaultTimeout(WAIT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-let failedStep: string | null = null;
-function step(name: string, run: (t: TestContext) => Promise<void>): void {
-  test(name, { timeout: STEP_MS }, async (t) => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    failedStep = name;
-    await run(t);
-    failedStep = null;
-  });
-}
-
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
-
-async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator('iframe[src*="/widget/frame/"]').elementHandle())?.contentFrame();
-  assert.ok(frame, 'the chat iframe has a document');
-  return frame;
-}
-
-async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
-  const result = await a11yReport(target);
-  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
-  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
-}
+after(() => scene?.close());
 
 /** Whether the image has loaded real pixels (not a broken image). */
 async function loaded(image: Locator): Promise<boolean> {
@@ -115,9 +69,7 @@ async function thumbnailWidth(image: Locator): Promise<number> {
 
 step(`the visitor sends an image with "Attach file"; the agent sees it inline (${DRIVERS})`, async (t) => {
   await signIn(agent, cluster.url, AGENT.email, AGENT.password);
-  await visitor.goto(`${host.sameSiteUrl}/`);
-  await visitor.getByRole('button', { name: 'Open chat' }).click();
-  const chat = chatOf(visitor);
+  const chat = await openChat(visitor, `${host.sameSiteUrl}/`);
   const [chooser] = await Promise.all([visitor.waitForEvent('filechooser'), chat.getByRole('button', { name: 'Attach file' }).click()]);
   await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
 
@@ -126,7 +78,7 @@ step(`the visitor sends an image with "Attach file"; the agent sees it inline ($
   await own.waitFor();
   assert.ok(await own.evaluate((element) => (element as HTMLImageElement).src.startsWith('blob:')), 'no token in an image URL');
 
-  await agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: /Visitor \d+/ }).click();
+  await unassignedVisitor(agent).click();
   const inline = agent.getByRole('log', { name: 'Messages' }).getByRole('img', { name: 'photo.png' });
   await inline.waitFor();
   await eventually(async () => assert.ok(await loaded(inline), 'the agent sees the image itself, not a broken one'));
@@ -136,7 +88,7 @@ step(`the visitor sends an image with "Attach file"; the agent sees it inline ($
     const width = await thumbnailWidth(image);
     assert.ok(width > 50 && width <= 240, `a thumbnail, not the full 480 px: ${width}`);
   }
-  await report(t, 'the inbox thread with an image', agent);
+  await assertAccessible(t, 'the inbox thread with an image', agent);
 });
 
 step('the agent drops a PDF on the reply box; the visitor downloads exactly those bytes', async (t) => {
@@ -166,7 +118,7 @@ step('the agent drops a PDF on the reply box; the visitor downloads exactly thos
   assert.equal(await readFile((await download.path())!, 'latin1'), PDF, 'the downloaded bytes are the PDF the agent sent');
 
   if (process.env.PARLEY_E2E_SCREENSHOTS) await visitor.screenshot({ path: `${process.env.PARLEY_E2E_SCREENSHOTS}/attachments-widget-390.png` });
-  await report(t, 'the chat window with an image and a file', await chatFrame(visitor));
+  await assertAccessible(t, 'the chat window with an image and a file', await chatFrame(visitor));
   const overflow = await (await chatFrame(visitor)).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal scrolling in the chat window at 390 px');
 });
@@ -193,7 +145,7 @@ step('the inbox thread with files works at 390 px: the button in view, images wi
   const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal scrolling in the inbox at 390 px');
   if (process.env.PARLEY_E2E_SCREENSHOTS) await agent.screenshot({ path: `${process.env.PARLEY_E2E_SCREENSHOTS}/attachments-inbox-390.png` });
-  await report(t, 'the inbox thread with files at 390 px', agent);
+  await assertAccessible(t, 'the inbox thread with files at 390 px', agent);
   await agent.setViewportSize({ width: 1400, height: 900 });
 });
 
@@ -206,5 +158,5 @@ step('a refused file says why in the widget, and nothing is sent', async () => {
 });
 
 step('no uncaught script errors in any page or frame', async () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(scene.pageErrors, []);
 });

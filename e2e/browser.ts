@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
@@ -83,6 +85,13 @@ export async function a11yReport(target: Page | Frame): Promise<A11yReport> {
 /** Serious and critical axe violations on the current page, as "rule: selector" lines. */
 export async function seriousA11yViolations(target: Page | Frame): Promise<string[]> {
   return (await a11yReport(target)).serious;
+}
+
+/** axe: serious or critical fail the test; the rest is printed as diagnostics. */
+export async function assertAccessible(t: TestContext, what: string, target: Page | Frame): Promise<void> {
+  const result = await a11yReport(target);
+  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
+  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
 }
 
 /** Sign in through the form, as a person would. */

@@ -1,8 +1,7 @@
 /** Shared by the setup wizard and Sites browser tests: fail-fast steps, layout and a11y checks. */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
-import { a11yReport } from '../../../e2e/browser.js';
+import type { Page } from 'playwright-core';
 
 /** Upper bound for one wait on the page; every step finishes far sooner when healthy. */
 export const WAIT_MS = 10_000;
@@ -20,12 +19,8 @@ export function step(name: string, run: (t: TestContext) => Promise<void>): void
   });
 }
 
-/** axe: serious or critical fail the step; the rest is printed as diagnostics. */
-export async function assertAccessible(t: TestContext, what: string, target: Page | Frame): Promise<void> {
-  const result = await a11yReport(target);
-  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
-  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
-}
+/** Kept here too so the inbox tests import their checks from one place. */
+export { assertAccessible } from '../../../e2e/browser.js';
 
 /** The page is no wider than the viewport (a 390 px phone must never scroll sideways). */
 export async function assertNoHorizontalScroll(page: Page, what: string): Promise<void> {
