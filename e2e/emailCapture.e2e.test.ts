@@ -7,7 +7,8 @@
  *   brings the message box, the message starts a chat, and the contact exists
  *   (GET /api/contacts?query=).
  * - "only identified visitors may start a chat": an anonymous visitor reads why instead of a
- *   message box, and no conversation is created.
+ *   message box, and no conversation is created; once the page calls Parley.identify, the window
+ *   opened again lets them start.
  *
  * Steps run in order and build on each other; after a failed one the rest fail fast.
  * Needs the built front ends (`npm run build`) and /usr/bin/chromium; nothing is skipped.
@@ -139,11 +140,28 @@ step('before the first message: no message box until a valid email; the contact 
 step('login-only mode: an anonymous visitor reads why and cannot start a chat', async (t) => {
   await setSettings({ emailCapture: 'never', loginOnly: 'startIdentifiedOnly' });
   const before = await conversationCount();
-  const { chat, frame } = await openChat();
+  const { page, chat, frame } = await openChat();
   await chat.getByRole('status').getByText('Please sign in to chat with us.').waitFor();
   assert.equal(await chat.getByRole('textbox', { name: 'Message' }).count(), 0, 'no message box for an anonymous visitor');
   assert.equal(await chat.getByRole('button', { name: 'Send', exact: true }).count(), 0);
   await checkLayout(t, frame, 'the login-only notice');
   assert.equal(await conversationCount(), before, 'no conversation was created');
+
+  // The page signs the visitor in (the site does not require verification): opened again, the
+  // window asks the server afresh and the visitor may start.
+  await eventually(async () => assert.equal(await page.evaluate(() => typeof (window as unknown as { Parley?: { identify?: unknown } }).Parley?.identify), 'function'), WAIT_MS);
+  await page.evaluate(() => (window as unknown as { Parley: { identify(i: object): Promise<unknown> } }).Parley.identify({ id: 'member-1', name: 'Mia Member' }));
+  await eventually(async () => {
+    const db = cluster.nodes[0]!.server.ctx.storage.db;
+    const named = await db.selectFrom('visitors').select('id').where('name', '=', 'Mia Member').execute();
+    assert.equal(named.length, 1);
+  }, WAIT_MS);
+  await chat.getByRole('button', { name: 'Minimize chat' }).click();
+  await page.getByRole('button', { name: loaderStrings('en').openChat }).click();
+  const message = chat.getByRole('textbox', { name: 'Message' });
+  await message.waitFor();
+  await message.fill('Signed in, hello');
+  await chat.getByRole('button', { name: 'Send', exact: true }).click();
+  await eventually(async () => assert.equal(await conversationCount(), before + 1), WAIT_MS);
   assert.deepEqual(pageErrors, []);
 });

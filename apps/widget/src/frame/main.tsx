@@ -36,7 +36,11 @@ const controller = new ChatController(params.siteKey, (type, data) => bridge?.po
 });
 bridge = connectHostBridge(params.hostOrigin, {
   onPageChanged: (page) => controller.setPage(page),
-  onWindowOpened: () => controller.windowOpened(),
+  onWindowOpened: () => {
+    controller.windowOpened();
+    // The page may have identified the visitor (Parley.identify) since the config was read.
+    if (!params.preview && config && standingMayHaveChanged(config)) void loadConfig();
+  },
   onWindowClosed: () => controller.windowClosed(),
   onStartConversation: (id, text) => controller.startConversation(id, text),
   onVisitorToken: receiveHostToken,
@@ -70,6 +74,12 @@ function draw(): void {
     />,
     root,
   );
+}
+
+/** Login-only or "email before the first message" still waits for something identify() may have given. */
+function standingMayHaveChanged(current: WidgetConfig): boolean {
+  const { loginOnly, emailCapture } = current;
+  return (loginOnly.mode !== 'off' && !loginOnly.visitorIdentified) || (emailCapture.mode === 'beforeFirstMessage' && !emailCapture.visitorHasEmail);
 }
 
 function applyAccent(accentColor: string): void {
