@@ -13,7 +13,7 @@
  * wrong hash is refused and shows nothing of the contact; a second browser (another device),
  * chatting anonymously, identified with the same id and a valid hash switches to the contact's
  * conversation without a page load, and replies reach it live. setProperties and track reach
- * the contact.
+ * the contact. A page with the older one-tag snippet gets `window.Parley` from the loader.
  * One scenario in order; a step after a failed one fails at once.
  *
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
@@ -302,4 +302,24 @@ step('a second device, chatting anonymously, identified with the same id and a v
   await agentReplies('Seen on your phone too.');
   await thread(page).getByText('Seen on your phone too.').waitFor();
   assert.deepEqual(pageErrors, []);
+});
+
+step('with the older one-tag snippet the loader defines window.Parley itself, and it works', async () => {
+  const oldShop = await startHostSite(cluster.url, cluster.siteKey);
+  try {
+    const context = await browser.newContext();
+    contexts.push(context);
+    context.setDefaultTimeout(WAIT_MS);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    await page.goto(`${oldShop.crossSiteUrl}/`);
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'no stub on this page');
+    await page.waitForFunction(() => typeof (window as unknown as { Parley?: { open?: unknown } }).Parley?.open === 'function');
+    await page.evaluate(() => (window as unknown as { Parley: { open(): Promise<void> } }).Parley.open());
+    await chatOf(page).getByRole('textbox', { name: 'Message' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  } finally {
+    await oldShop.close();
+  }
 });
