@@ -8,8 +8,21 @@ export const MACRO_SHORTCUT_MAX_LENGTH = 32;
 export const MACRO_TITLE_MAX_LENGTH = 80;
 export const MACRO_BODY_MAX_LENGTH = 5000;
 
-/** The variables a macro body may use; anything else is left as typed so the agent notices. */
-export const MACRO_VARIABLES = ['contact.name', 'contact.first_name', 'contact.email', 'agent.name', 'agent.first_name'] as const;
+/**
+ * The variables a macro body may use; anything else is left as typed so the agent notices.
+ * `contact.*` come from the conversation's contact (I7) when the visitor is one, else from what
+ * the visitor told the site (its name and `email`/`phone`/`organization` properties).
+ */
+export const MACRO_VARIABLES = [
+  'contact.name',
+  'contact.first_name',
+  'contact.last_name',
+  'contact.email',
+  'contact.phone',
+  'contact.organization',
+  'agent.name',
+  'agent.first_name',
+] as const;
 export type MacroVariable = (typeof MACRO_VARIABLES)[number];
 
 export interface Macro {

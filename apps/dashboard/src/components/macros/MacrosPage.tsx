@@ -13,9 +13,12 @@ import { MacroForm } from './MacroForm.js';
 import '../../styles/macros.css';
 
 const VARIABLE_HINTS: Record<(typeof MACRO_VARIABLES)[number], string> = {
-  'contact.name': 'the visitor’s name',
-  'contact.first_name': 'the first word of the visitor’s name',
-  'contact.email': 'the visitor’s email',
+  'contact.name': 'the contact’s first and last name',
+  'contact.first_name': 'the contact’s first name',
+  'contact.last_name': 'the contact’s last name',
+  'contact.email': 'the contact’s email',
+  'contact.phone': 'the contact’s phone',
+  'contact.organization': 'the contact’s organization',
   'agent.name': 'your name',
   'agent.first_name': 'the first word of your name',
 };
@@ -125,6 +128,10 @@ export function MacrosPage() {
             </div>
           ))}
         </dl>
+        <p class="field-hint">
+          The contact is the one shown beside the chat; for a visitor who is not a contact yet, or a field the contact leaves empty,
+          the visitor’s own name, email, phone and organization (as the site gave them) are used instead.
+        </p>
         <p class="field-hint">A variable with no value is left empty; a misspelled one stays in the text so you notice it before sending.</p>
       </section>
       {error && (

@@ -6,9 +6,11 @@
  */
 import type { Macro } from '@parley/protocol';
 import { useId, useMemo, useState, type MutableRef } from 'preact/hooks';
-import { expandMacro, macroContact } from '../../macros/expandMacro.js';
+import { expandMacro } from '../../macros/expandMacro.js';
+import { macroContact } from '../../macros/macroContact.js';
 import { loadMacros } from '../../macros/macroApi.js';
 import { findMacroTrigger, insertMacro, matchMacros, type MacroTrigger } from '../../macros/macroTrigger.js';
+import { contactSidebar } from '../../state/contactSidebar.js';
 import { inbox } from '../../state/inboxStore.js';
 import { useStore } from '../../state/store.js';
 
@@ -28,6 +30,9 @@ export function useMacroPicker(conversationId: number, textarea: MutableRef<HTML
   const listId = useId();
   const visitor = useStore(inbox, (state) => state.conversations.get(conversationId)?.visitor);
   const agentName = useStore(inbox, (state) => state.session?.user.name ?? '');
+  // The contact the sidebar already read for this chat (it is always mounted beside the thread),
+  // kept current by its live events; until it has answered, the visitor's own details stand in.
+  const contact = useStore(contactSidebar, (state) => (state.conversationId === conversationId ? (state.data?.contact ?? null) : null));
   const [trigger, setTrigger] = useState<MacroTrigger | null>(null);
   const [macros, setMacros] = useState<Macro[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,7 +60,7 @@ export function useMacroPicker(conversationId: number, textarea: MutableRef<HTML
   function pick(macro: Macro) {
     const box = textarea.current;
     if (!box || !trigger) return;
-    const people = { contact: visitor ? macroContact(visitor) : { name: '', email: '' }, agent: { name: agentName } };
+    const people = { contact: macroContact(visitor, contact), agent: { name: agentName } };
     const result = insertMacro(box.value, trigger, expandMacro(macro.body, people));
     setTrigger(null);
     setText(result.text);
