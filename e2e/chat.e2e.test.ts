@@ -12,13 +12,25 @@
  * /usr/bin/chromium. Without either it fails; nothing is skipped.
  */
 import assert from 'node:assert/strict';
-import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { connectAgent, createUserAs } from '../apps/server/test/helpers/clients.js';
+import { after, before, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
-import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser, signIn, viewCount } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { assertAccessible, eventually, signIn, viewCount } from './browser.js';
+import {
+  assignToMe,
+  chatFrame,
+  chatOf,
+  failFastSteps,
+  openChat,
+  replyAsAgent,
+  sendAsVisitor,
+  startChatScene,
+  unassignedVisitor,
+  WAIT_MS,
+  type ChatScene,
+} from './chatKit.js';
+import type { HostSite } from './hostPage.js';
 
 const AGENT = { name: 'Maija Agent', email: 'maija@example.com', password: 'maija-password-1' };
 const FIRST = 'Hello, I have a question about my order';
@@ -26,69 +38,25 @@ const HOSTILE = '<img src=x onerror="window.__xss=1">**bold** & "quotes"';
 const REPLY = 'Happy to help! What is the order number?';
 const AFTER_CLOSE = 'One more thing, sorry';
 const WELCOME = 'Hi! How can we help you today?';
-/** Upper bound for any single wait on the page; every step finishes far sooner when healthy. */
-const WAIT_MS = 10_000;
-/** Per step; with the fail-fast rule below, a broken run still ends within about a minute. */
+/** Per step; with the fail-fast rule, a broken run still ends within about a minute. */
 const STEP_MS = 20_000;
+const step = failFastSteps(STEP_MS);
 
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
-let browser: Browser;
 let visitor: Page;
 let agent: Page;
 let firstConversationId = 0;
-/** Uncaught script errors in any page or frame of any context. */
-const pageErrors: string[] = [];
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  const admin = await connectAgent(cluster.url, cluster.wsUrl);
-  try {
-    await createUserAs(admin, { ...AGENT, role: 'agent' });
-  } finally {
-    admin.close();
-  }
-  host = await startHostSite(cluster.url, cluster.siteKey);
-  visitor = await newPage();
-  agent = await newPage({ width: 1400, height: 900 });
+  scene = await startChatScene({ agent: AGENT });
+  ({ cluster, host } = scene);
+  visitor = await scene.newPage();
+  agent = await scene.newPage({ viewport: { width: 1400, height: 900 } });
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await cluster?.close();
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
-  context.setDefaultTimeout(WAIT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-let failedStep: string | null = null;
-
-/** One step of the scenario. A step that fails (or times out) makes every later one fail fast. */
-function step(name: string, run: (t: TestContext) => Promise<void>): void {
-  test(name, { timeout: STEP_MS }, async (t) => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    failedStep = name;
-    await run(t);
-    failedStep = null;
-  });
-}
-
-/** The chat window's iframe (inside the shadow root); its title is the chatflow's heading, so found by its address. */
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
-
-async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator('iframe[src*="/widget/frame/"]').elementHandle())?.contentFrame();
-  assert.ok(frame, 'the chat iframe has a document');
-  return frame;
-}
+after(() => scene?.close());
 
 /** The visitor's thread as text, in order; system lines without their " · time" suffix. */
 async function visitorThread(page: Page): Promise<string[]> {
@@ -103,18 +71,6 @@ async function waitUntilSent(page: Page, ownCount: number): Promise<void> {
     assert.equal(await log.locator('.msg.own.pending, .msg.own.failed').count(), 0);
     assert.equal(await log.locator('.msg.own').count(), ownCount);
   }, WAIT_MS);
-}
-
-async function sendAsVisitor(page: Page, body: string): Promise<void> {
-  const chat = chatOf(page);
-  await chat.getByRole('textbox', { name: 'Message' }).fill(body);
-  await chat.getByRole('button', { name: 'Send' }).click();
-}
-
-async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
-  const result = await a11yReport(target);
-  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
-  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
 }
 
 async function xssFlag(target: Page | Frame): Promise<unknown> {
@@ -137,13 +93,13 @@ step(`the customer's page on another origin shows the launcher, untouched by the
   assert.equal(await visitor.getByRole('heading', { name: 'Host shop' }).evaluate((el) => getComputedStyle(el).color), 'rgb(255, 0, 0)');
   assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
   assert.equal(await visitor.locator('iframe').count(), 0, 'the chat frame is created only when opened');
-  await report(t, 'the host page with the launcher', visitor);
+  await assertAccessible(t, 'the host page with the launcher', visitor);
 });
 
 step('an agent signs in and waits in Unassigned', async (t) => {
   await agent.goto(`${cluster.url}/inbox/`);
   await agent.getByRole('button', { name: 'Sign in' }).waitFor();
-  await report(t, 'the inbox sign-in page', agent);
+  await assertAccessible(t, 'the inbox sign-in page', agent);
   await signIn(agent, cluster.url, AGENT.email, AGENT.password);
   assert.match(agent.url(), /\/inbox\/unassigned$/);
   await agent.getByText('Nobody is waiting. New chats appear here.').waitFor();
@@ -174,7 +130,7 @@ step('the visitor opens the chat and writes, once with hostile markup', async (t
   assert.equal(await xssFlag(await chatFrame(visitor)), undefined);
   assert.equal(await xssFlag(visitor), undefined);
   assert.equal(await box.inputValue(), '', 'the composer is emptied after sending');
-  await report(t, 'the open chat window', await chatFrame(visitor));
+  await assertAccessible(t, 'the open chat window', await chatFrame(visitor));
 });
 
 step('the chat arrives live in the agent’s Unassigned view; the agent takes it and replies', async (t) => {
@@ -195,12 +151,10 @@ step('the chat arrives live in the agent’s Unassigned view; the agent takes it
   await log.getByText(HOSTILE, { exact: true }).waitFor();
   assert.equal(await log.locator('img').count(), 0);
   assert.equal(await xssFlag(agent), undefined);
-  await report(t, 'the inbox with a conversation open', agent);
+  await assertAccessible(t, 'the inbox with a conversation open', agent);
 
-  await agent.getByRole('button', { name: 'Assign to me' }).click();
-  await agent.getByText(`Assigned to ${AGENT.name}`).waitFor();
-  await agent.getByLabel('Reply').fill(REPLY);
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await assignToMe(agent, AGENT.name);
+  await replyAsAgent(agent, REPLY);
   await agent.locator('.message.from-user:not(.pending)', { hasText: REPLY }).waitFor();
   await eventually(async () => assert.equal(await viewCount(agent, 'Mine'), 1));
   assert.equal(await viewCount(agent, 'Unassigned'), 0);
@@ -255,7 +209,7 @@ step('writing again starts a new conversation: a fresh thread for the visitor, a
   await eventually(async () => assert.deepEqual(await visitorThread(visitor), [WELCOME, AFTER_CLOSE]));
 
   // Still the same page load: the new chat arrives in the list beside the closed thread.
-  const unassigned = agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: /Visitor \d+/ });
+  const unassigned = unassignedVisitor(agent);
   await unassigned.waitFor();
   assert.equal(await agent.evaluate(() => (window as unknown as { __samePageLoad?: boolean }).__samePageLoad), true, 'no reload');
   const newHref = await unassigned.getAttribute('href');
@@ -274,7 +228,7 @@ step('writing again starts a new conversation: a fresh thread for the visitor, a
 
 step('keyboard: Tab reaches the launcher, Enter opens the chat in the composer, Escape returns', async () => {
   // On another site, as a customer's page would be.
-  const page = await newPage();
+  const page = await scene.newPage();
   await page.goto(`${host.crossSiteUrl}/`);
   const launcher = page.getByRole('button', { name: 'Open chat' });
   await launcher.waitFor();
@@ -311,9 +265,8 @@ step('keyboard: Tab reaches the launcher, Enter opens the chat in the composer, 
  * to the frame. A reload must bring back the same visitor and thread.
  */
 test('on another site the visitor is still the same after a reload', { timeout: STEP_MS }, async () => {
-  const page = await newPage();
-  await page.goto(`${host.crossSiteUrl}/`);
-  await page.getByRole('button', { name: 'Open chat' }).click();
+  const page = await scene.newPage();
+  await openChat(page, `${host.crossSiteUrl}/`);
   const message = 'Cross-site hello';
   await sendAsVisitor(page, message);
   await waitUntilSent(page, 1);
@@ -324,5 +277,5 @@ test('on another site the visitor is still the same after a reload', { timeout: 
 });
 
 step('no uncaught script errors in any page or frame', async () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(scene.pageErrors, []);
 });
