@@ -134,6 +134,50 @@ export interface ContactDetailResponse {
 export interface LeadResponse { lead: Lead }
 export interface LeadsResponse { leads: Lead[] }
 
+/** PATCH /api/contacts/:id (UpdateContactSchema): fields sent change, null clears, fields left out stay. */
+export interface UpdateContactRequest {
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  organizationName?: string | null;
+  organizationAddress?: string | null;
+  ownerId?: number | null;
+  note?: string | null;
+  dealValue?: string | null;
+  currency?: string | null;
+  expectedCloseDate?: string | null;
+  properties?: Record<string, string>;
+}
+
+/** POST /api/conversations/:id/contact: links the contact with this email (any case) or makes one. */
+export interface CreateConversationContactRequest {
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+}
+
+/** What a lead or deal has besides its title, the same when creating and when editing. */
+export interface LeadFieldsRequest {
+  /** Left out on creation: the contact's organization. */
+  organization?: string | null;
+  value?: string | null;
+  currency?: string | null;
+  expectedCloseDate?: string | null;
+  note?: string | null;
+  status?: LeadStatus;
+}
+
+/** POST /api/conversations/:id/leads and /deals (CreateLeadSchema). */
+export interface CreateLeadRequest extends LeadFieldsRequest {
+  title: string;
+}
+
+/** PATCH /api/leads/:id and /api/deals/:id (UpdateLeadSchema): fields sent change. */
+export interface UpdateLeadRequest extends LeadFieldsRequest {
+  title?: string;
+}
+
 /** A10 export: everything stored about one contact. */
 export interface ContactExport {
   exportedAt: number;

@@ -13,8 +13,9 @@ import type {
   LeadsResponse,
   RetentionSettings,
   SiteResponse,
+  UpdateContactRequest,
+  UpdateLeadRequest,
 } from '@parley/protocol';
-import type { UpdateContactRequest, UpdateLeadRequest } from './contactRequests.js';
 import { request } from './request.js';
 
 export const contactPageApi = {

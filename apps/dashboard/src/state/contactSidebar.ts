@@ -6,8 +6,8 @@
  * the visitor moving to another page (a page view on the timeline); `lead.created`/`lead.updated`
  * of this contact or conversation go straight into the list.
  */
-import type { AgentEvents, Contact, ConversationContactResponse, ConversationSummary, Lead, LeadKind } from '@parley/protocol';
-import { contactApi, type ContactChanges, type NewLead } from '../api/contactEndpoints.js';
+import type { AgentEvents, Contact, ConversationContactResponse, ConversationSummary, CreateLeadRequest, Lead, LeadKind, UpdateContactRequest } from '@parley/protocol';
+import { contactApi } from '../api/contactEndpoints.js';
 import { errorText } from '../api/request.js';
 import { inbox } from './inboxStore.js';
 import { createStore } from './store.js';
@@ -84,7 +84,7 @@ export function applySidebarLead(lead: Lead): void {
  * Saves the sidebar form. A visitor who is nobody yet first becomes the contact with the typed
  * email (made or linked); what else was typed then goes to that contact.
  */
-export async function saveContact(conversationId: number, contact: Contact | null, changes: ContactChanges): Promise<Contact> {
+export async function saveContact(conversationId: number, contact: Contact | null, changes: UpdateContactRequest): Promise<Contact> {
   let saved = contact;
   let rest = changes;
   if (saved === null) {
@@ -103,7 +103,7 @@ export async function saveContact(conversationId: number, contact: Contact | nul
   return saved;
 }
 
-export async function createLead(conversationId: number, kind: LeadKind, input: NewLead): Promise<Lead> {
+export async function createLead(conversationId: number, kind: LeadKind, input: CreateLeadRequest): Promise<Lead> {
   const { lead } = await contactApi.createLead(conversationId, kind, input);
   applySidebarLead(lead);
   return lead;

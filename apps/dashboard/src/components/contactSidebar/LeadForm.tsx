@@ -1,8 +1,7 @@
-import { CURRENCY_PATTERN, DEAL_VALUE_PATTERN, type Contact, type LeadKind } from '@parley/protocol';
+import { CURRENCY_PATTERN, DEAL_VALUE_PATTERN, type Contact, type CreateLeadRequest, type LeadKind } from '@parley/protocol';
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, errorText } from '../../api/request.js';
-import type { NewLead } from '../../api/contactEndpoints.js';
 import { createLead } from '../../state/contactSidebar.js';
 import { fieldOfError } from './contactDraft.js';
 
@@ -47,7 +46,7 @@ export function LeadForm({ conversationId, kind, contact, onDone }: LeadFormProp
     setProblem(found);
     if (found) return;
     const orNull = (value: string) => (value.trim() === '' ? null : value);
-    const body: NewLead = {
+    const body: CreateLeadRequest = {
       title: values.title,
       value: orNull(values.value.trim()),
       currency: orNull(values.currency.trim().toUpperCase()),

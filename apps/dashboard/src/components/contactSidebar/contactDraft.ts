@@ -3,10 +3,9 @@
  * other tests rely on: "Email", "Phone", "Organization"), what a draft changes, checks made before
  * anything is sent, and which field a server error belongs to.
  */
-import { CURRENCY_PATTERN, DEAL_VALUE_PATTERN, type Contact, type ErrorCode } from '@parley/protocol';
-import type { ContactChanges } from '../../api/contactEndpoints.js';
+import { CURRENCY_PATTERN, DEAL_VALUE_PATTERN, type Contact, type ErrorCode, type UpdateContactRequest } from '@parley/protocol';
 
-export type ContactFieldKey = keyof ContactChanges;
+export type ContactFieldKey = Exclude<keyof UpdateContactRequest, 'properties'>;
 
 export interface ContactFieldSpec {
   key: ContactFieldKey;
@@ -40,7 +39,7 @@ export function contactValue(contact: Contact | null, key: ContactFieldKey): str
 }
 
 /** What the draft changes: "" (or only spaces) clears, the owner is an id, currencies are upper case. */
-export function changesFrom(draft: ContactDraft, contact: Contact | null): ContactChanges {
+export function changesFrom(draft: ContactDraft, contact: Contact | null): UpdateContactRequest {
   const changes: Record<string, string | number | null> = {};
   for (const { key } of CONTACT_FIELDS) {
     const typed = draft[key];
@@ -51,7 +50,7 @@ export function changesFrom(draft: ContactDraft, contact: Contact | null): Conta
     else if (key === 'dealValue') changes[key] = typed.trim();
     else changes[key] = typed;
   }
-  return changes as ContactChanges;
+  return changes as UpdateContactRequest;
 }
 
 export interface FieldProblem {
@@ -63,7 +62,7 @@ const DEAL_VALUE = new RegExp(DEAL_VALUE_PATTERN);
 const CURRENCY = new RegExp(CURRENCY_PATTERN);
 
 /** Problems found before sending (formats the server would refuse with a less friendly line). */
-export function draftProblems(changes: ContactChanges, contact: Contact | null): FieldProblem[] {
+export function draftProblems(changes: UpdateContactRequest, contact: Contact | null): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (contact === null && !changes.email) problems.push({ key: 'email', text: 'Email: needed to save a new contact.' });
   if (changes.dealValue && !DEAL_VALUE.test(changes.dealValue)) problems.push({ key: 'dealValue', text: 'Deal value: digits with an optional decimal point, e.g. 1250.50.' });

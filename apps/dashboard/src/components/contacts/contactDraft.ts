@@ -2,8 +2,7 @@
  * The contact form's draft: every field as typed (strings), custom properties as rows, and the
  * PATCH body it becomes — only the fields that changed, blanks sent as null (the server clears).
  */
-import type { Contact } from '@parley/protocol';
-import type { UpdateContactRequest } from '../../api/contactRequests.js';
+import type { Contact, UpdateContactRequest } from '@parley/protocol';
 
 export interface PropertyRow {
   key: string;

@@ -3,7 +3,7 @@
  * closed). Fields sent change, null clears, fields left out stay. Another contact's email is
  * refused with contact_email_taken and nothing changes.
  */
-import { CONTACT_LIMITS, type Contact } from '@parley/protocol';
+import { CONTACT_LIMITS, type Contact, type UpdateContactRequest } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { ContactsTable, UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
@@ -13,27 +13,12 @@ import { announceContact, announceVisitorChats } from './contactFeed.js';
 import { loadReadableContact } from './contactPolicies.js';
 import { toContact } from './contactPresenters.js';
 
-export interface ContactChanges {
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  organizationName?: string | null;
-  organizationAddress?: string | null;
-  ownerId?: number | null;
-  note?: string | null;
-  dealValue?: string | null;
-  currency?: string | null;
-  expectedCloseDate?: string | null;
-  properties?: Record<string, string>;
-}
-
 type Columns = Partial<Omit<ContactsTable, 'id' | 'workspace_id' | 'created_at' | 'properties' | 'search_text'>> & { properties?: string; search_text?: string };
 
 const L = CONTACT_LIMITS;
 
 /** Input → column values, every field checked before anything is written. */
-function columnsFor(input: ContactChanges): Columns {
+function columnsFor(input: UpdateContactRequest): Columns {
   const set: Columns = {};
   if (input.firstName !== undefined) set.first_name = cleanText('firstName', input.firstName, L.nameMaxLength);
   if (input.lastName !== undefined) set.last_name = cleanText('lastName', input.lastName, L.nameMaxLength);
@@ -62,7 +47,7 @@ async function followOwner(uow: UnitOfWork, contactId: number, ownerId: number |
   for (const visitor of visitors) await announceVisitorChats(uow, Number(visitor.id));
 }
 
-export async function updateContact(ctx: AppContext, user: UserRow, contactId: number, input: ContactChanges): Promise<Contact> {
+export async function updateContact(ctx: AppContext, user: UserRow, contactId: number, input: UpdateContactRequest): Promise<Contact> {
   const set = columnsFor(input);
   try {
     return await inTransaction(ctx, async (uow) => {

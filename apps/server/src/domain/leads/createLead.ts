@@ -5,7 +5,7 @@
  * sees the business's pipeline. The lead takes the visitor's contact, if any, and by default the
  * contact's organization.
  */
-import { CONTACT_LIMITS, type Lead, type LeadKind, type LeadStatus } from '@parley/protocol';
+import { CONTACT_LIMITS, type CreateLeadRequest, type Lead, type LeadKind } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { UserRow } from '../../storage/schema.js';
 import { appendMessage } from '../conversations/appendMessage.js';
@@ -14,24 +14,13 @@ import { assertCanRead } from '../conversations/policies.js';
 import type { AppContext } from '../context.js';
 import { cleanDate, cleanText } from '../contacts/contactFields.js';
 import { contactAudiences } from '../contacts/contactPolicies.js';
-import { DomainError } from '../errors.js';
 import { loadLead } from './leadQueries.js';
-
-export interface NewLead {
-  title: string;
-  organization?: string | null;
-  value?: string | null;
-  currency?: string | null;
-  expectedCloseDate?: string | null;
-  note?: string | null;
-  status?: LeadStatus;
-}
+import { cleanLeadTitle } from './leadTitle.js';
 
 const LABEL: Record<LeadKind, string> = { lead: 'Lead', deal: 'Deal' };
 
-export async function createLead(ctx: AppContext, user: UserRow, conversationId: number, kind: LeadKind, input: NewLead): Promise<Lead> {
-  const title = cleanText('title', input.title, CONTACT_LIMITS.titleMaxLength);
-  if (title === null) throw new DomainError('validation_failed', 'title: required');
+export async function createLead(ctx: AppContext, user: UserRow, conversationId: number, kind: LeadKind, input: CreateLeadRequest): Promise<Lead> {
+  const title = cleanLeadTitle(input.title);
   const organization = input.organization === undefined ? undefined : cleanText('organization', input.organization, CONTACT_LIMITS.organizationMaxLength);
   const note = cleanText('note', input.note, CONTACT_LIMITS.noteMaxLength, { multiline: true });
   const expectedCloseDate = cleanDate('expectedCloseDate', input.expectedCloseDate);

@@ -2,7 +2,7 @@
  * A user moves a lead or deal along (status open/won/lost) or corrects it. The same rule as
  * reading it: whoever may open its conversation (everyone once that is gone).
  */
-import { CONTACT_LIMITS, type Lead, type LeadKind, type LeadStatus } from '@parley/protocol';
+import { CONTACT_LIMITS, type Lead, type LeadKind, type LeadStatus, type UpdateLeadRequest } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { LeadsTable, UserRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
@@ -12,26 +12,13 @@ import { loadConversationRow } from '../conversations/loadConversation.js';
 import { assertCanRead } from '../conversations/policies.js';
 import { DomainError } from '../errors.js';
 import { loadLead } from './leadQueries.js';
-
-export interface LeadChanges {
-  title?: string;
-  organization?: string | null;
-  value?: string | null;
-  currency?: string | null;
-  expectedCloseDate?: string | null;
-  note?: string | null;
-  status?: LeadStatus;
-}
+import { cleanLeadTitle } from './leadTitle.js';
 
 type Columns = Partial<Pick<LeadsTable, 'title' | 'organization' | 'value' | 'currency' | 'expected_close_date' | 'note'>> & { status?: LeadStatus };
 
-function columnsFor(input: LeadChanges): Columns {
+function columnsFor(input: UpdateLeadRequest): Columns {
   const set: Columns = {};
-  if (input.title !== undefined) {
-    const title = cleanText('title', input.title, CONTACT_LIMITS.titleMaxLength);
-    if (title === null) throw new DomainError('validation_failed', 'title: required');
-    set.title = title;
-  }
+  if (input.title !== undefined) set.title = cleanLeadTitle(input.title);
   if (input.organization !== undefined) set.organization = cleanText('organization', input.organization, CONTACT_LIMITS.organizationMaxLength);
   if (input.value !== undefined) set.value = input.value;
   if (input.currency !== undefined) set.currency = input.currency;
@@ -41,7 +28,7 @@ function columnsFor(input: LeadChanges): Columns {
   return set;
 }
 
-export async function updateLead(ctx: AppContext, user: UserRow, kind: LeadKind, leadId: number, input: LeadChanges): Promise<Lead> {
+export async function updateLead(ctx: AppContext, user: UserRow, kind: LeadKind, leadId: number, input: UpdateLeadRequest): Promise<Lead> {
   const set = columnsFor(input);
   return inTransaction(ctx, async (uow) => {
     const lead = await uow.trx.selectFrom('leads').select(['id', 'workspace_id', 'conversation_id', 'kind']).where('id', '=', leadId).executeTakeFirst();
