@@ -10,85 +10,39 @@
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { connectAgent, createUserAs } from '../apps/server/test/helpers/clients.js';
+import { after, before } from 'node:test';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
-import { a11yReport, assertFrontEndsBuilt, launchBrowser, signIn } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { assertAccessible, signIn } from './browser.js';
+import { assignToMe, chatFrame, chatOf, failFastSteps, openChat, startChatScene, unassignedVisitor, WAIT_MS, type ChatScene } from './chatKit.js';
+import type { HostSite } from './hostPage.js';
 
 const AGENT = { name: 'Emil Emoji', email: 'emil@example.com', password: 'emil-password-1' };
 const PHONE = { width: 390, height: 844 };
-const WAIT_MS = 10_000;
-const STEP_MS = 20_000;
 /** The picker's lazy chunk, in either app. */
 const EMOJI_CHUNK = /\/assets\/(emoji\/)?EmojiPicker-[^/]*\.js$/;
 
+const step = failFastSteps(20_000);
+
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
-let browser: Browser;
 let visitor: Page;
 let agent: Page;
-const pageErrors: string[] = [];
 const emojiChunkRequests: string[] = [];
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  const admin = await connectAgent(cluster.url, cluster.wsUrl);
-  try {
-    await createUserAs(admin, { ...AGENT, role: 'agent' });
-  } finally {
-    admin.close();
-  }
-  host = await startHostSite(cluster.url, cluster.siteKey);
-  visitor = await newPage(PHONE, { hasTouch: true });
+  scene = await startChatScene({ agent: AGENT });
+  ({ cluster, host } = scene);
+  visitor = await scene.newPage({ viewport: PHONE, hasTouch: true });
   visitor.on('request', (request) => {
     if (EMOJI_CHUNK.test(new URL(request.url()).pathname)) emojiChunkRequests.push(request.url());
   });
-  agent = await newPage({ width: 1400, height: 900 });
+  agent = await scene.newPage({ viewport: { width: 1400, height: 900 } });
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await cluster?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, ...options });
-  context.setDefaultTimeout(WAIT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-let failedStep: string | null = null;
-function step(name: string, run: (t: TestContext) => Promise<void>): void {
-  test(name, { timeout: STEP_MS }, async (t) => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    failedStep = name;
-    await run(t);
-    failedStep = null;
-  });
-}
-
-const FRAME = 'iframe[src*="/widget/frame/"]';
-const chatOf = (page: Page): FrameLocator => page.frameLocator(FRAME);
-
-async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator(FRAME).elementHandle())?.contentFrame();
-  assert.ok(frame, 'the chat iframe has a document');
-  return frame;
-}
-
-async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
-  const result = await a11yReport(target);
-  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
-  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
-}
+after(() => scene?.close());
 
 /** The focused element in a document: its name (aria-label, label or text) and, for a textarea, its caret. */
 async function focused(target: Page | Frame): Promise<{ name: string | null; caret: number | null }> {
@@ -135,9 +89,7 @@ async function tabToEmojiButton(): Promise<void> {
 
 step(`the visitor opens the picker from the keyboard; its chunk loads only then (${DRIVERS})`, async (t) => {
   await signIn(agent, cluster.url, AGENT.email, AGENT.password);
-  await visitor.goto(`${host.sameSiteUrl}/`);
-  await visitor.getByRole('button', { name: 'Open chat' }).click();
-  const chat = chatOf(visitor);
+  const chat = await openChat(visitor, `${host.sameSiteUrl}/`);
   await messageBox(chat).fill('See you !');
   await messageBox(chat).focus();
   // The caret between "you " and "!".
@@ -155,7 +107,7 @@ step(`the visitor opens the picker from the keyboard; its chunk loads only then 
   await picker.getByRole('group', { name: 'Smileys' }).waitFor();
   await picker.getByRole('group', { name: 'Symbols' }).waitFor();
 
-  await report(t, 'the chat window with the emoji picker open', await chatFrame(visitor));
+  await assertAccessible(t, 'the chat window with the emoji picker open', await chatFrame(visitor));
   await fitsWithoutSidewaysScroll(await chatFrame(visitor), 'the chat window at 390 px');
 });
 
@@ -222,7 +174,7 @@ step('search narrows the grid; Enter in it picks the first match; the sent messa
 
   await visitor.keyboard.press('Enter'); // focus is back in the message box: Enter sends
   await chat.getByRole('log', { name: 'Messages' }).locator('.msg.own:not(.pending)', { hasText: 'See you 🙃👍!' }).waitFor();
-  await agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: /Visitor \d+/ }).click();
+  await unassignedVisitor(agent).click();
   await agent.getByRole('log', { name: 'Messages' }).getByText('See you 🙃👍!', { exact: true }).waitFor();
 });
 
@@ -240,8 +192,7 @@ step('a tap opens the picker without focusing the search box (no on-screen keybo
 });
 
 step('the agent picks an emoji in the reply box (axe clean, caret kept) and the visitor sees it', async (t) => {
-  await agent.getByRole('button', { name: 'Assign to me' }).click();
-  await agent.getByText(`Assigned to ${AGENT.name}`).waitFor();
+  await assignToMe(agent, AGENT.name);
   const reply = agent.getByLabel('Reply');
   await reply.fill('Have a nice day');
   await reply.focus();
@@ -250,7 +201,7 @@ step('the agent picks an emoji in the reply box (axe clean, caret kept) and the 
   const picker = agent.getByRole('dialog', { name: 'Emoji' });
   await picker.getByRole('group', { name: 'Food & drink' }).waitFor();
   assert.equal(await picker.getByRole('button', { name: '🎉' }).getAttribute('title'), 'party popper', 'the inbox names each emoji');
-  await report(t, 'the inbox with the emoji picker open', agent);
+  await assertAccessible(t, 'the inbox with the emoji picker open', agent);
 
   await agent.keyboard.type('party');
   await picker.getByRole('button', { name: '🎉' }).click();
@@ -280,7 +231,7 @@ step('the inbox picker fits a 390 px phone without sideways scrolling', async ()
 });
 
 step('no uncaught script errors in any page or frame', async () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(scene.pageErrors, []);
 });
 
 /** Waits until the picker's grid shows exactly these emoji (the search re-renders it). */
