@@ -9,88 +9,57 @@
  * Needs the built front ends and /usr/bin/chromium; without either it fails, nothing is skipped.
  */
 import assert from 'node:assert/strict';
-import { after, before, test, type TestContext } from 'node:test';
+import { after, before } from 'node:test';
 import type { ChatflowAvailability } from '@parley/protocol';
-import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { httpAs, login } from '../apps/server/test/helpers/clients.js';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
 import { ManualClock } from '../apps/server/test/helpers/manualClock.js';
 import { settle } from '../apps/server/test/helpers/routing.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
-import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser, signIn } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { assertAccessible, eventually, signIn } from './browser.js';
+import { chatFrame, chatOf, failFastSteps, openChat, replyAsAgent, sendAsVisitor, startChatScene, WAIT_MS, type ChatScene } from './chatKit.js';
+import type { HostSite } from './hostPage.js';
 
 const AGENT = { name: 'Aino Agent', email: 'aino@example.com', password: 'aino-password-1' };
 const REPLY = 'Hi, Aino here. How can I help?';
 const FALLBACK = /^Sorry, nobody could take your chat right now/;
 const AWAY = "We're away right now. Leave a message and we'll get back to you.";
-const WAIT_MS = 10_000;
-const STEP_MS = 30_000;
+const step = failFastSteps(30_000);
 
 const clock = new ManualClock();
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
-let browser: Browser;
 let agent: Page;
 let admin: ReturnType<typeof httpAs>;
-const pageErrors: string[] = [];
+/** Each visitor in a browser context of its own: different people with their own storage. */
+const newPage = (): Promise<Page> => scene.newPage();
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster({ clock: clock.now });
+  scene = await startChatScene({ cluster: { clock: clock.now } });
+  ({ cluster, host } = scene);
   // The admin works over HTTP only: no inbox socket, so the admin is never a routing candidate.
   admin = httpAs(cluster.url, (await login(cluster.url)).cookie);
   const created = await admin('POST', '/api/admin/users', { ...AGENT, role: 'agent' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  host = await startHostSite(cluster.url, cluster.siteKey);
-  agent = await newPage({ width: 1400, height: 900 });
+  agent = await scene.newPage({ viewport: { width: 1400, height: 900 } });
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await cluster?.close();
-});
+after(() => scene?.close());
 
-/** Each page in its own context: visitors are then different people with their own storage. */
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
-  context.setDefaultTimeout(WAIT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-let failedStep: string | null = null;
-function step(name: string, run: (t: TestContext) => Promise<void>): void {
-  test(name, { timeout: STEP_MS }, async (t) => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    failedStep = name;
-    await run(t);
-    failedStep = null;
-  });
-}
-
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
 const visitorLog = (page: Page): Locator => chatOf(page).getByRole('log', { name: 'Messages' });
 const offers = (): Locator => agent.getByRole('region', { name: 'Chat offers' });
 const offerFor = (visitorName: string): Locator => offers().getByRole('article', { name: `Chat offer: ${visitorName}` });
-
-async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator('iframe[src*="/widget/frame/"]').elementHandle())?.contentFrame();
-  assert.ok(frame, 'the chat iframe has a document');
-  return frame;
-}
 
 /**
  * Loads the host page and opens the chat; returns the visitor's name as the inbox shows it,
  * read from the frame's session answer (the only place the browser learns the visitor id).
  */
-async function openChat(page: Page): Promise<string> {
-  await page.goto(`${host.sameSiteUrl}/`);
+async function openVisitorChat(page: Page): Promise<string> {
+  // The frame, and so its session request, exists only once the chat is opened.
   const session = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/widget/session' && r.request().method() === 'POST');
-  await page.getByRole('button', { name: 'Open chat' }).click();
+  await openChat(page, `${host.sameSiteUrl}/`);
   const { visitorId } = (await (await session).json()) as { visitorId: number };
   await chatOf(page).getByRole('textbox', { name: 'Message' }).waitFor();
   return `Visitor ${visitorId}`;
@@ -98,8 +67,7 @@ async function openChat(page: Page): Promise<string> {
 
 /** Sends one message and waits until the server stored it, then lets routing run. */
 async function write(page: Page, body: string): Promise<void> {
-  await chatOf(page).getByRole('textbox', { name: 'Message' }).fill(body);
-  await chatOf(page).getByRole('button', { name: 'Send' }).click();
+  await sendAsVisitor(page, body);
   await visitorLog(page).locator('.msg.own:not(.pending):not(.failed)', { hasText: body }).waitFor();
   await settle(cluster);
 }
@@ -121,12 +89,6 @@ async function expectNotice(page: Page, state: string, text: string): Promise<vo
   }, WAIT_MS);
 }
 
-async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
-  const result = await a11yReport(target);
-  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
-  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
-}
-
 step(`visitor writes → the online agent sees the offer banner, accepts, replies (${DRIVERS})`, async (t) => {
   await signIn(agent, cluster.url, AGENT.email, AGENT.password);
   await switchAvailable(true); // a new user starts Away
@@ -134,7 +96,7 @@ step(`visitor writes → the online agent sees the offer banner, accepts, replie
   assert.deepEqual(users.filter((u) => u.availability === 'online' && u.connected).map((u) => u.email), [AGENT.email]);
 
   const visitor = await newPage();
-  const name = await openChat(visitor);
+  const name = await openVisitorChat(visitor);
   // Business time catches up with the browser's clock, so the countdown starts at the full 100 s.
   clock.set(Math.max(clock.now(), Date.now()));
   await write(visitor, 'Hello, can someone help me with my order?');
@@ -145,7 +107,7 @@ step(`visitor writes → the online agent sees the offer banner, accepts, replie
   const first = await timer.innerText();
   assert.match(first, /^1:(40|3\d)$/);
   await eventually(async () => assert.notEqual(await timer.innerText(), first), 3000); // it counts down
-  await report(t, 'the inbox with an offer banner', agent);
+  await assertAccessible(t, 'the inbox with an offer banner', agent);
 
   await offer.getByRole('button', { name: 'Accept' }).click();
   await agent.waitForURL(/\/inbox\/conversations\/\d+$/);
@@ -154,8 +116,7 @@ step(`visitor writes → the online agent sees the offer banner, accepts, replie
   assert.equal(await offers().count(), 0, 'the accepted offer leaves the banner');
 
   await visitorLog(visitor).getByText(`${AGENT.name} joined the chat`).waitFor();
-  await agent.getByLabel('Reply').fill(REPLY);
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await replyAsAgent(agent, REPLY);
   const reply = visitorLog(visitor).locator('.msg', { hasText: REPLY });
   await reply.waitFor();
   assert.equal(await reply.locator('.author').innerText(), AGENT.name);
@@ -163,7 +124,7 @@ step(`visitor writes → the online agent sees the offer banner, accepts, replie
 
 step('the agent does not accept → the visitor sees the fallback message; the chat waits as Missed', async (t) => {
   const visitor = await newPage();
-  const name = await openChat(visitor);
+  const name = await openVisitorChat(visitor);
   await write(visitor, 'Is anybody there?');
   const offer = offerFor(name);
   await offer.waitFor();
@@ -178,7 +139,7 @@ step('the agent does not accept → the visitor sees the fallback message; the c
   assert.equal(await offers().count(), 0);
   await fallback.waitFor();
   assert.equal(await fallback.count(), 1);
-  await report(t, 'the chat window showing the fallback message', await chatFrame(visitor));
+  await assertAccessible(t, 'the chat window showing the fallback message', await chatFrame(visitor));
 
   await agent.getByRole('link', { name: /^Unassigned/ }).click();
   const item = agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: new RegExp(`${name}\\b`) });
@@ -187,7 +148,7 @@ step('the agent does not accept → the visitor sees the fallback message; the c
 
 step('W7 live: the open widget follows Available / Away without a reload', async () => {
   const visitor = await newPage();
-  await openChat(visitor);
+  await openVisitorChat(visitor);
   await expectNotice(visitor, 'available', 'Typically replies in a few minutes');
   // Marks this page load and this frame: if the marks survive, the changes below came in live.
   await visitor.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
@@ -237,5 +198,5 @@ step('W7 office hours: closed with "hide the launcher" → a freshly loaded page
 });
 
 step('no uncaught script errors in any page or frame', async () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(scene.pageErrors, []);
 });
