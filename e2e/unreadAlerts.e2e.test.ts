@@ -12,24 +12,24 @@
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import type { Chatflow } from '@parley/protocol';
 import { connectAgent, type AgentClient } from '../apps/server/test/helpers/clients.js';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
-import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { assertAccessible, eventually } from './browser.js';
+import { chatOf, failFastSteps, sendAsVisitor, startChatScene, WAIT_MS, type ChatScene } from './chatKit.js';
+import type { HostSite } from './hostPage.js';
 
 const HOST_TITLE = 'Host shop';
 const QUESTION = 'Do you ship to Finland?';
 const REPLY = 'Yes, <b>we do</b>: three to five days.';
-const WAIT_MS = 10_000;
-const STEP_MS = 25_000;
+const step = failFastSteps(25_000);
 
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
-let browser: Browser;
 let agent: AgentClient;
 let visitor: Page;
 let chatflowId: number;
@@ -37,23 +37,19 @@ let conversationId: number;
 let replies = 0;
 /** Requests for the loader's unread chunk (/widget/loader/alerts-…; the API chunk loads on every page). */
 const chunkRequests: string[] = [];
-const pageErrors: string[] = [];
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
+  scene = await startChatScene();
+  ({ cluster, host } = scene);
   agent = await connectAgent(cluster.url, cluster.wsUrl);
-  host = await startHostSite(cluster.url, cluster.siteKey);
   const sites = await agent.http('GET', '/api/admin/sites');
   const site = (sites.body as { sites: Array<{ id: number; siteKey: string }> }).sites.find((s) => s.siteKey === cluster.siteKey)!;
   const listed = await agent.http('GET', `/api/admin/chatflows?siteId=${site.id}`);
   chatflowId = (listed.body as { chatflows: Chatflow[] }).chatflows.find((chatflow) => chatflow.published)!.id;
 
-  const context = await browser.newContext();
-  context.setDefaultTimeout(WAIT_MS);
+  visitor = await scene.newPage();
   // Counts the oscillators the page starts, with their frequencies, without changing the sound.
-  await context.addInitScript(() => {
+  await visitor.context().addInitScript(() => {
     const w = window as unknown as { AudioContext: typeof AudioContext; startedTones: number[] };
     w.startedTones = [];
     const Original = w.AudioContext;
@@ -69,8 +65,6 @@ before(async () => {
       }
     };
   });
-  visitor = await context.newPage();
-  visitor.on('pageerror', (error) => pageErrors.push(`${visitor.url()}: ${error.message}`));
   visitor.on('request', (request) => {
     if (request.url().includes('/widget/loader/alerts-')) chunkRequests.push(request.url());
   });
@@ -78,22 +72,9 @@ before(async () => {
 
 after(async () => {
   agent?.close();
-  await browser?.close();
-  await host?.close();
-  await cluster?.close();
+  await scene?.close();
 });
 
-let failedStep: string | null = null;
-function step(name: string, run: (t: TestContext) => Promise<void>): void {
-  test(name, { timeout: STEP_MS }, async (t) => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    failedStep = name;
-    await run(t);
-    failedStep = null;
-  });
-}
-
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
 /** The unread preview bubble in the widget's shadow root (Playwright's CSS pierces it). */
 const previewBubble = (page: Page): Locator => page.locator('parley-widget .p.u');
 const launcher = (page: Page): Locator => page.locator('parley-widget button.launcher');
@@ -145,8 +126,7 @@ step('the visitor chats and minimizes: no unread chunk is loaded yet', async () 
   assert.equal(await visitor.title(), HOST_TITLE);
   await launcher(visitor).click();
   const chat = chatOf(visitor);
-  await chat.getByRole('textbox', { name: 'Message' }).fill(QUESTION);
-  await chat.getByRole('button', { name: 'Send' }).click();
+  await sendAsVisitor(visitor, QUESTION);
   const created = await agent.log.waitForEvent('message.created', (data) => data.message.body === QUESTION, WAIT_MS);
   conversationId = created.data.message.conversationId;
   // Answered once while the window is open (taking the chat adds a "joined" line): nothing unread.
@@ -172,9 +152,7 @@ step('a reply while closed: badge, a preview bubble with the text as text, and a
   assert.deepEqual([...titles].sort(), ['(1) New message', HOST_TITLE], 'the title alternates');
   assert.deepEqual(await startedTones(visitor), [], 'sound is off by default');
 
-  const report = await a11yReport(visitor);
-  for (const line of report.other) t.diagnostic(`axe, host page with the preview bubble (not failing): ${line}`);
-  assert.deepEqual(report.serious, [], 'serious or critical accessibility violations');
+  await assertAccessible(t, 'host page with the preview bubble', visitor);
 });
 
 step('clicking the bubble opens the chat and restores the exact title', async () => {
@@ -231,5 +209,5 @@ step('reduced motion: the title shows the unread text without alternating; the b
   assert.deepEqual(await startedTones(visitor), [], 'no chime with the sound off (a new page since the last one)');
   await launcher(visitor).click();
   await eventually(async () => assert.equal(await visitor.title(), HOST_TITLE), 3000);
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(scene.pageErrors, []);
 });
