@@ -1,8 +1,8 @@
 import type { ConversationSummary } from '@parley/protocol';
 import { useEffect } from 'preact/hooks';
-import { contactSidebar, loadContactSidebar } from '../../state/contactSidebar.js';
+import { contactSidebar, loadContactSidebar, saveContact } from '../../state/contactSidebar.js';
 import { useStore } from '../../state/store.js';
-import { ContactForm } from './ContactForm.js';
+import { ContactForm } from '../contactForm/ContactForm.js';
 import { ContactTimeline, LeadList, PreviousConversations } from './ContactHistory.js';
 import { PipelineActions } from './PipelineActions.js';
 import '../../styles/contactSidebar.css';
@@ -38,7 +38,7 @@ export function ContactSidebar({ conversation }: { conversation: ConversationSum
         <>
           {data.contact && <p class="contact-name">{data.contact.displayName}</p>}
           {/* Keyed by conversation so a draft never carries over to another chat. */}
-          <ContactForm key={conversationId} conversationId={conversationId} contact={data.contact} />
+          <ContactForm key={conversationId} contact={data.contact} save={(changes) => saveContact(conversationId, data.contact, changes)} />
           <PipelineActions key={conversationId} conversationId={conversationId} contact={data.contact} />
           <LeadList leads={data.leads} />
           <PreviousConversations conversationId={conversationId} conversations={data.conversations} />

@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, errorText } from '../../api/request.js';
 import { createLead } from '../../state/contactSidebar.js';
-import { fieldOfError } from './contactDraft.js';
+import { fieldOfError } from '../contactForm/contactDraft.js';
 
 const WORD: Record<LeadKind, string> = { lead: 'lead', deal: 'deal' };
 type LeadField = 'title' | 'value' | 'currency' | 'expectedCloseDate' | 'note';

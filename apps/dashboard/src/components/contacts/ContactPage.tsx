@@ -5,10 +5,10 @@ import { ApiError, errorText } from '../../api/request.js';
 import { hrefFor, onLinkClick } from '../../router.js';
 import { inbox } from '../../state/inboxStore.js';
 import { useStore } from '../../state/store.js';
+import { ContactForm } from '../contactForm/ContactForm.js';
 import { LeadList } from '../leads/LeadList.js';
 import { ContactConversations } from './ContactConversations.js';
 import { ContactDataRights } from './ContactDataRights.js';
-import { ContactForm } from './ContactForm.js';
 import { ContactTimeline } from './ContactTimeline.js';
 import '../../styles/contacts.css';
 
@@ -52,11 +52,17 @@ export function ContactPage({ contactId }: { contactId: number }) {
       {state.status === 'loaded' && (
         <>
           <h1 class="pane-title">{state.detail.contact.displayName}</h1>
-          <ContactForm
-            key={state.detail.contact.id}
-            contact={state.detail.contact}
-            onSaved={(contact) => setState({ status: 'loaded', detail: { ...state.detail, contact } })}
-          />
+          <div class="card">
+            <ContactForm
+              key={state.detail.contact.id}
+              contact={state.detail.contact}
+              withProperties
+              save={async (changes) => {
+                const { contact } = await contactPageApi.update(state.detail.contact.id, changes);
+                setState({ status: 'loaded', detail: { ...state.detail, contact } });
+              }}
+            />
+          </div>
           <ContactConversations conversations={state.detail.conversations} />
           <section class="card" aria-labelledby="contact-leads-title">
             <h2 id="contact-leads-title" class="card-title">

@@ -2,7 +2,7 @@ import { CONTACT_LIMITS } from '@parley/protocol';
 import type { PropertyRow } from './contactDraft.js';
 
 /** Custom properties as name/value rows: add, edit, remove. A row with no name is left out on save. */
-export function PropertiesEditor({ rows, onChange }: { rows: PropertyRow[]; onChange: (rows: PropertyRow[]) => void }) {
+export function PropertiesEditor({ rows, problem, onChange }: { rows: PropertyRow[]; problem: string | null; onChange: (rows: PropertyRow[]) => void }) {
   const change = (index: number, patch: Partial<PropertyRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset class="contact-properties">
@@ -31,6 +31,11 @@ export function PropertiesEditor({ rows, onChange }: { rows: PropertyRow[]; onCh
         <button type="button" class="button small" onClick={() => onChange([...rows, { key: '', value: '' }])}>
           Add property
         </button>
+      )}
+      {problem && (
+        <p class="form-error" role="alert">
+          {problem}
+        </p>
       )}
     </fieldset>
   );
