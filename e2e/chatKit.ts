@@ -104,10 +104,10 @@ export async function chatFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Loads the customer's page and opens the chat window from the launcher. */
-export async function openChat(page: Page, url: string): Promise<FrameLocator> {
+/** Loads the customer's page and opens the chat window from the launcher (named in the chatflow's language). */
+export async function openChat(page: Page, url: string, launcherName = 'Open chat'): Promise<FrameLocator> {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Open chat' }).click();
+  await page.getByRole('button', { name: launcherName }).click();
   return chatOf(page);
 }
 

@@ -12,69 +12,48 @@
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { after, before, test, type TestContext } from 'node:test';
+import { after, before } from 'node:test';
 import { defaultChatflowTexts, loaderStrings } from '@parley/chatflow';
 import type { Chatflow, ChatflowLanguage, WidgetConfig } from '@parley/protocol';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { httpAs, login } from '../apps/server/test/helpers/clients.js';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import { startCluster, type TestCluster } from '../apps/server/test/helpers/testServer.js';
-import { a11yReport, assertFrontEndsBuilt, eventually, launchBrowser } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
+import { assertAccessible, eventually } from './browser.js';
+import { CHAT_FRAME, chatFrame, chatOf, failFastSteps, openChat, startChatScene, WAIT_MS, type ChatScene } from './chatKit.js';
+import type { HostSite } from './hostPage.js';
 
-const WAIT_MS = 10_000;
-const STEP_MS = 30_000;
+const step = failFastSteps(30_000);
 /** Where the frame's per-language string chunks are built (apps/widget/vite.config.ts). */
 const LANGUAGE_CHUNK = /\/widget\/frame\/assets\/lang\/([a-z]{2})-[^/]*\.js$/;
 
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
 let preview: PreviewHost;
-let browser: Browser;
 let admin: ReturnType<typeof httpAs>;
 let adminUserId = 0;
 /** The Finnish step's chat window, still open for the step after it. */
 let finnishChat: FrameLocator | null = null;
 let siteId = 0;
 const chatflowIds: Partial<Record<ChatflowLanguage, number>> = {};
-const pageErrors: string[] = [];
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
+  scene = await startChatScene();
+  ({ cluster, host } = scene);
   const session = await login(cluster.url);
   admin = httpAs(cluster.url, session.cookie);
   adminUserId = session.userId;
-  host = await startHostSite(cluster.url, cluster.siteKey);
   preview = await startPreviewHost(cluster.url, cluster.siteKey);
 }, { timeout: 30_000 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
   await preview?.close();
-  await cluster?.close();
+  await scene?.close();
 });
 
-let failedStep: string | null = null;
-function step(name: string, run: (t: TestContext) => Promise<void>): void {
-  test(name, { timeout: STEP_MS }, async (t) => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    failedStep = name;
-    await run(t);
-    failedStep = null;
-  });
-}
-
 /** A page in its own context (its own visitor), 390 px wide: the phone the budget is about. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  context.setDefaultTimeout(WAIT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
+const newPage = (): Promise<Page> => scene.newPage({ viewport: { width: 390, height: 844 } });
 
 /** The languages whose string chunk the page (any of its frames) asked for, in order. */
 function languageChunks(page: Page): string[] {
@@ -84,21 +63,6 @@ function languageChunks(page: Page): string[] {
     if (match) seen.push(match[1]!);
   });
   return seen;
-}
-
-const FRAME = 'iframe[src*="/widget/frame/index.html"]';
-const chatOf = (page: Page): FrameLocator => page.frameLocator(FRAME);
-
-async function chatFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator(FRAME).elementHandle())?.contentFrame();
-  assert.ok(frame, 'the chat iframe has a document');
-  return frame;
-}
-
-async function report(t: TestContext, what: string, target: Page | Frame): Promise<void> {
-  const result = await a11yReport(target);
-  for (const line of result.other) t.diagnostic(`axe, ${what} (not failing): ${line}`);
-  assert.deepEqual(result.serious, [], `serious or critical accessibility violations in ${what}`);
 }
 
 async function noHorizontalScroll(target: Page | Frame, what: string): Promise<void> {
@@ -134,9 +98,7 @@ async function createChatflow(language: ChatflowLanguage): Promise<void> {
 
 /** Opens the host page's chat on a page targeted at `language` and waits for the window. */
 async function openChatIn(page: Page, language: ChatflowLanguage): Promise<FrameLocator> {
-  await page.goto(`${host.sameSiteUrl}/?lang=${language}`);
-  await page.getByRole('button', { name: loaderStrings(language).openChat }).click();
-  const chat = chatOf(page);
+  const chat = await openChat(page, `${host.sameSiteUrl}/?lang=${language}`, loaderStrings(language).openChat);
   await chat.getByRole('log').waitFor();
   return chat;
 }
@@ -183,7 +145,7 @@ step('a Finnish chatflow: the window speaks Finnish and only the Finnish strings
 
   assert.deepEqual(chunks, ['fi'], 'exactly one language chunk, the Finnish one');
   await noHorizontalScroll(frame, 'the Finnish chat window');
-  await report(t, 'the Finnish chat window', frame);
+  await assertAccessible(t, 'the Finnish chat window', frame);
   finnishChat = chat;
 });
 
@@ -220,7 +182,7 @@ step('a Swedish chatflow: "Skicka", the Swedish welcome, only the Swedish string
     const rows = await db.selectFrom('conversations').select('chatflow_id').orderBy('id').execute();
     assert.deepEqual(rows.map((row) => row.chatflow_id), [chatflowIds.fi, chatflowIds.sv]);
   }, WAIT_MS);
-  await report(t, 'the Swedish chat window', frame);
+  await assertAccessible(t, 'the Swedish chat window', frame);
 });
 
 step('preview: the frame draws a posted config, sends nothing and creates no visitor', async (t) => {
@@ -276,7 +238,7 @@ step('preview: the frame draws a posted config, sends nothing and creates no vis
   await chat.getByRole('textbox', { name: 'Nachricht' }).fill('Eine Testnachricht');
   await chat.getByRole('button', { name: 'Senden', exact: true }).click();
   await chat.locator('.msg.own').getByText('Eine Testnachricht').waitFor();
-  await report(t, 'the preview chat window', frame);
+  await assertAccessible(t, 'the preview chat window', frame);
   await noHorizontalScroll(frame, 'the preview chat window');
 
   // An edit in the dashboard arrives as another config: applied live, a new language included.
@@ -336,14 +298,14 @@ step("preview through the loader's preview page: the unsaved config reaches the 
       device: 'mobile' as const,
       open: true,
     });
-    assert.equal(await page.locator(FRAME).count(), 1);
+    assert.equal(await page.locator(CHAT_FRAME).count(), 1);
   }, WAIT_MS);
   const chat = chatOf(page);
   await chat.getByRole('heading', { name: 'Il nostro team' }).waitFor();
   await chat.getByText('Benvenuti nella bozza!').waitFor();
   await chat.getByRole('button', { name: 'Invia', exact: true }).waitFor();
   await chat.getByText('Anteprima: i messaggi non vengono inviati.').waitFor();
-  await report(t, 'the chat window in the preview page', await chatFrame(page));
+  await assertAccessible(t, 'the chat window in the preview page', await chatFrame(page));
   assert.deepEqual(chunks, ['it']);
   assert.deepEqual(calls, [], 'nothing but static files');
   assert.deepEqual(sockets, []);
@@ -360,11 +322,11 @@ step('a chatflow unpublished since the loader chose it: the window says chat is 
   assert.equal(await page.getByRole('textbox').count(), 0, 'no composer');
   assert.equal(await page.getByRole('log').count(), 0, 'no thread');
   await page.getByRole('button', { name: 'Minimera chatten' }).waitFor();
-  await report(t, 'the unavailable chat window', page);
+  await assertAccessible(t, 'the unavailable chat window', page);
 });
 
 step('no script errors in any page or frame', async () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(scene.pageErrors, []);
 });
 
 /** Posts `config:changed` to the chat frame the way the loader does, to Parley's exact origin. */
