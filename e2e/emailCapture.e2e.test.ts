@@ -8,7 +8,8 @@
  *   (GET /api/contacts?query=).
  * - "only identified visitors may start a chat": an anonymous visitor reads why instead of a
  *   message box, and no conversation is created; once the page calls Parley.identify, the window
- *   opened again lets them start.
+ *   opened again lets them start; "hidden from anonymous visitors" shows no launcher until the
+ *   page calls Parley.identify, after which Parley.open() opens the chat.
  *
  * Steps run in order and build on each other; after a failed one the rest fail fast.
  * Needs the built front ends (`npm run build`) and /usr/bin/chromium; nothing is skipped.
@@ -164,4 +165,30 @@ step('login-only mode: an anonymous visitor reads why and cannot start a chat', 
   await chat.getByRole('button', { name: 'Send', exact: true }).click();
   await eventually(async () => assert.equal(await conversationCount(), before + 1), WAIT_MS);
   assert.deepEqual(pageErrors, []);
+});
+
+step('login-only, hidden from anonymous visitors: no launcher until Parley.identify, then open() opens the chat', async () => {
+  await setSettings({ loginOnly: 'hideFromAnonymous' });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  await page.goto(`${host.sameSiteUrl}/`);
+  // The API arrives even though no chatflow shows: identify is what makes one show.
+  await eventually(async () => assert.equal(await page.evaluate(() => typeof (window as unknown as { Parley?: { identify?: unknown } }).Parley?.identify), 'function'), WAIT_MS);
+  const launcher = page.getByRole('button', { name: loaderStrings('en').openChat });
+  assert.equal(await launcher.isVisible(), false, 'no launcher for an anonymous visitor');
+  // open() alone does nothing here (nothing to open) and throws nothing.
+  await page.evaluate(() => (window as unknown as { Parley: { open(): Promise<unknown> } }).Parley.open());
+  assert.equal(await page.locator(FRAME).count(), 0);
+
+  await page.evaluate(async () => {
+    const parley = (window as unknown as { Parley: { identify(i: object): Promise<unknown>; open(): Promise<unknown> } }).Parley;
+    void parley.identify({ id: 'member-2', name: 'Hidden Member' });
+    await parley.open();
+  });
+  const chat = page.frameLocator(FRAME);
+  await chat.getByRole('textbox', { name: 'Message' }).waitFor();
+  assert.deepEqual(pageErrors, []);
+  await context.close();
 });

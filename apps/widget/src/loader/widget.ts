@@ -189,20 +189,22 @@ export function mountWidget(origin: string, siteKey: string): void {
         }
       }
     }
-    if (first && next && !preview) {
-      if (readStored(openKey) === '1') open(false);
-      // window.Parley (W15, api/main.ts), once there is a chatflow to open. Not reachable: no API.
-      chunk(__PARLEY_API_CHUNK__).then((api) => (api as ApiChunk).default(root, siteKey, open, minimize), () => {});
+    if (first && !preview) {
+      if (next && readStored(openKey) === '1') open(false);
+      // window.Parley (W15, api/main.ts) after the first answer, also when no chatflow shows: a
+      // login-only chatflow hidden from anonymous visitors appears only after Parley.identify,
+      // which then asks again (refresh). Not reachable: no API.
+      chunk(__PARLEY_API_CHUNK__).then((api) => (api as ApiChunk).default(root, siteKey, open, minimize, refresh), () => {});
     }
     render();
   }
 
-  /** Asks the server which chatflow (if any) this page view gets. */
-  function refresh(): void {
+  /** Asks the server which chatflow (if any) this page view gets; settles once it is applied. */
+  function refresh(): Promise<unknown> {
     const request = ++requests;
     const token = readStored(visitorKey);
     const device = deviceForWidth(innerWidth);
-    fetch(
+    return fetch(
       `${origin}/api/widget/config?siteKey=${encodedSite}&url=${encodeURIComponent(location.href)}&device=${device}`,
       token ? { headers: { authorization: `Bearer ${token}` } } : {},
     )
@@ -219,6 +221,8 @@ export function mountWidget(origin: string, siteKey: string): void {
   }
 
   function open(byVisitor: boolean): void {
+    // Parley.open() on a page view no chatflow shows on: nothing to open.
+    if (!config && !iframe) return;
     if (!iframe) {
       frameFlow = config!.chatflowId;
       iframe = add('iframe', root);

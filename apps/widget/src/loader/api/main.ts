@@ -1,9 +1,9 @@
 /**
  * The JavaScript API on the host page (W15), `window.Parley`: open, close, toggle, show, hide,
  * identify, setProperties, track, on, startConversation (docs/javascript-api.md). A lazy chunk
- * of the loader (vite.lazy.config.ts), imported once the first widget config has arrived, so
- * `open()` always has a chatflow to open; the loader keeps only the import and hands over its
- * shadow root and its open and minimize functions.
+ * of the loader (vite.lazy.config.ts), imported once the first widget config has arrived (also
+ * when no chatflow shows: identify may be what makes one show); the loader keeps only the import
+ * and hands over its shadow root and its open, minimize and refresh functions.
  *
  * The snippet's stub (`apiStubScript`) recorded the calls made meanwhile; they are replayed in
  * order (queue.ts). With the older one-tag snippet there is no stub, and `window.Parley` is
@@ -34,7 +34,14 @@ const HIDE_LAUNCHER = '.launcher,.p{display:none!important}';
 
 let started = false;
 
-export default function startApi(root: ShadowRoot, siteKey: string, openChat: (byVisitor: boolean) => void, minimize: () => void): void {
+export default function startApi(
+  root: ShadowRoot,
+  siteKey: string,
+  openChat: (byVisitor: boolean) => void,
+  minimize: () => void,
+  /** Asks the server again which chatflow this page view gets (identify may change the answer). */
+  refreshConfig: () => Promise<unknown>,
+): void {
   // The loader imports this once per page view; a second call would double every event.
   if (started) return;
   started = true;
@@ -148,6 +155,9 @@ export default function startApi(root: ShadowRoot, siteKey: string, openChat: (b
         const before = requests.token();
         const answer = await requests.identify(identity);
         if (answer.visitorToken && answer.visitorToken !== before) switchVisitor(answer.visitorToken);
+        // Known now: targeting and login-only mode may show another chatflow, or one at all; a
+        // queued open() after this waits for the answer.
+        await refreshConfig();
         return { status: answer.status };
       }),
     setProperties: (properties: Record<string, string>) => queue(() => requests.setProperties(properties)),
