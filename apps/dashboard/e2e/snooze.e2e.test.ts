@@ -7,37 +7,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
 import { visitorWrites } from '../../server/test/helpers/routing.js';
-import { startCluster, ADMIN_EMAIL, ADMIN_PASSWORD, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, seriousA11yViolations, signIn, viewCount } from '../../../e2e/browser.js';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { eventually, seriousA11yViolations, viewCount } from '../../../e2e/browser.js';
+import { noSidewaysScroll, signedInPage, startInboxBench, type InboxBench } from './inboxTestKit.js';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
+  bench = await startInboxBench();
+  cluster = bench.cluster;
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await cluster?.close();
-});
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  await eventually(async () => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-  });
-}
+after(() => bench?.close());
 
 test('Snooze moves the chat to "Snoozed" with its count; Unsnooze brings it back', { timeout: 60_000 }, async () => {
   const { visitorId } = await visitorWrites(cluster, 'Please get back to me later');
   const name = `Visitor ${visitorId}`;
-  const agent = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signIn(agent, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const agent = await signedInPage(bench, { viewport: { width: 1280, height: 860 } });
   await agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name }).click();
   await eventually(async () => assert.equal(await viewCount(agent, 'Unassigned'), 1));
   assert.equal(await viewCount(agent, 'Snoozed'), 0);
@@ -88,8 +76,7 @@ test('Snooze moves the chat to "Snoozed" with its count; Unsnooze brings it back
 
 test('at 390 px the Snooze panel fits without sideways scrolling and passes axe', { timeout: 30_000 }, async () => {
   await visitorWrites(cluster, 'Phone check');
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(bench, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${cluster.url}/inbox/all`);
   await phone.getByRole('link', { name: /Visitor \d+/ }).first().click();
   await phone.getByRole('button', { name: 'Snooze', exact: true }).click();
