@@ -8,21 +8,20 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
 import { connectVisitor, type VisitorClient } from '../../server/test/helpers/clients.js';
-import { startCluster, ADMIN_EMAIL, ADMIN_PASSWORD, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, seriousA11yViolations, signIn } from '../../../e2e/browser.js';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { eventually, seriousA11yViolations } from '../../../e2e/browser.js';
+import { noSidewaysScroll, signedInPage, startInboxBench, type InboxBench } from './inboxTestKit.js';
 
 const QUESTION = 'Can I change my delivery address?';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
 let visitor: VisitorClient;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
+  bench = await startInboxBench();
+  cluster = bench.cluster;
   visitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
   await visitor.rt.send('context.update', { properties: { name: 'Zelda Quixote', email: 'zelda@fjord.example' } });
   await visitor.rt.send('message.send', { clientMessageId: 'm1', body: QUESTION });
@@ -30,20 +29,11 @@ before(async () => {
 
 after(async () => {
   visitor?.close();
-  await browser?.close();
-  await cluster?.close();
+  await bench?.close();
 });
 
-async function noSidewaysScroll(page: Page): Promise<void> {
-  await eventually(async () => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-  });
-}
-
 test('a shared macro made on the Macros page is inserted with "/gre" + Enter, names filled in', { timeout: 60_000 }, async () => {
-  const agent = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signIn(agent, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const agent = await signedInPage(bench, { viewport: { width: 1280, height: 860 } });
   const agentName = (await agent.locator('.me-name').innerText()).trim();
   assert.ok(agentName.length > 0);
 
@@ -107,8 +97,7 @@ test('a shared macro made on the Macros page is inserted with "/gre" + Enter, na
 });
 
 test('at 390 px the Macros page and the open list fit without sideways scrolling; axe clean', { timeout: 60_000 }, async () => {
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(bench, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${cluster.url}/inbox/macros`);
   await phone.getByRole('article', { name: '/greet' }).waitFor();
   await noSidewaysScroll(phone);

@@ -8,36 +8,24 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createUserAs, httpAs, login, type AgentClient } from '../../server/test/helpers/clients.js';
+import type { Page } from 'playwright-core';
+import { createUserAs, type AgentClient } from '../../server/test/helpers/clients.js';
 import { visitorWrites } from '../../server/test/helpers/routing.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, seriousA11yViolations, signIn } from '../../../e2e/browser.js';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { eventually, seriousA11yViolations } from '../../../e2e/browser.js';
+import { adminPastSetup, noSidewaysScroll, signedInPage, startInboxBench, type AdminHttp, type InboxBench } from './inboxTestKit.js';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
-let adminHttp: ReturnType<typeof httpAs>;
+let adminHttp: AdminHttp;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  adminHttp = httpAs(cluster.url, (await login(cluster.url)).cookie);
-  // The first admin is sent to the setup wizard until it is done; these tests are about the rest.
-  await adminHttp('POST', '/api/admin/setup/complete', {});
+  bench = await startInboxBench();
+  cluster = bench.cluster;
+  adminHttp = await adminPastSetup(cluster);
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await cluster?.close();
-});
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  await eventually(async () => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-  });
-}
+after(() => bench?.close());
 
 async function stored(conversationId: number) {
   return cluster.nodes[0]!.server.ctx.storage.db
@@ -50,8 +38,7 @@ async function stored(conversationId: number) {
 const header = (page: Page) => page.locator('.thread-header');
 
 test('defined on the admin page, defaulted by the chatflow, set in the header and seen live by a colleague', { timeout: 90_000 }, async () => {
-  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signIn(admin, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const admin = await signedInPage(bench, { viewport: { width: 1280, height: 860 } });
 
   // The admin page: a select property with two options.
   await admin.getByRole('link', { name: 'Ticket properties' }).click();
@@ -84,8 +71,7 @@ test('defined on the admin page, defaulted by the chatflow, set in the header an
   const { visitorId, conversationId } = await visitorWrites(cluster, 'My invoice is wrong');
   const name = `Visitor ${visitorId}`;
   const colleagueCreds = await createUserAs({ http: adminHttp } as unknown as AgentClient, { email: 'tina@example.com', name: 'Tina Tickets', password: 'tina-password-1' });
-  const colleague = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signIn(colleague, cluster.url, colleagueCreds.email, colleagueCreds.password);
+  const colleague = await signedInPage(bench, { viewport: { width: 1280, height: 860 }, as: colleagueCreds });
   for (const page of [admin, colleague]) {
     await page.goto(`${cluster.url}/inbox/conversations/${conversationId}`);
     await header(page).getByRole('heading', { name }).waitFor();
@@ -119,8 +105,7 @@ test('defined on the admin page, defaulted by the chatflow, set in the header an
 
 test('at 390 px the fields fold behind "Properties", fit without sideways scrolling and pass axe', { timeout: 60_000 }, async () => {
   const { conversationId } = await visitorWrites(cluster, 'Phone check');
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(bench, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${cluster.url}/inbox/conversations/${conversationId}`);
   const toggle = header(phone).getByRole('button', { name: 'Properties' });
   await toggle.waitFor();
