@@ -4,7 +4,7 @@ import { errorText } from '../../api/request.js';
 import { hrefFor, navigate } from '../../router.js';
 import { TextField } from '../TextField.js';
 import { createChatflow } from './chatflowsStore.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../Dialog.js';
 import { LanguageSelect } from './LanguageSelect.js';
 
 /** Name and language of a new chatflow on a site; creating it opens its editor. */

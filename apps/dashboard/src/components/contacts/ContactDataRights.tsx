@@ -1,29 +1,20 @@
 import type { Contact } from '@parley/protocol';
 import { useState } from 'preact/hooks';
 import { contactPageApi } from '../../api/customerEndpoints.js';
-import { errorText } from '../../api/request.js';
 import { hrefFor, navigate } from '../../router.js';
-import { Dialog } from '../chatflows/Dialog.js';
+import { useAction } from '../../hooks/useAction.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
 
 /** A10 for admins: everything about the contact as a JSON file, and erasure after a confirmation. */
 export function ContactDataRights({ contact }: { contact: Contact }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction('Not exported');
 
-  async function exportData() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const exportData = () =>
+    run(async () => {
       const data = await contactPageApi.exportData(contact.id);
       download(`contact-${contact.id}.json`, JSON.stringify(data, null, 2));
-    } catch (caught) {
-      setError(`Not exported: ${errorText(caught)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <section class="card" aria-labelledby="contact-rights-title">
@@ -44,46 +35,19 @@ export function ContactDataRights({ contact }: { contact: Contact }) {
           Delete contact
         </button>
       </div>
-      {confirming && <DeleteContactDialog contact={contact} onClose={() => setConfirming(false)} />}
-    </section>
-  );
-}
-
-function DeleteContactDialog({ contact, onClose }: { contact: Contact; onClose: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function confirm() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await contactPageApi.remove(contact.id);
-      onClose();
-      navigate(hrefFor({ name: 'contacts' }), { replace: true });
-    } catch (caught) {
-      setError(`Not deleted: ${errorText(caught)}`);
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Dialog title={`Delete ${contact.displayName}?`} onClose={onClose}>
-      <p>Their conversations, messages, attachments, timeline, leads and deals are deleted too. This cannot be undone.</p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete ${contact.displayName}?`}
+          confirmLabel="Delete permanently"
+          failure="Not deleted"
+          onConfirm={() => contactPageApi.remove(contact.id)}
+          onClose={() => setConfirming(false)}
+          onDone={() => navigate(hrefFor({ name: 'contacts' }), { replace: true })}
+        >
+          <p>Their conversations, messages, attachments, timeline, leads and deals are deleted too. This cannot be undone.</p>
+        </ConfirmDialog>
       )}
-      <div class="form-actions">
-        <button type="button" class="button danger" aria-disabled={busy} onClick={() => void confirm()}>
-          Delete permanently
-        </button>
-        <button type="button" class="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </Dialog>
+    </section>
   );
 }
 

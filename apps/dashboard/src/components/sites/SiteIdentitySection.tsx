@@ -1,8 +1,8 @@
 import type { AdminSite } from '@parley/protocol';
 import { useState } from 'preact/hooks';
 import { siteIdentityApi } from '../../api/customerEndpoints.js';
-import { errorText } from '../../api/request.js';
-import { Dialog } from '../chatflows/Dialog.js';
+import { useAction } from '../../hooks/useAction.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
 import { keepSite } from './adminSites.js';
 import '../../styles/contacts.css';
 
@@ -12,22 +12,11 @@ import '../../styles/contacts.css';
  */
 export function SiteIdentitySection({ site }: { site: AdminSite }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction('Not changed');
   if (site.secret === undefined) return null;
   const secretId = `site-secret-${site.id}`;
 
-  async function setRequired(required: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      keepSite((await siteIdentityApi.setVerification(site.id, required)).site);
-    } catch (caught) {
-      setError(`Not changed: ${errorText(caught)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const setRequired = (required: boolean) => run(async () => keepSite((await siteIdentityApi.setVerification(site.id, required)).site));
 
   return (
     <div class="site-identity">
@@ -60,44 +49,17 @@ export function SiteIdentitySection({ site }: { site: AdminSite }) {
           Rotate secret
         </button>
       </div>
-      {confirming && <RotateSecretDialog site={site} onClose={() => setConfirming(false)} />}
-    </div>
-  );
-}
-
-function RotateSecretDialog({ site, onClose }: { site: AdminSite; onClose: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function confirm() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      keepSite((await siteIdentityApi.rotateSecret(site.id)).site);
-      onClose();
-    } catch (caught) {
-      setError(`Not rotated: ${errorText(caught)}`);
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Dialog title={`Rotate the secret of ${site.name}?`} onClose={onClose}>
-      <p>Hashes made with the current secret stop verifying at once: update your server with the new secret right after.</p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
+      {confirming && (
+        <ConfirmDialog
+          title={`Rotate the secret of ${site.name}?`}
+          confirmLabel="Rotate now"
+          failure="Not rotated"
+          onConfirm={async () => keepSite((await siteIdentityApi.rotateSecret(site.id)).site)}
+          onClose={() => setConfirming(false)}
+        >
+          <p>Hashes made with the current secret stop verifying at once: update your server with the new secret right after.</p>
+        </ConfirmDialog>
       )}
-      <div class="form-actions">
-        <button type="button" class="button danger" aria-disabled={busy} onClick={() => void confirm()}>
-          Rotate now
-        </button>
-        <button type="button" class="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </Dialog>
+    </div>
   );
 }
