@@ -8,35 +8,29 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { defaultChatflowTexts } from '@parley/chatflow';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { createUserAs, httpAs, login, type AgentClient } from '../../server/test/helpers/clients.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, seriousA11yViolations, signIn } from '../../../e2e/browser.js';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { eventually, seriousA11yViolations } from '../../../e2e/browser.js';
+import { adminPastSetup, signedInPage, startInboxBench, type AdminHttp, type InboxBench } from './inboxTestKit.js';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
 let admin: Page;
-let adminHttp: ReturnType<typeof httpAs>;
+let adminHttp: AdminHttp;
 /** A 1×1 PNG for the branding image. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 /** The chatflow the first test creates; later tests build on it. */
 let chatflowId = 0;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  adminHttp = httpAs(cluster.url, (await login(cluster.url)).cookie);
-  // The first admin is sent to the setup wizard until it is done; these tests are about the rest.
-  await adminHttp('POST', '/api/admin/setup/complete', {});
-  admin = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  await signIn(admin, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  bench = await startInboxBench();
+  cluster = bench.cluster;
+  adminHttp = await adminPastSetup(cluster);
+  admin = await signedInPage(bench, { viewport: { width: 1400, height: 900 } });
 });
 
-after(async () => {
-  await browser?.close();
-  await cluster?.close();
-});
+after(() => bench?.close());
 
 async function storedChatflow(id: number): Promise<any> {
   const res = await adminHttp('GET', `/api/admin/chatflows/${id}`);
@@ -357,8 +351,7 @@ test('an agent given "May edit chatflows" can edit; one without it sees no editi
   assert.equal(await admin.getByRole('row', { name: /Vic Viewer/ }).getByLabel('May edit chatflows', { exact: true }).isChecked(), false);
   assert.deepEqual(await seriousA11yViolations(admin), []);
 
-  const ednaPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signIn(ednaPage, cluster.url, editor.email, editor.password);
+  const ednaPage = await signedInPage(bench, { viewport: { width: 1280, height: 900 }, as: editor });
   await ednaPage.getByRole('link', { name: 'Chatflows' }).click();
   await ednaPage.getByRole('button', { name: 'New chatflow' }).waitFor();
   await ednaPage.getByRole('link', { name: 'Pricing chat', exact: true }).click();
@@ -367,8 +360,7 @@ test('an agent given "May edit chatflows" can edit; one without it sees no editi
   await ednaPage.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   assert.equal((await storedChatflow(chatflowId)).settings.welcomeMessage, 'Edited by Edna');
 
-  const vicPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signIn(vicPage, cluster.url, viewer.email, viewer.password);
+  const vicPage = await signedInPage(bench, { viewport: { width: 1280, height: 900 }, as: viewer });
   await vicPage.getByRole('link', { name: 'Chatflows' }).click();
   await vicPage.getByRole('link', { name: 'Pricing chat', exact: true }).waitFor();
   await vicPage.getByText('only admins and users allowed to edit chatflows can change them').waitFor();
@@ -388,8 +380,7 @@ test('an agent given "May edit chatflows" can edit; one without it sees no editi
 });
 
 test('at 390 px the list, the editor and the Users page do not scroll sideways', async () => {
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(bench, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${cluster.url}/inbox/chatflows`);
   await phone.getByRole('button', { name: 'New chatflow' }).waitFor();
   await noHorizontalScroll(phone);

@@ -7,36 +7,30 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { httpAs, login } from '../../server/test/helpers/clients.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, launchBrowser, seriousA11yViolations, signIn } from '../../../e2e/browser.js';
+import type { Page } from 'playwright-core';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { seriousA11yViolations } from '../../../e2e/browser.js';
+import { adminPastSetup, signedInPage, startInboxBench, type AdminHttp, type InboxBench } from './inboxTestKit.js';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
 let admin: Page;
-let adminHttp: ReturnType<typeof httpAs>;
+let adminHttp: AdminHttp;
 let chatflowId = 0;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  adminHttp = httpAs(cluster.url, (await login(cluster.url)).cookie);
-  await adminHttp('POST', '/api/admin/setup/complete', {});
+  bench = await startInboxBench();
+  cluster = bench.cluster;
+  adminHttp = await adminPastSetup(cluster);
   const site = (await adminHttp('GET', '/api/admin/sites')).body.sites[0];
   const created = await adminHttp('POST', '/api/admin/chatflows', { siteId: site.id, name: 'Customers' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   chatflowId = created.body.chatflow.id;
   assert.equal((await adminHttp('POST', '/api/admin/teams', { name: 'Enterprise', memberIds: [] })).status, 201);
-  admin = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  await signIn(admin, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  admin = await signedInPage(bench, { viewport: { width: 1400, height: 900 } });
 });
 
-after(async () => {
-  await browser?.close();
-  await cluster?.close();
-});
+after(() => bench?.close());
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
@@ -110,8 +104,7 @@ test('a contact criterion in a filter group and in a routing rule is saved and r
 });
 
 test('a contact criterion without a value is named before saving, and the rows fit a phone', async () => {
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(bench, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${cluster.url}/inbox/chatflows/${chatflowId}`);
   await tab(phone, 'Target').click();
   const target = phone.getByRole('tabpanel', { name: 'Target' });
