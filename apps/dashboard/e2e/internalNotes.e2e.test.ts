@@ -7,33 +7,27 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startCluster, ADMIN_EMAIL, ADMIN_PASSWORD, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, seriousA11yViolations, signIn } from '../../../e2e/browser.js';
-import { startHostSite, type HostSite } from '../../../e2e/hostPage.js';
+import type { Page } from 'playwright-core';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { seriousA11yViolations } from '../../../e2e/browser.js';
+import { chatOf, openChat, replyAsAgent, sendAsVisitor, startChatScene, unassignedVisitor, type ChatScene } from '../../../e2e/chatKit.js';
+import type { HostSite } from '../../../e2e/hostPage.js';
+import { noSidewaysScroll, signedInPage } from './inboxTestKit.js';
 
 const QUESTION = 'Where is my parcel?';
 const NOTE = 'Courier lost it, refund approved by finance';
 const REPLY = 'Sorry about that, a refund is on its way.';
 
+let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
-let browser: Browser;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
-  host = await startHostSite(cluster.url, cluster.siteKey);
+  scene = await startChatScene();
+  ({ cluster, host } = scene);
 }, { timeout: 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await cluster?.close();
-});
-
-const chatOf = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/frame/"]');
+after(() => scene?.close());
 
 /** Every line of the visitor's chat window, as text. */
 async function visitorLines(page: Page): Promise<string> {
@@ -41,15 +35,12 @@ async function visitorLines(page: Page): Promise<string> {
 }
 
 test('an agent sends an internal note: marked in the thread, never in the visitor’s chat', { timeout: 60_000 }, async () => {
-  const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`${host.sameSiteUrl}/`);
-  await visitor.getByRole('button', { name: 'Open chat' }).click();
-  await chatOf(visitor).getByRole('textbox', { name: 'Message' }).fill(QUESTION);
-  await chatOf(visitor).getByRole('button', { name: 'Send' }).click();
+  const visitor = await scene.newPage();
+  await openChat(visitor, `${host.sameSiteUrl}/`);
+  await sendAsVisitor(visitor, QUESTION);
 
-  const agent = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signIn(agent, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await agent.getByRole('region', { name: 'Unassigned' }).getByRole('link', { name: /Visitor \d+/ }).click();
+  const agent = await signedInPage(scene, { viewport: { width: 1280, height: 860 } });
+  await unassignedVisitor(agent).click();
   const log = agent.getByRole('log', { name: 'Messages' });
   await log.getByText(QUESTION).waitFor();
 
@@ -57,8 +48,7 @@ test('an agent sends an internal note: marked in the thread, never in the visito
   assert.equal(await noteSwitch.getAttribute('aria-checked'), 'false', 'replies are the default');
   await noteSwitch.click();
   assert.equal(await noteSwitch.getAttribute('aria-checked'), 'true');
-  await agent.getByRole('textbox', { name: 'Reply' }).fill(NOTE);
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await replyAsAgent(agent, NOTE);
 
   // Stored (not pending) and marked as a note in words, not only by colour.
   const note = log.locator('li.message.note:not(.pending)', { hasText: NOTE });
@@ -70,8 +60,7 @@ test('an agent sends an internal note: marked in the thread, never in the visito
   // Off again: the next send is a normal reply, which the visitor gets.
   await noteSwitch.click();
   assert.equal(await noteSwitch.getAttribute('aria-checked'), 'false');
-  await agent.getByRole('textbox', { name: 'Reply' }).fill(REPLY);
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await replyAsAgent(agent, REPLY);
   await log.locator('li.message:not(.note):not(.pending)', { hasText: REPLY }).waitFor();
 
   // The reply came after the note: once the visitor shows it, the note would have arrived too.
@@ -93,17 +82,13 @@ test('an agent sends an internal note: marked in the thread, never in the visito
 });
 
 test('at 390 px the reply box with the "Internal note" switch fits without sideways scrolling', { timeout: 30_000 }, async () => {
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(scene, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${cluster.url}/inbox/all`);
   await phone.getByRole('link', { name: /Visitor \d+/ }).first().click();
   const noteSwitch = phone.getByRole('switch', { name: 'Internal note' });
   await noteSwitch.click();
   await phone.locator('li.message.note').first().waitFor();
-  await eventually(async () => {
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-  });
+  await noSidewaysScroll(phone);
   assert.deepEqual(await seriousA11yViolations(phone), []);
   await phone.context().close();
 });
