@@ -12,18 +12,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { connectAgent, connectVisitor, createUserAs, type AgentClient } from '../../server/test/helpers/clients.js';
 import { visitorWrites, type WritingVisitor } from '../../server/test/helpers/routing.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, signIn } from '../../../e2e/browser.js';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { eventually } from '../../../e2e/browser.js';
+import { signedInPage, startInboxBench, type InboxBench } from './inboxTestKit.js';
 import { assertAccessible, assertNoHorizontalScroll, step, WAIT_MS } from './siteTestKit.js';
 
 const EARLIER_TEXT = 'Do you ship to Finland?';
 const CURRENT_TEXT = 'I would like a quote for 40 seats';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
 let admin: AgentClient;
 let earlier: WritingVisitor;
 let current: WritingVisitor;
@@ -33,9 +34,8 @@ let colleaguePage: Page;
 let contactId = 0;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
+  bench = await startInboxBench();
+  cluster = bench.cluster;
   admin = await connectAgent(cluster.url, cluster.wsUrl);
   // The first admin is sent to the setup wizard until it is done; this test is about the inbox.
   await admin.http('POST', '/api/admin/setup/complete', {});
@@ -57,24 +57,15 @@ before(async () => {
   const other = await visitorWrites(cluster, 'Another person');
   assert.equal((await other.http('POST', '/api/widget/email', { email: 'grace@example.com' })).status, 204);
 
-  adminPage = await newPage({ width: 1400, height: 900 });
-  await signIn(adminPage, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  adminPage = await signedInPage(bench, { viewport: { width: 1400, height: 900 }, waitMs: WAIT_MS });
   const colleague = await createUserAs(admin, { email: 'carl@example.com', name: 'Carl Colleague', password: 'carl-password-1' });
-  colleaguePage = await newPage({ width: 1400, height: 900 });
-  await signIn(colleaguePage, cluster.url, colleague.email, colleague.password);
+  colleaguePage = await signedInPage(bench, { viewport: { width: 1400, height: 900 }, as: colleague, waitMs: WAIT_MS });
 }, { timeout: 30_000 });
 
 after(async () => {
   admin?.close();
-  await browser?.close();
-  await cluster?.close();
+  await bench?.close();
 });
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(WAIT_MS);
-  return context.newPage();
-}
 
 const sidebar = (page: Page): Locator => page.getByRole('region', { name: 'Contact', exact: true });
 const field = (page: Page, label: string): Locator => sidebar(page).getByLabel(label, { exact: true });
@@ -230,8 +221,7 @@ step('a visitor who is nobody yet becomes a contact from the sidebar', async (t)
 });
 
 step('at 390 px the details screen holds the sidebar without sideways scrolling', async (t) => {
-  const phone = await newPage({ width: 390, height: 844 });
-  await signIn(phone, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phone = await signedInPage(bench, { viewport: { width: 390, height: 844 }, waitMs: WAIT_MS });
   await openConversation(phone, current.conversationId, true);
   assert.equal(await field(phone, 'Organization').inputValue(), 'Analytical Engines Oy');
   assert.equal(await thread(phone).isVisible(), false, 'the details are a screen of their own');

@@ -17,20 +17,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createUserAs, connectAgent, httpAs, login, type AgentClient } from '../../server/test/helpers/clients.js';
 import { IMAGES } from '../../server/test/helpers/brandingImages.js';
 import { visitorWrites, type WritingVisitor } from '../../server/test/helpers/routing.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
-import { assertFrontEndsBuilt, eventually, launchBrowser, signIn } from '../../../e2e/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestCluster } from '../../server/test/helpers/testServer.js';
+import { eventually, signIn } from '../../../e2e/browser.js';
+import { newPage, signedInPage, startInboxBench, type InboxBench } from './inboxTestKit.js';
 import { assertAccessible, step, WAIT_MS } from './siteTestKit.js';
 
 const PHONE = { width: 390, height: 844 };
 const VISITOR_TEXT = 'My parcel never arrived, can someone check?';
 const REPLY = 'Checking the tracking for you now';
 
+let bench: InboxBench;
 let cluster: TestCluster;
-let browser: Browser;
 let admin: AgentClient;
 let visitor: WritingVisitor;
 let phone: Page;
@@ -40,9 +41,8 @@ let chatflowId = 0;
 let siteId = 0;
 
 before(async () => {
-  assertFrontEndsBuilt();
-  browser = await launchBrowser();
-  cluster = await startCluster();
+  bench = await startInboxBench();
+  cluster = bench.cluster;
   admin = await connectAgent(cluster.url, cluster.wsUrl);
   visitor = await visitorWrites(cluster, VISITOR_TEXT);
   visitorName = `Visitor ${visitor.visitorId}`;
@@ -79,20 +79,13 @@ before(async () => {
   const sites = await admin.http('GET', '/api/admin/sites');
   siteId = sites.body.sites[0].id;
   chatflowId = sites.body.sites[0].chatflows[0].id;
-  phone = await newPage(PHONE);
+  phone = await newPage(bench.browser, { viewport: PHONE, waitMs: WAIT_MS });
 }, { timeout: 30_000 });
 
 after(async () => {
   admin?.close();
-  await browser?.close();
-  await cluster?.close();
+  await bench?.close();
 });
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(WAIT_MS);
-  return context.newPage();
-}
 
 /**
  * Nothing scrolls sideways: not the document, not any box of its own (a table in a scroll box
@@ -290,8 +283,7 @@ step('phone: no inbox page scrolls sideways, and each passes axe', async (t) => 
 });
 
 step('tablet (820 px): the list stays beside the thread; the details take the thread’s place', async (t) => {
-  const tablet = await newPage({ width: 820, height: 1180 });
-  await signIn(tablet, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const tablet = await signedInPage(bench, { viewport: { width: 820, height: 1180 }, waitMs: WAIT_MS });
   await tablet.goto(`${cluster.url}/inbox/all`);
   await listRegion(tablet).getByRole('link', { name: new RegExp(visitorName) }).click();
   await messages(tablet).getByText(VISITOR_TEXT).waitFor();
@@ -309,8 +301,7 @@ step('tablet (820 px): the list stays beside the thread; the details take the th
 });
 
 step('desktop (1280 × 800): list, thread and details side by side, no screen buttons', async (t) => {
-  const desktop = await newPage({ width: 1280, height: 800 });
-  await signIn(desktop, cluster.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const desktop = await signedInPage(bench, { viewport: { width: 1280, height: 800 }, waitMs: WAIT_MS });
   await desktop.goto(`${cluster.url}/inbox/all`);
   await listRegion(desktop).getByRole('link', { name: new RegExp(visitorName) }).click();
   await messages(desktop).getByText(VISITOR_TEXT).waitFor();
