@@ -12,6 +12,7 @@ import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, launchBrowser, signIn } from '../../../e2e/browser.js';
+import { apiStubScript } from '@parley/protocol';
 import { pointSnippetAt, startSnippetHost, type SnippetHost } from './snippetHost.js';
 import { assertAccessible, assertNoHorizontalScroll, step, WAIT_MS } from './siteTestKit.js';
 
@@ -71,7 +72,10 @@ step('a new site with a bad origin is refused with the line named; a good one op
 
 step('the Install page shows the snippet, copies it, and says the widget was not seen yet', async (t) => {
   snippet = (await admin.locator('[data-snippet]').innerText()).trim();
-  assert.match(snippet, /^<script src="[^"]+\/widget\.js" data-site="site_[\w-]+" async><\/script>$/);
+  // The window.Parley stub (W15), then the loader.
+  const [stub, loader] = snippet.split('\n');
+  assert.equal(stub, `<script>${apiStubScript()}</script>`);
+  assert.match(loader ?? '', /^<script src="[^"]+\/widget\.js" data-site="site_[\w-]+" async><\/script>$/);
   assert.ok(!snippet.includes(cluster.siteKey), 'a new site has its own key');
   await admin.getByText(/^Not seen yet — paste the snippet before <\/body> and load a page\.?$/).waitFor();
   await admin.getByRole('button', { name: 'Copy snippet' }).click();
