@@ -30,6 +30,7 @@ export default tseslint.config(
     rules: restrict([{ group: ['**/http/**', '**/realtime/**', 'fastify', 'ws'], message: 'domain/ has no HTTP or sockets' }]),
   },
   { files: ['packages/emoji/src/**'], rules: restrict([{ group: ['**/apps/**', '@parley/server', '@parley/widget', '@parley/dashboard'], message: 'the emoji picker imports no app' }]) },
+  { files: ['packages/richtext/src/**'], rules: restrict([{ group: ['**/apps/**', '@parley/server', '@parley/widget', '@parley/dashboard'], message: 'rich text imports no app' }]) },
   { files: ['apps/widget/src/**'], rules: restrict([{ group: ['**/dashboard/**', '@parley/dashboard'], message: 'the widget never imports dashboard code' }]) },
   { files: ['apps/dashboard/src/**'], rules: restrict([{ group: ['**/widget/**', '@parley/widget'], message: 'the inbox never imports widget code' }]) },
 );

@@ -54,6 +54,7 @@ check "lint" npm run lint --silent
 check "widget size budget" node --import tsx bench/widgetSize.ts
 suite "widget unit" "${runner[@]}" apps/widget/test/*.test.ts
 suite "chatflow engine unit" "${runner[@]}" packages/chatflow/test/*.test.ts
+suite "rich text unit" "${runner[@]}" packages/richtext/test/*.test.ts
 suite "server unit" "${runner[@]}" apps/server/test/unit/*.test.ts
 suite "dashboard unit" "${runner[@]}" apps/dashboard/test/*.test.ts
 suite "integration sqlite" env PARLEY_TEST_DRIVERS=sqlite "${runner[@]}" "${single_node[@]}"
