@@ -13,10 +13,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import { after, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
 import { assertAccessible, eventually, signIn } from './browser.js';
-import { chatFrame, chatOf, failFastSteps, openChat, startChatScene, unassignedVisitor, type ChatScene } from './chatKit.js';
-import type { HostSite } from './hostPage.js';
+import { chatFrame, chatOf, failFastSteps, openChat, startVisitorAndAgent, unassignedVisitor, type ChatScene } from './chatKit.js';
 
 const AGENT = { name: 'Fiona Files', email: 'fiona@example.com', password: 'fiona-password-1' };
 /** A real PNG of one colour, big enough to see: signature, IHDR, IDAT (rows with filter 0), IEND. */
@@ -43,16 +41,15 @@ const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0
 const step = failFastSteps(25_000);
 
 let scene: ChatScene;
-let cluster: TestCluster;
-let host: HostSite;
 let visitor: Page;
 let agent: Page;
 
 before(async () => {
-  scene = await startChatScene({ agent: AGENT });
-  ({ cluster, host } = scene);
-  visitor = await scene.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
-  agent = await scene.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  ({ scene, visitor, agent } = await startVisitorAndAgent({
+    agent: AGENT,
+    visitorPage: { viewport: { width: 390, height: 844 }, acceptDownloads: true },
+    agentPage: { acceptDownloads: true },
+  }));
 }, { timeout: 30_000 });
 
 after(() => scene?.close());
@@ -68,8 +65,8 @@ async function thumbnailWidth(image: Locator): Promise<number> {
 }
 
 step(`the visitor sends an image with "Attach file"; the agent sees it inline (${DRIVERS})`, async (t) => {
-  await signIn(agent, cluster.url, AGENT.email, AGENT.password);
-  const chat = await openChat(visitor, `${host.sameSiteUrl}/`);
+  await signIn(agent, scene.cluster.url, AGENT.email, AGENT.password);
+  const chat = await openChat(visitor, `${scene.host.sameSiteUrl}/`);
   const [chooser] = await Promise.all([visitor.waitForEvent('filechooser'), chat.getByRole('button', { name: 'Attach file' }).click()]);
   await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
 

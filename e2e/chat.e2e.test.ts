@@ -15,7 +15,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
 import { assertAccessible, eventually, signIn, viewCount } from './browser.js';
 import {
   assignToMe,
@@ -25,12 +24,11 @@ import {
   openChat,
   replyAsAgent,
   sendAsVisitor,
-  startChatScene,
+  startVisitorAndAgent,
   unassignedVisitor,
   WAIT_MS,
   type ChatScene,
 } from './chatKit.js';
-import type { HostSite } from './hostPage.js';
 
 const AGENT = { name: 'Maija Agent', email: 'maija@example.com', password: 'maija-password-1' };
 const FIRST = 'Hello, I have a question about my order';
@@ -43,17 +41,12 @@ const STEP_MS = 20_000;
 const step = failFastSteps(STEP_MS);
 
 let scene: ChatScene;
-let cluster: TestCluster;
-let host: HostSite;
 let visitor: Page;
 let agent: Page;
 let firstConversationId = 0;
 
 before(async () => {
-  scene = await startChatScene({ agent: AGENT });
-  ({ cluster, host } = scene);
-  visitor = await scene.newPage();
-  agent = await scene.newPage({ viewport: { width: 1400, height: 900 } });
+  ({ scene, visitor, agent } = await startVisitorAndAgent({ agent: AGENT }));
 }, { timeout: 30_000 });
 
 after(() => scene?.close());
@@ -78,8 +71,8 @@ async function xssFlag(target: Page | Frame): Promise<unknown> {
 }
 
 step(`the customer's page on another origin shows the launcher, untouched by the page's CSS (${DRIVERS})`, async (t) => {
-  assert.notEqual(new URL(host.sameSiteUrl).origin, new URL(cluster.url).origin);
-  await visitor.goto(`${host.sameSiteUrl}/`);
+  assert.notEqual(new URL(scene.host.sameSiteUrl).origin, new URL(scene.cluster.url).origin);
+  await visitor.goto(`${scene.host.sameSiteUrl}/`);
   const launcher = visitor.getByRole('button', { name: 'Open chat' });
   await launcher.waitFor();
   // The host's `button { display: none }` and `* { color: red }` stop at the shadow root.
@@ -97,10 +90,10 @@ step(`the customer's page on another origin shows the launcher, untouched by the
 });
 
 step('an agent signs in and waits in Unassigned', async (t) => {
-  await agent.goto(`${cluster.url}/inbox/`);
+  await agent.goto(`${scene.cluster.url}/inbox/`);
   await agent.getByRole('button', { name: 'Sign in' }).waitFor();
   await assertAccessible(t, 'the inbox sign-in page', agent);
-  await signIn(agent, cluster.url, AGENT.email, AGENT.password);
+  await signIn(agent, scene.cluster.url, AGENT.email, AGENT.password);
   assert.match(agent.url(), /\/inbox\/unassigned$/);
   await agent.getByText('Nobody is waiting. New chats appear here.').waitFor();
   assert.equal(await agent.getByRole('link', { name: 'Users' }).count(), 0, 'an agent is not an admin');
@@ -229,7 +222,7 @@ step('writing again starts a new conversation: a fresh thread for the visitor, a
 step('keyboard: Tab reaches the launcher, Enter opens the chat in the composer, Escape returns', async () => {
   // On another site, as a customer's page would be.
   const page = await scene.newPage();
-  await page.goto(`${host.crossSiteUrl}/`);
+  await page.goto(`${scene.host.crossSiteUrl}/`);
   const launcher = page.getByRole('button', { name: 'Open chat' });
   await launcher.waitFor();
   const launcherFocused = () =>
@@ -266,7 +259,7 @@ step('keyboard: Tab reaches the launcher, Enter opens the chat in the composer, 
  */
 test('on another site the visitor is still the same after a reload', { timeout: STEP_MS }, async () => {
   const page = await scene.newPage();
-  await openChat(page, `${host.crossSiteUrl}/`);
+  await openChat(page, `${scene.host.crossSiteUrl}/`);
   const message = 'Cross-site hello';
   await sendAsVisitor(page, message);
   await waitUntilSent(page, 1);

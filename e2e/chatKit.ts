@@ -83,6 +83,24 @@ export async function startChatScene(options: ChatSceneOptions = {}): Promise<Ch
   };
 }
 
+export interface VisitorAndAgent {
+  scene: ChatScene;
+  /** A visitor on the customer's page. */
+  visitor: Page;
+  /** An agent at the inbox on a desktop (1400 × 900). */
+  agent: Page;
+}
+
+/** The usual two people of a scenario, each in a browser context of their own, in a new scene. */
+export async function startVisitorAndAgent(
+  options: ChatSceneOptions & { visitorPage?: BrowserContextOptions; agentPage?: BrowserContextOptions } = {},
+): Promise<VisitorAndAgent> {
+  const scene = await startChatScene(options);
+  const visitor = await scene.newPage(options.visitorPage);
+  const agent = await scene.newPage({ viewport: { width: 1400, height: 900 }, ...options.agentPage });
+  return { scene, visitor, agent };
+}
+
 /** The admin creates an agent account over the inbox API. */
 export async function createAgent(cluster: TestCluster, agent: AgentAccount): Promise<void> {
   const admin = await connectAgent(cluster.url, cluster.wsUrl);

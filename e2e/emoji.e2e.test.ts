@@ -13,10 +13,8 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
 import { assertAccessible, signIn } from './browser.js';
-import { assignToMe, chatFrame, chatOf, failFastSteps, openChat, startChatScene, unassignedVisitor, WAIT_MS, type ChatScene } from './chatKit.js';
-import type { HostSite } from './hostPage.js';
+import { assignToMe, chatFrame, chatOf, failFastSteps, openChat, startVisitorAndAgent, unassignedVisitor, WAIT_MS, type ChatScene } from './chatKit.js';
 
 const AGENT = { name: 'Emil Emoji', email: 'emil@example.com', password: 'emil-password-1' };
 const PHONE = { width: 390, height: 844 };
@@ -26,20 +24,15 @@ const EMOJI_CHUNK = /\/assets\/(emoji\/)?EmojiPicker-[^/]*\.js$/;
 const step = failFastSteps(20_000);
 
 let scene: ChatScene;
-let cluster: TestCluster;
-let host: HostSite;
 let visitor: Page;
 let agent: Page;
 const emojiChunkRequests: string[] = [];
 
 before(async () => {
-  scene = await startChatScene({ agent: AGENT });
-  ({ cluster, host } = scene);
-  visitor = await scene.newPage({ viewport: PHONE, hasTouch: true });
+  ({ scene, visitor, agent } = await startVisitorAndAgent({ agent: AGENT, visitorPage: { viewport: PHONE, hasTouch: true } }));
   visitor.on('request', (request) => {
     if (EMOJI_CHUNK.test(new URL(request.url()).pathname)) emojiChunkRequests.push(request.url());
   });
-  agent = await scene.newPage({ viewport: { width: 1400, height: 900 } });
 }, { timeout: 30_000 });
 
 after(() => scene?.close());
@@ -88,8 +81,8 @@ async function tabToEmojiButton(): Promise<void> {
 }
 
 step(`the visitor opens the picker from the keyboard; its chunk loads only then (${DRIVERS})`, async (t) => {
-  await signIn(agent, cluster.url, AGENT.email, AGENT.password);
-  const chat = await openChat(visitor, `${host.sameSiteUrl}/`);
+  await signIn(agent, scene.cluster.url, AGENT.email, AGENT.password);
+  const chat = await openChat(visitor, `${scene.host.sameSiteUrl}/`);
   await messageBox(chat).fill('See you !');
   await messageBox(chat).focus();
   // The caret between "you " and "!".

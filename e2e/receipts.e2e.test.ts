@@ -11,10 +11,8 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
-import type { TestCluster } from '../apps/server/test/helpers/testServer.js';
 import { assertAccessible, signIn } from './browser.js';
-import { assignToMe, chatFrame, chatOf, failFastSteps, openChat, replyAsAgent, sendAsVisitor, startChatScene, unassignedVisitor, type ChatScene } from './chatKit.js';
-import type { HostSite } from './hostPage.js';
+import { assignToMe, chatFrame, chatOf, failFastSteps, openChat, replyAsAgent, sendAsVisitor, startVisitorAndAgent, unassignedVisitor, type ChatScene } from './chatKit.js';
 
 const AGENT = { name: 'Rita Reader', email: 'rita@example.com', password: 'rita-password-1' };
 const QUESTION = 'Do you ship to Finland?';
@@ -22,16 +20,11 @@ const REPLY = 'Yes, in three to five days.';
 const step = failFastSteps(20_000);
 
 let scene: ChatScene;
-let cluster: TestCluster;
-let host: HostSite;
 let visitor: Page;
 let agent: Page;
 
 before(async () => {
-  scene = await startChatScene({ agent: AGENT });
-  ({ cluster, host } = scene);
-  visitor = await scene.newPage();
-  agent = await scene.newPage({ viewport: { width: 1400, height: 900 } });
+  ({ scene, visitor, agent } = await startVisitorAndAgent({ agent: AGENT }));
 }, { timeout: 30_000 });
 
 after(() => scene?.close());
@@ -45,8 +38,8 @@ async function focusedInFrame(page: Page): Promise<string | null> {
 }
 
 step(`the visitor writes; no "Seen" until the agent opens the thread, then it appears live (${DRIVERS})`, async () => {
-  await signIn(agent, cluster.url, AGENT.email, AGENT.password);
-  const chat = await openChat(visitor, `${host.sameSiteUrl}/`);
+  await signIn(agent, scene.cluster.url, AGENT.email, AGENT.password);
+  const chat = await openChat(visitor, `${scene.host.sameSiteUrl}/`);
   await sendAsVisitor(visitor, QUESTION);
   const own = chat.getByRole('log', { name: 'Messages' }).locator('.msg.own:not(.pending)', { hasText: QUESTION });
   await own.waitFor();
