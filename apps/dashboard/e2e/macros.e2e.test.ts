@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { connectVisitor, type VisitorClient } from '../../server/test/helpers/clients.js';
 import type { TestCluster } from '../../server/test/helpers/testServer.js';
-import { eventually, seriousA11yViolations } from '../../../e2e/browser.js';
+import { seriousA11yViolations } from '../../../e2e/browser.js';
 import { noSidewaysScroll, signedInPage, startInboxBench, type InboxBench } from './inboxTestKit.js';
 
 const QUESTION = 'Can I change my delivery address?';
