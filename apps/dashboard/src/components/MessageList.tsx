@@ -1,4 +1,5 @@
 import type { Message, UserSummary } from '@parley/protocol';
+import { RichText } from '@parley/richtext/render';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { fullTime, isoTime, messageTime } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
@@ -96,13 +97,18 @@ function MessageItem({ message, now, seen, avatar, users }: MessageItemProps) {
           {messageTime(message.createdAt, now)}
         </time>
       </p>
-      {/* Text node only: bodies are never parsed as HTML. */}
+      {/* Never parsed as HTML: a visitor's body is a text node; the team's and the bot's lines are
+          the rich text subset, built as elements from a parsed tree. */}
       {message.attachment ? (
         <div class="message-body">
           <MessageAttachment attachment={message.attachment} />
         </div>
-      ) : (
+      ) : message.author.kind === 'visitor' ? (
         <p class="message-body">{message.body}</p>
+      ) : (
+        <div class="message-body rich">
+          <RichText text={message.body} />
+        </div>
       )}
       {seen && <SeenMark />}
     </li>

@@ -12,6 +12,7 @@ import { useChatView } from '../useChatView';
 import { Composer } from './Composer';
 import { fileDropProps } from './AttachButton';
 import { EndChatConfirm } from './EndChatConfirm';
+import { RichText } from '@parley/richtext/render';
 import { Header } from './Header';
 import { Thread } from './Thread';
 import { VisitorGate } from './VisitorGate';
@@ -118,7 +119,8 @@ export function App({ controller, config, configStatus, availability, preview }:
         {/* Always rendered, empty when there is nothing to say: a live region must exist before
             its text changes for screen readers to announce the change (queue position updates). */}
         <div class="availability" role="status" data-state={notice?.kind}>
-          {notice?.lines.map((line, i) => <p key={i}>{line}</p>)}
+          {/* The away and offline messages are the business's rich text (our own lines have no markup). */}
+          {notice?.lines.map((line, i) => <RichText key={i} text={line} />)}
         </div>
         {view.actionError && (
           <p class="action-error" role="alert">

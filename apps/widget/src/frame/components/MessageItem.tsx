@@ -1,9 +1,12 @@
 /**
- * One line of the thread. Bodies are rendered as Preact text children, never as HTML: whatever
- * a visitor or agent typed (markup, scripts, RTL overrides) shows up as the characters it is.
- * That holds for system lines too: a notice's name (an agent's or the brand's) is text.
+ * One line of the thread. Bodies are never rendered as HTML: a visitor's text is a Preact text
+ * child, shown as the characters it is (markup, scripts, RTL overrides); the team's and the bot's
+ * lines go through the rich text subset, which builds elements from a parsed tree (bold, italic,
+ * safe links, lists, images) and leaves everything else as text. That holds for system lines
+ * too: a notice's name (an agent's or the brand's) is text.
  */
 import type { Message } from '@parley/protocol';
+import { RichText } from '@parley/richtext/render';
 import { formatTime, isoTime } from '../format';
 import { t } from '../i18n';
 import { noticeText } from '../noticeText';
@@ -39,8 +42,12 @@ export function StoredMessage({ message, own, showAuthor, seen }: StoredProps) {
         <div class="bubble attachment">
           <AttachmentView attachment={message.attachment} />
         </div>
-      ) : (
+      ) : message.author.kind === 'visitor' ? (
         <p class="bubble">{message.body}</p>
+      ) : (
+        <div class="bubble rich">
+          <RichText text={message.body} />
+        </div>
       )}
       <span class="meta">
         <Time at={message.createdAt} />
@@ -79,7 +86,9 @@ export function WelcomeMessage({ name, body }: { name: string; body: string }) {
   return (
     <div class="msg">
       {name && <span class="author">{name}</span>}
-      <p class="bubble">{body}</p>
+      <div class="bubble rich">
+        <RichText text={body} />
+      </div>
     </div>
   );
 }
