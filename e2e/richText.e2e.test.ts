@@ -4,13 +4,15 @@
  * shows in the chat window (390 px phone) and in the inbox as <strong>, a list, a link opening in
  * a new tab with rel="noopener noreferrer nofollow", and the `javascript:` one as plain text; a
  * visitor's `**x**` stays literal in both. One scenario in order; a step after a failed one fails
- * at once.
+ * at once. The chatflow's welcome message is rich text too.
  *
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import type { Chatflow } from '@parley/protocol';
 import type { Locator, Page } from 'playwright-core';
+import { httpAs, login } from '../apps/server/test/helpers/clients.js';
 import { DRIVERS } from '../apps/server/test/helpers/drivers.js';
 import { assertAccessible, signIn } from './browser.js';
 import { assignToMe, chatFrame, chatOf, failFastSteps, openChat, replyAsAgent, sendAsVisitor, startVisitorAndAgent, unassignedVisitor, type ChatScene } from './chatKit.js';
@@ -19,6 +21,7 @@ const AGENT = { name: 'Rhea Rich', email: 'rhea@example.com', password: 'rhea-pa
 const QUESTION = 'Is **x** included?';
 const BAD_LINK = '[run this](javascript:alert(document.domain))';
 const REPLY = ['Yes, **it is included**:', '- Free shipping', '- _Easy_ returns', `Read [our terms](https://example.com/terms) or ${BAD_LINK}`].join('\n');
+const WELCOME = 'Welcome! **Ask us** anything, or see [our prices](https://example.com/prices).';
 const REL = 'noopener noreferrer nofollow';
 const step = failFastSteps(20_000);
 
@@ -47,9 +50,30 @@ async function assertRichReply(body: Locator, where: string): Promise<void> {
   assert.equal(await body.locator('a:not([href^="https:"]), script, [onerror], [onclick]').count(), 0, `${where}: nothing else became markup`);
 }
 
-step(`the visitor's **x** stays literal in the chat window and the inbox (${DRIVERS})`, async () => {
-  await signIn(agent, scene.cluster.url, AGENT.email, AGENT.password);
+step(`the admin writes a rich welcome message; the chat window shows it bold with a safe link (${DRIVERS})`, async () => {
+  const admin = httpAs(scene.cluster.url, (await login(scene.cluster.url)).cookie);
+  const sites = await admin('GET', '/api/admin/sites');
+  const site = (sites.body as { sites: Array<{ id: number; siteKey: string }> }).sites.find((s) => s.siteKey === scene.cluster.siteKey);
+  assert.ok(site, 'the test site is listed');
+  const listed = await admin('GET', `/api/admin/chatflows?siteId=${site.id}`);
+  for (const chatflow of (listed.body as { chatflows: Chatflow[] }).chatflows) {
+    const patched = await admin('PATCH', `/api/admin/chatflows/${chatflow.id}`, { settings: { welcomeMessage: WELCOME } });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  }
   const chat = await openChat(visitor, `${scene.host.sameSiteUrl}/`);
+  const welcome = chat.getByRole('log', { name: 'Messages' }).locator('.msg .bubble', { hasText: 'anything' });
+  await welcome.waitFor();
+  assert.equal(await welcome.locator('strong').innerText(), 'Ask us');
+  const prices = welcome.getByRole('link', { name: 'our prices' });
+  assert.equal(await prices.getAttribute('href'), 'https://example.com/prices');
+  assert.equal(await prices.getAttribute('target'), '_blank');
+  assert.equal(await prices.getAttribute('rel'), REL);
+  assert.equal(await welcome.innerText(), 'Welcome! Ask us anything, or see our prices.');
+});
+
+step(`the visitor's **x** stays literal in the chat window and the inbox`, async () => {
+  await signIn(agent, scene.cluster.url, AGENT.email, AGENT.password);
+  const chat = chatOf(visitor);
   await sendAsVisitor(visitor, QUESTION);
   const own = chat.getByRole('log', { name: 'Messages' }).locator('.msg.own:not(.pending) .bubble', { hasText: QUESTION });
   await own.waitFor();
@@ -61,6 +85,8 @@ step(`the visitor's **x** stays literal in the chat window and the inbox (${DRIV
   await asked.waitFor();
   assert.equal(await asked.innerText(), QUESTION);
   assert.equal(await asked.locator('*').count(), 0, 'a visitor body is text only');
+  const storedWelcome = agent.locator('.message.from-bot .message-body', { hasText: 'anything' });
+  assert.equal(await storedWelcome.locator('strong').innerText(), 'Ask us', 'the stored welcome (a bot line) is rich in the inbox too');
 });
 
 step('the agent replies with bold, a list and two links: the inbox renders the safe subset', async (t) => {
