@@ -28,3 +28,6 @@ export {
   type VisitorStanding,
   type TimedLine,
 } from './visitorGates.js';
+export { validateFlow, type FlowValidationOptions } from './validateFlow.js';
+export { assignCardIds, renewCardIds, cardIds, countingIds, walkCards } from './flowIds.js';
+export { defaultFlow, DEFAULT_WAIT_SECONDS, type DefaultFlowTexts } from './defaultFlow.js';

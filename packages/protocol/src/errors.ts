@@ -1,3 +1,5 @@
+import type { FlowProblem } from './flow.js';
+
 /**
  * The error catalogue. Codes are stable: clients branch on `code`, never on `message`.
  * `status` is the HTTP status the same error carries on HTTP routes.
@@ -14,6 +16,7 @@ export const ERRORS = {
   invalid_snooze_time: { status: 400, message: 'Snooze until a time in the future, at most a year ahead.' },
   unknown_ticket_property: { status: 400, message: 'There is no ticket property with this name.' },
   invalid_ticket_property_value: { status: 400, message: 'This value is not one of the ticket property\'s options.' },
+  invalid_flow: { status: 400, message: 'The chatflow\'s flow is not valid; `cardId` names the offending card and `problems` lists what is wrong.' },
   invalid_ticket_property_definitions: { status: 400, message: 'The ticket property definitions are not valid.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   file_empty: { status: 400, message: 'The file is empty.' },
@@ -61,6 +64,9 @@ export interface ErrorBody {
   detail?: string;
   /** With `rate_limited`: how long to wait before the next attempt can succeed (HTTP also sends `retry-after`). */
   retryAfterMs?: number;
+  /** With `invalid_flow`: the first offending card's id (null for the root branch), and every problem found. */
+  cardId?: string | null;
+  problems?: FlowProblem[];
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -23,6 +23,7 @@ import type {
 import type { ChatflowAvailability, ChatflowRouting, OfferEntry, Team } from './routing.js';
 import type { ChatflowLanguage, ChatflowTargeting, Device } from './chatflows.js';
 import type { ChatflowTicketDefaults } from './ticketProperties.js';
+import type { FlowBranch } from './flow.js';
 
 export interface LoginRequest { email: string; password: string }
 export interface MeResponse { user: UserSummary; workspace: WorkspaceSummary }
@@ -103,6 +104,8 @@ export interface UpdateChatflowRequest {
   availability?: ChatflowAvailability;
   /** Replaced as a whole; custom values are checked against the workspace's definitions. */
   ticketDefaults?: ChatflowTicketDefaults;
+  /** W8: replaced as a whole; cards without an `id` get one, the others keep theirs. */
+  flow?: FlowBranch;
 }
 /**
  * `POST /api/admin/chatflows`: a new chatflow on a site. Left out: unpublished, priority after the

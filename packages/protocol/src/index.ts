@@ -14,3 +14,4 @@ export * from './contacts.js';
 export * from './ticketProperties.js';
 export * from './notifications.js';
 export * from './inboxLists.js';
+export * from './flow.js';

@@ -21,4 +21,19 @@ export const LIMITS = {
   httpBodyMaxBytes: 256 * 1024,
   /** A resume further behind than this many events gets `resync_required` instead of a replay. */
   replayMaxEvents: 2000,
+  /** W8 flow: branches nested inside one another (the root branch is level 1). */
+  flowMaxDepth: 5,
+  /** Cards in one branch, and in the whole flow. */
+  flowCardsPerBranch: 20,
+  flowMaxCards: 200,
+  /** Answer buttons of one question, and the characters of a button's label. */
+  flowAnswersPerQuestion: 10,
+  flowAnswerLabelMaxLength: 80,
+  /** Fields one capture card asks for. */
+  flowCaptureFieldsMax: 10,
+  /** Characters of a card's text (message, question, capture, online and offline messages). */
+  flowTextMaxLength: 2000,
+  /** How long a live-chat card waits for a person to pick the chat up. */
+  flowWaitSecondsMin: 10,
+  flowWaitSecondsMax: 3600,
 } as const;

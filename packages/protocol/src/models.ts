@@ -10,6 +10,7 @@ import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, Ro
 import type { MessageAttachment } from './attachments.js';
 import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, EmailCaptureMode, HeadingMode, LoginOnlyMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 import type { ChatflowTicketDefaults, TicketPriority } from './ticketProperties.js';
+import type { FlowBranch } from './flow.js';
 import type { LastMessagePreview, TeamViewCount } from './inboxLists.js';
 
 export type Availability = 'online' | 'away';
@@ -238,6 +239,8 @@ export interface Chatflow {
   availability: ChatflowAvailability;
   /** What a new conversation's ticket properties start as (agent-only; never in WidgetConfig). */
   ticketDefaults: ChatflowTicketDefaults;
+  /** W8: the cards run before (or instead of) the hand-off; every card has its `id`. */
+  flow: FlowBranch;
   createdAt: number;
   updatedAt: number;
 }

@@ -9,6 +9,7 @@ import { CHATFLOW_LANGUAGES, CONTACT_ATTRIBUTES, CONTACT_OPERATORS, EMAIL_CAPTUR
 import { LIMITS } from './limits.js';
 import { PERMISSIONS } from './models.js';
 import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
+import { ChatflowFlowSchema } from './flowSchemas.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const ClientMessageId = Type.String({ minLength: 1, maxLength: LIMITS.clientMessageIdMaxLength });
@@ -244,6 +245,7 @@ const chatflowFields = {
   routing: Type.Optional(ChatflowRoutingSchema),
   availability: Type.Optional(ChatflowAvailabilitySchema),
   ticketDefaults: Type.Optional(ChatflowTicketDefaultsSchema),
+  flow: Type.Optional(ChatflowFlowSchema),
 };
 export const UpdateChatflowSchema = Type.Object({ name: Type.Optional(Name), ...chatflowFields }, strict);
 export const CreateChatflowSchema = Type.Object({ siteId: Id, name: Name, ...chatflowFields }, strict);
@@ -277,6 +279,7 @@ export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
 export * from './ticketPropertySchemas.js';
 export * from './inboxListSchemas.js';
+export * from './flowSchemas.js';
 export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './contactSchemas.js';

@@ -5,6 +5,7 @@
 import { ERRORS, type ErrorBody, type ErrorCode } from '@parley/protocol';
 import { DomainError } from '../domain/errors.js';
 import { RateLimitedError } from '../domain/limits/rateLimitedError.js';
+import { InvalidFlowError } from '../domain/chatflows/invalidFlowError.js';
 
 export interface DecodedFrame {
   ref: number;
@@ -50,6 +51,7 @@ export function ackError(ref: number, error: ErrorBody): string {
 /** Domain refusals keep their code (and a rate limit its wait); anything else is an internal error (logged by the caller). */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof RateLimitedError) return { ...errorBody(error.code, error.detail), retryAfterMs: error.retryAfterMs };
+  if (error instanceof InvalidFlowError) return { ...errorBody(error.code, error.detail), cardId: error.cardId, problems: error.problems };
   if (error instanceof DomainError) return errorBody(error.code, error.detail);
   return errorBody('internal_error');
 }

@@ -106,6 +106,8 @@ export interface ChatflowsTable {
   deleted_at: Generated<number | null>;
   /** JSON: ChatflowTicketDefaults, what a new conversation's ticket properties start as (015). */
   ticket_defaults: Generated<string>;
+  /** JSON: FlowBranch, the chatflow's cards (W8, 020); null = the default flow, read from the row's welcome and fallback messages (`parseFlow`). */
+  flow: string | null;
 }
 
 export interface VisitorsTable {

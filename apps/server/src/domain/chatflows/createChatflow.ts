@@ -3,7 +3,7 @@
  * changes on the site until the business publishes it), shown after the site's other chatflows,
  * in English, with the heading, welcome and fallback messages of its language, on every page.
  */
-import { defaultChatflowTexts } from '@parley/chatflow';
+import { defaultChatflowTexts, defaultFlow } from '@parley/chatflow';
 import type { Chatflow, CreateChatflowRequest } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { AppContext } from '../context.js';
@@ -16,9 +16,11 @@ import { toChatflow } from './presenters.js';
 import { nextPriority } from './queries.js';
 import { validateChatflowInput } from './validateChatflowInput.js';
 import { checkTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
+import { checkFlow } from './chatflowFlow.js';
 
 export async function createChatflow(ctx: AppContext, workspaceId: number, input: CreateChatflowRequest): Promise<Chatflow> {
   validateChatflowInput(input);
+  const checkedFlow = input.flow ? checkFlow(input.flow, null) : undefined;
   return inTransaction(ctx, async (uow) => {
     const site = await uow.trx.selectFrom('sites').select('id').where('id', '=', input.siteId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!site) throw new DomainError('validation_failed', 'siteId: no such site in this workspace');
@@ -30,6 +32,9 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
       : { ...DEFAULT_ROUTING, fallbackMessage: defaultChatflowTexts(language).fallbackMessage };
     await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
     const ticketDefaults = input.ticketDefaults ? await checkTicketDefaults(uow.trx, workspaceId, input.ticketDefaults) : undefined;
+    const settings = mergeWidgetSettings(defaultWidgetSettings(language), input.settings);
+    // Left out, the flow is the welcome message then live chat, with this chatflow's texts.
+    const flow = checkedFlow ?? defaultFlow(language, { welcomeMessage: settings.welcomeMessage, offlineMessage: routing.fallbackMessage });
     const row = await insertChatflow(
       uow.trx,
       {
@@ -39,11 +44,12 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
         published: input.published ?? false,
         priority: input.priority ?? (await nextPriority(uow.trx, site.id)),
         language,
-        settings: mergeWidgetSettings(defaultWidgetSettings(language), input.settings),
+        settings,
         targeting: input.targeting,
         routing,
         availability: input.availability,
         ticketDefaults,
+        flow,
       },
       uow.now,
     );

@@ -1,9 +1,10 @@
-/** A2: a copy of a chatflow to start from: unpublished, "<name> (copy)", shown after the site's others. */
+/** A2: a copy of a chatflow to start from: unpublished, "<name> (copy)", shown after the site's others, its flow's cards with new ids. */
 import { LIMITS, type Chatflow } from '@parley/protocol';
 import { inTransaction } from '../../events/unitOfWork.js';
 import type { AppContext } from '../context.js';
 import { insertChatflow } from './insertChatflow.js';
 import { toChatflow } from './presenters.js';
+import { copyFlow } from './chatflowFlow.js';
 import { loadLiveChatflow, nextPriority } from './queries.js';
 
 export async function duplicateChatflow(ctx: AppContext, workspaceId: number, chatflowId: number): Promise<Chatflow> {
@@ -24,6 +25,8 @@ export async function duplicateChatflow(ctx: AppContext, workspaceId: number, ch
         routing: source.routing,
         availability: source.availability,
         ticketDefaults: source.ticketDefaults,
+        // The same cards with ids of their own, so no stored position can point into both.
+        flow: copyFlow(source.flow),
       },
       uow.now,
     );

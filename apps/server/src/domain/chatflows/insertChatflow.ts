@@ -3,7 +3,7 @@
  * start's demo site. Leaving a field out means the defaults of a new chatflow (unpublished,
  * language `en`, its texts in that language, every page, today's routing and availability).
  */
-import type { ChatflowAvailability, ChatflowLanguage, ChatflowRouting, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings } from '@parley/protocol';
+import type { ChatflowAvailability, ChatflowLanguage, ChatflowRouting, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings, FlowBranch } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { ChatflowRow, Database } from '../../storage/schema.js';
 import { DEFAULT_AVAILABILITY, DEFAULT_ROUTING } from '../routing/routingSettings.js';
@@ -23,6 +23,8 @@ export interface NewChatflow {
   availability?: ChatflowAvailability;
   /** Already checked against the workspace's ticket property definitions. */
   ticketDefaults?: ChatflowTicketDefaults;
+  /** Already checked (`checkFlow`); left out, the welcome message then live chat (see `parseFlow`). */
+  flow?: FlowBranch;
 }
 
 export function insertChatflow(db: Kysely<Database>, input: NewChatflow, now: number): Promise<ChatflowRow> {
@@ -41,6 +43,9 @@ export function insertChatflow(db: Kysely<Database>, input: NewChatflow, now: nu
       routing: JSON.stringify(input.routing ?? DEFAULT_ROUTING),
       availability: JSON.stringify(input.availability ?? DEFAULT_AVAILABILITY),
       ...(input.ticketDefaults ? { ticket_defaults: JSON.stringify(input.ticketDefaults) } : {}),
+      // Written only when given, as this also runs on databases before migration 020 (tests of
+      // older migrations); a row without one reads as the default flow (`parseFlow`).
+      ...(input.flow ? { flow: JSON.stringify(input.flow) } : {}),
       created_at: now,
       updated_at: now,
     })

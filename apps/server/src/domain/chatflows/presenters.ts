@@ -4,6 +4,7 @@ import type { ChatflowRow } from '../../storage/schema.js';
 import { parseAvailability, parseRouting } from '../routing/routingSettings.js';
 import { parseWidgetSettings } from './chatflowSettings.js';
 import { parseTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
+import { parseFlow } from './chatflowFlow.js';
 
 export const EVERY_PAGE: ChatflowTargeting = { groups: [], exclusions: [] };
 
@@ -23,18 +24,20 @@ export function parseLanguage(value: string): ChatflowLanguage {
 }
 
 export function toChatflow(row: ChatflowRow): Chatflow {
+  const language = parseLanguage(row.language);
   return {
     id: row.id,
     siteId: row.site_id,
     name: row.name,
     published: row.published === 1,
     priority: row.priority,
-    language: parseLanguage(row.language),
+    language,
     settings: parseWidgetSettings(row.settings),
     targeting: parseTargeting(row.targeting),
     routing: parseRouting(row.routing),
     availability: parseAvailability(row.availability),
     ticketDefaults: parseTicketDefaults(row.ticket_defaults),
+    flow: parseFlow(row, language),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -15,6 +15,8 @@ import { loadLiveChatflow } from './queries.js';
 import { nextVersion } from './version.js';
 import { validateChatflowInput } from './validateChatflowInput.js';
 import { checkTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
+import { checkFlow, parseFlow } from './chatflowFlow.js';
+import { parseLanguage } from './presenters.js';
 
 export async function updateChatflow(ctx: AppContext, workspaceId: number, chatflowId: number, input: UpdateChatflowRequest): Promise<Chatflow> {
   validateChatflowInput(input);
@@ -24,6 +26,7 @@ export async function updateChatflow(ctx: AppContext, workspaceId: number, chatf
     await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
     const ticketDefaults = input.ticketDefaults ? await checkTicketDefaults(uow.trx, workspaceId, input.ticketDefaults) : undefined;
     const settings = input.settings ? mergeWidgetSettings(parseWidgetSettings(existing.settings), input.settings) : undefined;
+    const flow = input.flow ? checkFlow(input.flow, parseFlow(existing, parseLanguage(existing.language))) : undefined;
     const row = await uow.trx
       .updateTable('chatflows')
       .set({
@@ -36,6 +39,7 @@ export async function updateChatflow(ctx: AppContext, workspaceId: number, chatf
         ...(routing ? { routing: JSON.stringify(routing) } : {}),
         ...(input.availability ? { availability: JSON.stringify(input.availability) } : {}),
         ...(ticketDefaults ? { ticket_defaults: JSON.stringify(ticketDefaults) } : {}),
+        ...(flow ? { flow: JSON.stringify(flow) } : {}),
         updated_at: nextVersion(existing, uow.now),
       })
       .where('id', '=', chatflowId)

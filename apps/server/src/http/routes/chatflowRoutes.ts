@@ -40,7 +40,7 @@ export async function chatflowRoutes(base: FastifyInstance, ctx: AppContext): Pr
   app.post(
     '/api/admin/chatflows',
     {
-      schema: { tags, summary: 'Create a chatflow on a site (unpublished, last in priority and in English unless given)', body: CreateChatflowSchema },
+      schema: { tags, summary: 'Create a chatflow on a site (unpublished, last in priority, in English and with the default flow unless given); an invalid flow is refused with invalid_flow naming the card', body: CreateChatflowSchema },
       preHandler: editor,
     },
     async (request, reply) => reply.status(201).send({ chatflow: await createChatflow(ctx, request.user!.workspace_id, asChatflowInput<CreateChatflowRequest>(request.body)) }),
@@ -55,7 +55,7 @@ export async function chatflowRoutes(base: FastifyInstance, ctx: AppContext): Pr
     {
       schema: {
         tags,
-        summary: 'Change a chatflow: name, published, priority, language, settings (merged field by field), targeting, routing, availability',
+        summary: 'Change a chatflow: name, published, priority, language, settings (merged field by field), targeting, routing, availability, flow (ids kept, missing ones assigned; invalid_flow names the card)',
         params: IdParams,
         body: UpdateChatflowSchema,
       },
@@ -71,7 +71,7 @@ export async function chatflowRoutes(base: FastifyInstance, ctx: AppContext): Pr
 
   app.post(
     '/api/admin/chatflows/:id/duplicate',
-    { schema: { tags, summary: 'Copy a chatflow (unpublished, named "… (copy)", last in priority)', params: IdParams }, preHandler: editor },
+    { schema: { tags, summary: 'Copy a chatflow (unpublished, named "… (copy)", last in priority, its flow\'s cards with new ids)', params: IdParams }, preHandler: editor },
     async (request, reply) => reply.status(201).send({ chatflow: await duplicateChatflow(ctx, request.user!.workspace_id, request.params.id) }),
   );
 }
