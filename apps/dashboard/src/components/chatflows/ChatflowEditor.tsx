@@ -22,6 +22,8 @@ import { TargetingQuestion } from './TargetingQuestion.js';
 import { TargetingSection } from './TargetingSection.js';
 import { TicketDefaultsSection } from './TicketDefaultsSection.js';
 import { EmailCaptureSection } from './EmailCaptureSection.js';
+import { FlowSection } from './flow/FlowSection.js';
+import { offlineOnlyReason } from './flow/offlineOnly.js';
 import { LoginOnlySection } from './LoginOnlySection.js';
 
 interface ChatflowEditorProps {
@@ -149,6 +151,12 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
                   <legend>Chatflow</legend>
                   <TextField label="Name" value={draft.name} onInput={(name) => change({ name })} maxLength={100} hint="Only your team sees it." />
                 </fieldset>
+                <FlowSection
+                  flow={draft.flow}
+                  onChange={(flow) => change({ flow })}
+                  problems={shown}
+                  offlineOnly={offlineOnlyReason(site, draft.routing, users, teams)}
+                />
                 <LookSection value={look} users={users} onChange={(next) => change({ settings: { ...next, display } })} />
                 <AssignmentSection routing={draft.routing} users={users} teams={teams} onChange={(routing) => change({ routing })} />
               </>,

@@ -4,7 +4,7 @@
  * availability drafts of the existing settings form (numbers kept as typed). The preview reads
  * the same draft, so it shows what would be saved.
  */
-import type { Chatflow, ChatflowLanguage, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings, UpdateChatflowRequest } from '@parley/protocol';
+import type { Chatflow, ChatflowLanguage, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings, FlowBranch, UpdateChatflowRequest } from '@parley/protocol';
 import { draftOf, toRequest, type AvailabilityDraft, type RoutingDraft } from '../../state/chatflowDraft.js';
 
 export interface EditorDraft {
@@ -17,6 +17,8 @@ export interface EditorDraft {
   availability: AvailabilityDraft;
   /** What new conversations' ticket properties start as (issue 12). */
   ticketDefaults: ChatflowTicketDefaults;
+  /** W8: the cards, edited in the Build tab (flow/). */
+  flow: FlowBranch;
 }
 
 export function editorDraftOf(chatflow: Chatflow): EditorDraft {
@@ -32,6 +34,7 @@ export function editorDraftOf(chatflow: Chatflow): EditorDraft {
     routing,
     availability,
     ticketDefaults: structuredClone(chatflow.ticketDefaults),
+    flow: structuredClone(chatflow.flow),
   };
 }
 
@@ -44,6 +47,7 @@ export function toUpdateRequest(draft: EditorDraft): UpdateChatflowRequest {
     settings: { ...draft.settings, headingName: draft.settings.headingName.trim() },
     targeting: draft.targeting,
     ticketDefaults: { ...draft.ticketDefaults, category: draft.ticketDefaults.category?.trim() || null },
+    flow: draft.flow,
     ...toRequest({ routing: draft.routing, availability: draft.availability }),
   };
 }

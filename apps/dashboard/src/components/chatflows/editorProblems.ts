@@ -3,9 +3,10 @@
  * display and targeting are checked by the engine (`@parley/chatflow`, the same checks the server
  * runs); routing and availability by the settings form's own checks.
  */
-import { validateSettings, validateTargeting, type Problem } from '@parley/chatflow';
+import { validateFlow, validateSettings, validateTargeting, type Problem } from '@parley/chatflow';
 import { chatflowProblems } from '../../state/chatflowProblems.js';
 import type { EditorDraft } from './editorDraft.js';
+import { whereInFlow } from './flow/flowPlaces.js';
 
 export type EditorTab = 'build' | 'target' | 'display' | 'options';
 
@@ -26,6 +27,10 @@ export function editorProblems(draft: EditorDraft): EditorProblem[] {
   if (!draft.name.trim()) problems.push({ tab: 'build', path: 'name', message: 'Give the chatflow a name.', detail: 'Give the chatflow a name.' });
   for (const problem of validateSettings(draft.settings, false)) problems.push(fromEngine(problem, 'settings'));
   for (const problem of validateTargeting(draft.targeting)) problems.push(fromEngine(problem, 'targeting'));
+  // W8: the cards, with the engine's paths (`flow[1].answers[0].cards[0].text`) for their cards.
+  for (const problem of validateFlow(draft.flow)) {
+    problems.push({ tab: 'build', path: problem.path, message: `${whereInFlow(problem.path)}${problem.message}`, detail: problem.message });
+  }
   for (const message of chatflowProblems({ routing: draft.routing, availability: draft.availability })) {
     // Availability lives on Options; everything else of the old form (who gets chats) on Build.
     const availability = /office hours|availability|time zone/i.test(message);

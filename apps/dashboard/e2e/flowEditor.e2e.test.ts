@@ -1,0 +1,177 @@
+/**
+ * The W8 card editor in the chatflow's Build tab, in a real browser against a real server: a flow
+ * of a message, a question whose two answers each lead to a card, a capture card (email) and a
+ * live-chat card is built with the editor; the live-chat card added in the wrong place is named
+ * next to it and the save refused (nothing stored), then moved with the keyboard; saved, read
+ * back over HTTP and after a reload. The "offline mode only" notice, deleting a card with
+ * branches asks first, axe on each screen, and no sideways scrolling at 390 px with nested
+ * branches. Needs `npm run build` and /usr/bin/chromium.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import type { TestCluster } from '../../server/test/helpers/testServer.js';
+import { seriousA11yViolations } from '../../../e2e/browser.js';
+import { adminPastSetup, noSidewaysScroll, PHONE, signedInPage, startInboxBench, type AdminHttp, type InboxBench } from './inboxTestKit.js';
+
+let bench: InboxBench;
+let cluster: TestCluster;
+let admin: Page;
+let adminHttp: AdminHttp;
+let chatflowId = 0;
+
+before(async () => {
+  bench = await startInboxBench();
+  cluster = bench.cluster;
+  adminHttp = await adminPastSetup(cluster);
+  const site = (await adminHttp('GET', '/api/admin/sites')).body.sites[0];
+  const created = await adminHttp('POST', '/api/admin/chatflows', { siteId: site.id, name: 'Leads' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  chatflowId = created.body.chatflow.id;
+  // A known start, whatever flow new chatflows get: one welcome card.
+  const start = await adminHttp('PATCH', `/api/admin/chatflows/${chatflowId}`, { flow: [{ type: 'message', text: 'Welcome!' }] });
+  assert.equal(start.status, 200, JSON.stringify(start.body));
+  admin = await signedInPage(bench, { viewport: { width: 1400, height: 900 } });
+});
+
+after(() => bench?.close());
+
+async function storedFlow(): Promise<any[]> {
+  const res = await adminHttp('GET', `/api/admin/chatflows/${chatflowId}`);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.chatflow.flow;
+}
+
+const flowSection = (page: Page) => page.getByRole('region', { name: 'Flow', exact: true });
+/** A card of the branch `scope` shows (the first match is the outermost: nested cards come after their card's heading). */
+const card = (scope: Locator, name: string) => scope.getByRole('region', { name, exact: true }).first();
+
+async function addCard(scope: Locator, addGroup: string, type: string, position?: string): Promise<void> {
+  const group = scope.getByRole('group', { name: addGroup, exact: true });
+  await group.getByLabel('Card type', { exact: true }).selectOption({ label: type });
+  if (position) await group.getByLabel('Position', { exact: true }).selectOption({ label: position });
+  await group.getByRole('button', { name: 'Add card', exact: true }).click();
+}
+
+test('build a flow with the editor; a misplaced live-chat card is named and refused; keyboard move; save and reload', async () => {
+  await admin.goto(`${cluster.url}/inbox/chatflows/${chatflowId}`);
+  const flow = flowSection(admin);
+  await card(flow, 'Card 1: Message').waitFor();
+  // The test site's widget never loaded anywhere: the live chat cannot run yet, and the editor says so.
+  await flow.getByRole('note').filter({ hasText: 'Offline mode only.' }).waitFor();
+
+  await card(flow, 'Card 1: Message').getByLabel('Message', { exact: true }).fill('**Welcome** to Acme!');
+
+  // A question with two answers, each leading to a message.
+  await addCard(flow, 'Add a card to the flow', 'Question');
+  const question = card(flow, 'Card 2: Question');
+  // The new card's first field has the keyboard.
+  assert.equal(await question.getByLabel('Question', { exact: true }).evaluate((el) => el === document.activeElement), true);
+  await question.getByLabel('Question', { exact: true }).fill('Sales or support?');
+  await question.getByLabel('Answer 1', { exact: true }).fill('Sales');
+  await question.getByRole('button', { name: 'Add answer', exact: true }).click();
+  await question.getByLabel('Answer 2', { exact: true }).fill('Support');
+  const sales = question.getByRole('group', { name: 'After answer 1: Sales', exact: true });
+  await addCard(sales, 'Add a card after answer 1', 'Message');
+  await card(sales, 'Card 1: Message').getByLabel('Message', { exact: true }).fill('Our sales team will help.');
+  const support = question.getByRole('group', { name: 'After answer 2: Support', exact: true });
+  await addCard(support, 'Add a card after answer 2', 'Message');
+  await card(support, 'Card 1: Message').getByLabel('Message', { exact: true }).fill('Sorry to hear that.');
+
+  // Capture, email (checked for a new capture card).
+  await addCard(flow, 'Add a card to the flow', 'Capture details');
+  const capture = card(flow, 'Card 3: Capture details');
+  await capture.getByLabel('Text above the fields', { exact: true }).fill('Where can we reach you?');
+  assert.equal(await capture.getByLabel('Email', { exact: true }).isChecked(), true);
+
+  // A live-chat card in the wrong place: before the capture card.
+  await addCard(flow, 'Add a card to the flow', 'Live chat', 'Before card 3: Capture details');
+  let live = card(flow, 'Card 3: Live chat');
+  await live.getByLabel('Online message', { exact: true }).fill('Connecting you now.');
+  await live.getByLabel('Offline message', { exact: true }).fill('We are away; leave your email.');
+  await live.getByLabel('Wait time (seconds)', { exact: true }).fill('60');
+  await card(flow, 'Card 4: Capture details').waitFor();
+
+  await admin.getByRole('button', { name: 'Save', exact: true }).click();
+  await admin.getByRole('alert').filter({ hasText: 'Fix this to save:' }).waitFor();
+  // Named next to the card, and the card is described by it.
+  const describedBy = await live.getAttribute('aria-describedby');
+  assert.ok(describedBy, 'the card is described by its problems');
+  const problemText = await admin.locator(`[id="${describedBy}"]`).innerText();
+  assert.match(problemText, /must be the last card of its branch/);
+  assert.match(await admin.getByRole('alert').innerText(), /Build tab: Flow card 3: Live-chat card/);
+  assert.equal(await card(flow, 'Card 4: Capture details').getAttribute('aria-describedby'), null, 'other cards are not blamed');
+  assert.deepEqual(await seriousA11yViolations(admin), []);
+  assert.equal((await storedFlow()).length, 1, 'nothing was saved');
+
+  // Deleting a card with branches asks first; Cancel keeps it.
+  await question.getByRole('button', { name: 'Delete card 2', exact: true }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByText('The cards after each of its answers are deleted with it.').waitFor();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await question.waitFor();
+
+  // Keyboard: the live-chat card moves down and keeps the keyboard with it.
+  await live.getByRole('button', { name: 'Move down card 3', exact: true }).focus();
+  await admin.keyboard.press('Enter');
+  live = card(flow, 'Card 4: Live chat');
+  await live.waitFor();
+  await card(flow, 'Card 3: Capture details').waitFor();
+  await admin.waitForFunction(() => document.activeElement?.textContent === 'Move up card 4');
+  // It is last now: the problem is gone from the card and the list.
+  await admin.waitForFunction(() => !document.querySelector('[role="alert"]'));
+  assert.equal(await live.getAttribute('aria-describedby'), null);
+
+  await admin.getByRole('button', { name: 'Save', exact: true }).click();
+  await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+  const stored = await storedFlow();
+  assert.deepEqual(
+    stored.map((each: any) => each.type),
+    ['message', 'question', 'capture', 'liveChat'],
+  );
+  assert.equal(stored[0].text, '**Welcome** to Acme!');
+  assert.deepEqual(
+    stored[1].answers.map((answer: any) => [answer.label, answer.cards.map((each: any) => each.text)]),
+    [
+      ['Sales', ['Our sales team will help.']],
+      ['Support', ['Sorry to hear that.']],
+    ],
+  );
+  assert.deepEqual(stored[2].fields, ['email']);
+  assert.equal(stored[3].waitSeconds, 60);
+  assert.equal(stored[3].offlineMessage, 'We are away; leave your email.');
+  assert.deepEqual(stored[3].offline, []);
+  assert.ok(stored.every((each: any) => typeof each.id === 'string' && each.id.length > 0), 'every card has its id');
+
+  await admin.reload();
+  await card(flowSection(admin), 'Card 4: Live chat').waitFor();
+  const again = flowSection(admin);
+  assert.equal(await card(again, 'Card 1: Message').getByLabel('Message', { exact: true }).inputValue(), '**Welcome** to Acme!');
+  const reread = card(again, 'Card 2: Question');
+  assert.equal(await reread.getByLabel('Answer 2', { exact: true }).inputValue(), 'Support');
+  const supportAgain = reread.getByRole('group', { name: 'After answer 2: Support', exact: true });
+  assert.equal(await card(supportAgain, 'Card 1: Message').getByLabel('Message', { exact: true }).inputValue(), 'Sorry to hear that.');
+  assert.equal(await card(again, 'Card 4: Live chat').getByLabel('Wait time (seconds)', { exact: true }).inputValue(), '60');
+  assert.equal(await admin.getByRole('status').filter({ hasText: 'Unsaved changes' }).count(), 0);
+  assert.deepEqual(await seriousA11yViolations(admin), []);
+});
+
+test('at 390 px nested branches fit without sideways scrolling; axe clean', async () => {
+  const phone = await signedInPage(bench, { viewport: PHONE });
+  await phone.goto(`${cluster.url}/inbox/chatflows/${chatflowId}`);
+  const flow = flowSection(phone);
+  const question = card(flow, 'Card 2: Question');
+  await question.waitFor();
+  // Three levels deep: a question after answer 1, and another question after its first answer.
+  const sales = question.getByRole('group', { name: 'After answer 1: Sales', exact: true });
+  await addCard(sales, 'Add a card after answer 1', 'Question');
+  const inner = card(sales, 'Card 2: Question');
+  await inner.getByLabel('Answer 1', { exact: true }).fill('A rather long answer label that has to wrap on a phone');
+  const deeper = inner.getByRole('group', { name: /^After answer 1: A rather long/ });
+  await addCard(deeper, 'Add a card after answer 1', 'Live chat');
+  await card(deeper, 'Card 1: Live chat').waitFor();
+  await noSidewaysScroll(phone);
+  assert.deepEqual(await seriousA11yViolations(phone), []);
+});
