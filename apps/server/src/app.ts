@@ -24,6 +24,7 @@ import { conversationRoutes } from './http/routes/conversationRoutes.js';
 import { healthRoutes } from './http/routes/healthRoutes.js';
 import { staticRoutes } from './http/routes/staticRoutes.js';
 import { userRoutes } from './http/routes/userRoutes.js';
+import { consentRoutes } from './http/routes/consentRoutes.js';
 import { widgetRoutes } from './http/routes/widgetRoutes.js';
 import { metricsRoutes } from './http/routes/metricsRoutes.js';
 import { createMetrics } from './operations/metrics.js';
@@ -132,6 +133,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await attachmentRoutes(app, ctx);
   await ticketPropertyRoutes(app, ctx);
   await notificationRoutes(app, ctx);
+  await consentRoutes(app, ctx);
   await registerRealtime(app, gateway);
   await staticRoutes(app, ctx, async () => {
     const site = await storage.db.selectFrom('sites').select('site_key').orderBy('id').executeTakeFirst();

@@ -3,6 +3,7 @@
  * wire models and the limits both sides check.
  */
 import type { Message, VisitorConversation } from './models.js';
+import type { ConsentRecord } from './consent.js';
 
 /**
  * A plausible address: one @, no spaces, a dot in the domain, at most 254 characters.
@@ -185,8 +186,8 @@ export interface ContactExport {
   conversations: Array<{ conversation: ContactConversationRef; messages: Message[] }>;
   events: ContactEvent[];
   leads: Lead[];
-  /** Consents arrive with the consent records (a later issue); always present, empty for now. */
-  consents: unknown[];
+  /** W10: every consent answer of the contact's visitors, oldest first, with the exact text shown. */
+  consents: ConsentRecord[];
 }
 
 export interface RetentionSettings {

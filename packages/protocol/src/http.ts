@@ -23,6 +23,7 @@ import type {
 import type { ChatflowAvailability, ChatflowRouting, OfferEntry, Team } from './routing.js';
 import type { ChatflowLanguage, ChatflowTargeting, Device } from './chatflows.js';
 import type { ChatflowTicketDefaults } from './ticketProperties.js';
+import type { ChatflowConsentPatch } from './consent.js';
 import type { FlowBranch } from './flow.js';
 
 export interface LoginRequest { email: string; password: string }
@@ -104,6 +105,8 @@ export interface UpdateChatflowRequest {
   availability?: ChatflowAvailability;
   /** Replaced as a whole; custom values are checked against the workspace's definitions. */
   ticketDefaults?: ChatflowTicketDefaults;
+  /** W10: each part present is replaced whole; texts in the chatflow's language, links https only. */
+  consent?: ChatflowConsentPatch;
   /** W8: replaced as a whole; cards without an `id` get one, the others keep theirs. */
   flow?: FlowBranch;
 }

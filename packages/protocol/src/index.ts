@@ -15,3 +15,4 @@ export * from './ticketProperties.js';
 export * from './notifications.js';
 export * from './inboxLists.js';
 export * from './flow.js';
+export * from './consent.js';

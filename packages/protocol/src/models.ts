@@ -10,6 +10,7 @@ import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, Ro
 import type { MessageAttachment } from './attachments.js';
 import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, EmailCaptureMode, HeadingMode, LoginOnlyMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 import type { ChatflowTicketDefaults, TicketPriority } from './ticketProperties.js';
+import type { ChatflowConsent } from './consent.js';
 import type { FlowBranch } from './flow.js';
 import type { LastMessagePreview, TeamViewCount } from './inboxLists.js';
 
@@ -239,6 +240,8 @@ export interface Chatflow {
   availability: ChatflowAvailability;
   /** What a new conversation's ticket properties start as (agent-only; never in WidgetConfig). */
   ticketDefaults: ChatflowTicketDefaults;
+  /** W10: cookie banner, data processing and communications consent, policy links (defaults in the chatflow's language). */
+  consent: ChatflowConsent;
   /** W8: the cards run before (or instead of) the hand-off; every card has its `id`. */
   flow: FlowBranch;
   createdAt: number;

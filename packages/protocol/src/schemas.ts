@@ -9,6 +9,7 @@ import { CHATFLOW_LANGUAGES, CONTACT_ATTRIBUTES, CONTACT_OPERATORS, EMAIL_CAPTUR
 import { LIMITS } from './limits.js';
 import { PERMISSIONS } from './models.js';
 import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
+import { ChatflowConsentSchema } from './consentSchemas.js';
 import { ChatflowFlowSchema } from './flowSchemas.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
@@ -245,6 +246,7 @@ const chatflowFields = {
   routing: Type.Optional(ChatflowRoutingSchema),
   availability: Type.Optional(ChatflowAvailabilitySchema),
   ticketDefaults: Type.Optional(ChatflowTicketDefaultsSchema),
+  consent: Type.Optional(ChatflowConsentSchema),
   flow: Type.Optional(ChatflowFlowSchema),
 };
 export const UpdateChatflowSchema = Type.Object({ name: Type.Optional(Name), ...chatflowFields }, strict);
@@ -284,3 +286,4 @@ export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './contactSchemas.js';
 export * from './notificationSchemas.js';
+export * from './consentSchemas.js';

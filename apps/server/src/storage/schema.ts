@@ -106,6 +106,8 @@ export interface ChatflowsTable {
   deleted_at: Generated<number | null>;
   /** JSON: ChatflowTicketDefaults, what a new conversation's ticket properties start as (015). */
   ticket_defaults: Generated<string>;
+  /** JSON: ChatflowConsent (W10, 021); null reads as the defaults in the chatflow's language. */
+  consent: Generated<string | null>;
   /** JSON: FlowBranch, the chatflow's cards (W8, 020); null = the default flow, read from the row's welcome and fallback messages (`parseFlow`). */
   flow: string | null;
 }
@@ -400,6 +402,31 @@ export interface VisitorTokensTable {
   created_at: number;
 }
 
+export interface SubscriptionTypesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  description: string;
+  created_at: number;
+}
+
+/** W10: one consent answer of a visitor, with the exact text and language it was shown in. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  visitor_id: number;
+  contact_id: number | null;
+  conversation_id: number | null;
+  chatflow_id: number | null;
+  kind: string;
+  granted: number;
+  text: string;
+  language: string;
+  subscription_type_id: number | null;
+  subscription_type_name: string | null;
+  created_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -427,6 +454,8 @@ export interface Database {
   leads: LeadsTable;
   visitor_tokens: VisitorTokensTable;
   notification_prefs: NotificationPrefsTable;
+  subscription_types: SubscriptionTypesTable;
+  consents: ConsentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -444,3 +473,5 @@ export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type LeadRow = Selectable<LeadsTable>;
 export type ContactEventRow = Selectable<ContactEventsTable>;
+export type ConsentRow = Selectable<ConsentsTable>;
+export type SubscriptionTypeRow = Selectable<SubscriptionTypesTable>;

@@ -13,6 +13,7 @@ import { defaultWidgetSettings, mergeWidgetSettings } from './chatflowSettings.j
 import { checkHeadingUsers, checkRouting } from './checkRouting.js';
 import { insertChatflow } from './insertChatflow.js';
 import { toChatflow } from './presenters.js';
+import { storeConsent } from '../consents/chatflowConsent.js';
 import { nextPriority } from './queries.js';
 import { validateChatflowInput } from './validateChatflowInput.js';
 import { checkTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
@@ -53,7 +54,7 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
       },
       uow.now,
     );
-    const chatflow = toChatflow(row);
+    const chatflow = toChatflow(await storeConsent(uow.trx, workspaceId, row, input.consent));
     uow.emit({ type: 'chatflow.updated', workspaceId, chatflow });
     return chatflow;
   });

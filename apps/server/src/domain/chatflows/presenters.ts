@@ -4,6 +4,7 @@ import type { ChatflowRow } from '../../storage/schema.js';
 import { parseAvailability, parseRouting } from '../routing/routingSettings.js';
 import { parseWidgetSettings } from './chatflowSettings.js';
 import { parseTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
+import { parseConsent } from '../consents/chatflowConsent.js';
 import { parseFlow } from './chatflowFlow.js';
 
 export const EVERY_PAGE: ChatflowTargeting = { groups: [], exclusions: [] };
@@ -37,6 +38,7 @@ export function toChatflow(row: ChatflowRow): Chatflow {
     routing: parseRouting(row.routing),
     availability: parseAvailability(row.availability),
     ticketDefaults: parseTicketDefaults(row.ticket_defaults),
+    consent: parseConsent(row.consent, parseLanguage(row.language)),
     flow: parseFlow(row, language),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -13,6 +13,7 @@ import { checkHeadingUsers, checkRouting } from './checkRouting.js';
 import { toChatflow } from './presenters.js';
 import { loadLiveChatflow } from './queries.js';
 import { nextVersion } from './version.js';
+import { storeConsent } from '../consents/chatflowConsent.js';
 import { validateChatflowInput } from './validateChatflowInput.js';
 import { checkTicketDefaults } from '../ticketProperties/chatflowDefaults.js';
 import { checkFlow, parseFlow } from './chatflowFlow.js';
@@ -45,7 +46,7 @@ export async function updateChatflow(ctx: AppContext, workspaceId: number, chatf
       .where('id', '=', chatflowId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const chatflow = toChatflow(row);
+    const chatflow = toChatflow(await storeConsent(uow.trx, workspaceId, row, input.consent));
     uow.emit({ type: 'chatflow.updated', workspaceId, chatflow });
     await scheduleDrain(uow, workspaceId, `chatflow:${chatflowId}:${uow.now}`);
     return chatflow;

@@ -1,7 +1,7 @@
 /**
  * A10 export: one contact's data as JSON — the contact, every conversation with all its messages
  * (internal notes included: they are about the person too), the whole timeline and the leads and
- * deals. Admins only, like erasure, since it covers conversations agents may not open.
+ * deals and the consents (W10). Admins only, like erasure, since it covers conversations agents may not open.
  */
 import type { ContactExport } from '@parley/protocol';
 import type { UserRow } from '../../storage/schema.js';
@@ -12,6 +12,7 @@ import { leadsOfContact } from '../leads/leadQueries.js';
 import { assertDataRightsAdmin } from './deleteContact.js';
 import { contactConversations } from './contactPolicies.js';
 import { toContact, toContactEvent, toConversationRef } from './contactPresenters.js';
+import { consentsOfContact } from '../consents/consentRecords.js';
 
 export async function exportContact(ctx: AppContext, user: UserRow, contactId: number): Promise<ContactExport> {
   assertDataRightsAdmin(user);
@@ -33,6 +34,6 @@ export async function exportContact(ctx: AppContext, user: UserRow, contactId: n
     conversations: await Promise.all(conversations.map(async (c) => ({ conversation: toConversationRef(c), messages: await loadMessages(db, Number(c.id)) }))),
     events: events.map(toContactEvent),
     leads: await leadsOfContact(db, contactId),
-    consents: [],
+    consents: await consentsOfContact(db, contactId),
   };
 }

@@ -5,7 +5,8 @@
  * conversation runs in the chatflow the widget showed when that one is published on the visitor's
  * site, else in the site's first published chatflow by priority. A chatflow in login-only mode
  * refuses the start to a visitor who is not identified (identification_required), and one that
- * captures the email before the first message to a visitor without one (email_required).
+ * captures the email before the first message to a visitor without one (email_required). A
+ * chatflow asking for explicit data processing consent refuses it until the visitor agreed (consent_required).
  */
 import { startRefusal } from '@parley/chatflow';
 import type { SendMessageResult } from '@parley/protocol';
@@ -26,6 +27,10 @@ import { wakeOnVisitorMessage } from './snooze.js';
 import { limitMessage } from '../limits/writeLimits.js';
 import type { NewAttachment } from '../attachments/storedAttachment.js';
 import { visitorStanding } from '../widget/visitorStanding.js';
+import { consentRefusal } from '@parley/chatflow';
+import { parseConsent } from '../consents/chatflowConsent.js';
+import { dataProcessingGranted } from '../consents/consentRecords.js';
+import { parseLanguage } from '../chatflows/presenters.js';
 
 export async function sendVisitorMessage(
   ctx: AppContext,
@@ -61,6 +66,11 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   const settings = parseWidgetSettings(chatflow.settings);
   const refusal = startRefusal(settings, await visitorStanding(trx, visitor.id));
   if (refusal) throw new DomainError(refusal);
+  const consent = parseConsent(chatflow.consent, parseLanguage(chatflow.language));
+  // Read only when it matters: most chatflows never ask for the click.
+  const agreed = consent.dataProcessing.mode === 'explicit' && (await dataProcessingGranted(trx, visitor.id));
+  const unconsented = consentRefusal(consent, agreed);
+  if (unconsented) throw new DomainError(unconsented);
   // Priority, category and custom properties start as the chatflow's defaults (issue 12).
   const ticket = await startingTicketProperties(trx, chatflow);
   const created = await trx
