@@ -1,12 +1,13 @@
 /**
  * W8 card editor: the pure operations on a flow (insert, move, delete cards; add, rename and
  * remove answers) change only the branch they name and never the flow they were given; problems
- * of the engine land on the card they are about.
+ * of the engine land on the card they are about; when the editor says "offline mode only".
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateFlow } from '@parley/chatflow';
-import type { FlowBranch } from '@parley/protocol';
+import type { FlowBranch, UserSummary } from '@parley/protocol';
+import type { RoutingDraft } from '../src/state/chatflowDraft.js';
 import {
   addAnswer,
   branchAt,
@@ -22,6 +23,7 @@ import {
   type BranchPath,
 } from '../src/components/chatflows/flow/flowDraft.js';
 import { isOnCard, whereInFlow } from '../src/components/chatflows/flow/flowPlaces.js';
+import { offlineOnlyReason } from '../src/components/chatflows/flow/offlineOnly.js';
 
 function sample(): FlowBranch {
   return [
@@ -177,4 +179,48 @@ test('problem paths in words, and on the right card', () => {
   assert.ok(isOnCard('flow[1].answers[0].cards[0].text', 'flow[1].answers[0].cards[0]'));
   assert.ok(!isOnCard('flow[10].text', 'flow[1]'));
   assert.ok(!isOnCard('flow[2].offline[0]', 'flow[2]'));
+});
+
+test('offline mode only: a site the widget never loaded on, or routing that names no active user', () => {
+  const site = { id: 1, name: 'Shop', siteKey: 'k', allowedOrigins: [], embedSnippet: '', widgetSeenAt: 1000, widgetSeenUrl: 'https://shop.example/', requireIdentityVerification: false };
+  const routing: RoutingDraft = {
+    mode: 'round_robin',
+    userId: null,
+    teamId: null,
+    skills: [],
+    rules: [],
+    acceptTimeoutSeconds: '60',
+    inactivityTimeoutMinutes: '60',
+    fallbackMessage: '',
+    ownerUserIds: [],
+  };
+  const user = (id: number, active = true, skills: string[] = []): UserSummary => ({
+    id,
+    name: `User ${id}`,
+    email: `u${id}@example.com`,
+    avatarUrl: null,
+    role: 'agent',
+    availability: 'online',
+    awayReason: null,
+    connected: true,
+    skills,
+    maxChats: 3,
+    active,
+    permissions: [],
+  });
+  const users = [user(1), user(2, false, ['fi'])];
+  const teams = [{ id: 7, name: 'Sales', memberIds: [2] }];
+
+  assert.equal(offlineOnlyReason(site, routing, users, teams), null);
+  assert.match(offlineOnlyReason({ ...site, widgetSeenAt: null }, routing, users, teams) ?? '', /not installed on Shop/);
+  assert.equal(offlineOnlyReason(site, { ...routing, mode: 'specific_user', userId: 1 }, users, teams), null);
+  assert.match(offlineOnlyReason(site, { ...routing, mode: 'specific_user', userId: 2 }, users, teams) ?? '', /no active user/);
+  assert.match(offlineOnlyReason(site, { ...routing, mode: 'team', teamId: 7 }, users, teams) ?? '', /no active user/);
+  assert.match(offlineOnlyReason(site, { ...routing, mode: 'skills', skills: ['FI'] }, users, teams) ?? '', /no active user/);
+  assert.equal(offlineOnlyReason(site, { ...routing, mode: 'skills', skills: [] }, users, teams), null);
+  const rule = { key: 1, conditions: [], targetKind: 'team' as const, userId: null, teamId: 7 };
+  assert.match(offlineOnlyReason(site, { ...routing, mode: 'custom_rules', rules: [rule] }, users, teams) ?? '', /no active user/);
+  assert.equal(offlineOnlyReason(site, { ...routing, mode: 'custom_rules', rules: [rule, { ...rule, key: 2, targetKind: 'user', userId: 1 }] }, users, teams), null);
+  // Users not loaded yet: nothing is claimed.
+  assert.equal(offlineOnlyReason(site, { ...routing, mode: 'specific_user', userId: 1 }, [], teams), null);
 });
