@@ -174,4 +174,13 @@ test('at 390 px nested branches fit without sideways scrolling; axe clean', asyn
   await card(deeper, 'Card 1: Live chat').waitFor();
   await noSidewaysScroll(phone);
   assert.deepEqual(await seriousA11yViolations(phone), []);
+
+  // Deleting the inner question asks first (it holds a card); confirmed, it goes with its branch.
+  await inner.getByRole('button', { name: 'Delete card 2', exact: true }).click();
+  await phone.getByRole('dialog').getByRole('button', { name: 'Delete card', exact: true }).click();
+  await phone.getByRole('dialog').waitFor({ state: 'detached' });
+  await card(sales, 'Card 2: Question').waitFor({ state: 'detached' });
+  await card(sales, 'Card 1: Message').waitFor();
+  // The keyboard lands on the card that took its place (here the one before it).
+  await phone.waitForFunction(() => document.activeElement?.textContent === 'Delete card 1');
 });
