@@ -3,14 +3,12 @@
  * from the root branch (a card's index, then one of its answers or its offline branch); every
  * operation returns a new flow that shares the untouched branches with the old one.
  */
+import { DEFAULT_WAIT_SECONDS } from '@parley/chatflow';
 import type { FlowBranch, FlowCard, FlowCardType, QuestionCard } from '@parley/protocol';
 
 export type BranchStep = { card: number; answer: number } | { card: number; offline: true };
 /** The root branch is `[]`. */
 export type BranchPath = readonly BranchStep[];
-
-/** How long a new live-chat card waits for a person (the engine's default for new flows). */
-export const NEW_CARD_WAIT_SECONDS = 180;
 
 /** A new card of `type` with nothing written yet (the editor asks for the texts). */
 export function newCard(type: FlowCardType): FlowCard {
@@ -22,7 +20,7 @@ export function newCard(type: FlowCardType): FlowCard {
     case 'capture':
       return { type, text: '', fields: ['email'] };
     case 'liveChat':
-      return { type, onlineMessage: '', offlineMessage: '', waitSeconds: NEW_CARD_WAIT_SECONDS, offline: [] };
+      return { type, onlineMessage: '', offlineMessage: '', waitSeconds: DEFAULT_WAIT_SECONDS, offline: [] };
   }
 }
 
