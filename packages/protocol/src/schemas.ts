@@ -285,5 +285,6 @@ export * from './flowSchemas.js';
 export * from './attachmentSchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './contactSchemas.js';
+export * from './flowRunSchemas.js';
 export * from './notificationSchemas.js';
 export * from './consentSchemas.js';
