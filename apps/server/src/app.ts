@@ -51,6 +51,7 @@ import { macroRoutes } from './http/routes/macroRoutes.js';
 import { contactRoutes } from './http/routes/contactRoutes.js';
 import { leadRoutes } from './http/routes/leadRoutes.js';
 import { identifyRoutes } from './http/routes/identifyRoutes.js';
+import { flowRoutes } from './http/routes/flowRoutes.js';
 import { attachmentRoutes } from './http/routes/attachmentRoutes.js';
 import { ticketPropertyRoutes } from './http/routes/ticketPropertyRoutes.js';
 import { notificationRoutes } from './http/routes/notificationRoutes.js';
@@ -130,6 +131,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await contactRoutes(app, ctx);
   await leadRoutes(app, ctx);
   await identifyRoutes(app, ctx);
+  await flowRoutes(app, ctx);
   await attachmentRoutes(app, ctx);
   await ticketPropertyRoutes(app, ctx);
   await notificationRoutes(app, ctx);

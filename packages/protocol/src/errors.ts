@@ -34,6 +34,7 @@ export const ERRORS = {
   not_found: { status: 404, message: 'Not found.' },
   site_not_found: { status: 404, message: 'Unknown site key.' },
   conversation_closed: { status: 409, message: 'The conversation is closed; it cannot be changed.' },
+  flow_card_not_waiting: { status: 409, message: 'The chat is not waiting at this card of its flow: the flow moved on or the card is gone.' },
   offer_unavailable: { status: 409, message: 'The offer is no longer open: it was accepted, declined, expired or withdrawn.' },
   subscription_type_taken: { status: 409, message: 'A subscription type with this name already exists.' },
   macro_shortcut_taken: { status: 409, message: 'A macro with this shortcut already exists here.' },

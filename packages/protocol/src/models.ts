@@ -10,7 +10,7 @@ import type { AwayReason, ChatflowAvailability, ChatflowRouting, QueueStatus, Ro
 import type { MessageAttachment } from './attachments.js';
 import type { ChatflowDisplay, ChatflowLanguage, ChatflowTargeting, EmailCaptureMode, HeadingMode, LoginOnlyMode, WidgetHeading, LoaderStrings } from './chatflows.js';
 import type { ChatflowTicketDefaults, TicketPriority } from './ticketProperties.js';
-import type { ChatflowConsent } from './consent.js';
+import type { ChatflowConsent, WidgetConsent } from './consent.js';
 import type { FlowBranch } from './flow.js';
 import type { LastMessagePreview, TeamViewCount } from './inboxLists.js';
 
@@ -180,7 +180,16 @@ export type MessageNotice =
   | { type: 'visitorEnded' }
   | { type: 'inactive' }
   /** An internal line (issue 10): a user created a lead or a deal from this chat. */
-  | { type: 'leadCreated' | 'dealCreated'; title: string; leadId: number };
+  | { type: 'leadCreated' | 'dealCreated'; title: string; leadId: number }
+  /** W8, a bot line: the flow asks this question; the widget shows `answers` as buttons until one is picked. */
+  | { type: 'flowQuestion'; cardId: string; answers: string[] }
+  /** W8, a bot line: the flow asks for these contact fields (FlowCaptureField names). */
+  | { type: 'flowCapture'; cardId: string; fields: string[] }
+  /** W8, the visitor's line answering a question (the body is the answer's label) or filling a capture card. */
+  | { type: 'flowAnswer'; cardId: string; answerIndex: number }
+  | { type: 'flowCaptured'; cardId: string }
+  /** W8, a system line both sides see: the offline branch turned the visitor's details into a lead. */
+  | { type: 'flowLeadCreated' };
 
 export interface ViewCounts {
   unassigned: number;
@@ -290,6 +299,8 @@ export interface WidgetConfig {
   emailCapture: { mode: EmailCaptureMode; minutes: number; prompt: string; visitorHasEmail: boolean };
   /** Login-only mode and whether this visitor counts as identified (anonymous visitors get no config under `hideFromAnonymous`). */
   loginOnly: { mode: LoginOnlyMode; visitorIdentified: boolean };
+  /** W10: the chatflow's consents as this visitor sees them (absent in an older server's answer and the admin preview). */
+  consent?: WidgetConsent;
   /** The state when the config was read; `/api/widget/availability` streams changes. */
   availability: WidgetAvailability;
 }

@@ -113,11 +113,12 @@ export interface WidgetAvailability {
 // ---------------------------------------------------------------- conversations in routing
 
 /**
- * Where a conversation stands in routing: `routing` (being placed), `offered` (a user has a
+ * Where a conversation stands in routing: `bot` (its chatflow's flow of cards runs; not routed
+ * before the live-chat card, W8), `routing` (being placed), `offered` (a user has a
  * pending offer), `queued` (everyone reachable is at capacity), `missed` (nobody accepted; it
  * waits in Unassigned), `assigned`.
  */
-export type RoutingState = 'routing' | 'offered' | 'queued' | 'missed' | 'assigned';
+export type RoutingState = 'bot' | 'routing' | 'offered' | 'queued' | 'missed' | 'assigned';
 
 export interface QueueStatus {
   /** 1 = next to be offered. */

@@ -5,6 +5,7 @@ import type { AppContext } from '../domain/context.js';
 import type { DeadlineKind } from '../domain/deadlines/deadlineStore.js';
 import { checkInactivity } from '../domain/conversations/inactivity.js';
 import { snoozeDeadlineDue } from '../domain/conversations/snooze.js';
+import { flowOfflineDue } from '../domain/flows/flowOffline.js';
 import { retentionDue } from '../domain/contacts/retention.js';
 import { graceEnded } from '../domain/presence/presence.js';
 import { drainQueue } from '../domain/routing/drainQueue.js';
@@ -71,6 +72,10 @@ export function deadlineHandlers(ctx: AppContext): Record<DeadlineKind, Deadline
     retention: {
       transactional: true,
       run: (uow, deadline) => retentionDue(uow, ctx.storage.driver, deadline.workspace_id),
+    },
+    flow_offline: {
+      transactional: true,
+      run: (uow, deadline) => flowOfflineDue(uow, payloadId(deadline, 'conversationId'), String((JSON.parse(deadline.payload) as Record<string, unknown>).cardId)),
     },
     assigned_email: {
       transactional: false,

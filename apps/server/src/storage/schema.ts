@@ -146,7 +146,7 @@ export interface ConversationsTable {
   first_agent_reply_at: number | null;
   closed_at: number | null;
   close_reason: string | null;
-  routing_state: Generated<'routing' | 'offered' | 'queued' | 'missed' | 'assigned'>;
+  routing_state: Generated<'bot' | 'routing' | 'offered' | 'queued' | 'missed' | 'assigned'>;
   queue_position: number | null;
   queue_wait_seconds: number | null;
   missed: Generated<number>;
@@ -163,6 +163,10 @@ export interface ConversationsTable {
   properties: Generated<string>;
   /** The team it was routed or reassigned to (016): its team view lists it; null = no team. */
   team_id: Generated<number | null>;
+  /** W8 (022): the flow card this chat waits at (a question, a capture, the live-chat hand-off); null = no flow running. */
+  flow_card_id: Generated<string | null>;
+  /** JSON object: question card id → the answer label the visitor picked (022). */
+  flow_answers: Generated<string>;
 }
 
 export interface MessagesTable {

@@ -3,7 +3,8 @@
  * is none (first message, or the last one was closed) a new conversation starts, with the
  * chatflow's welcome message as its first line (W3, W13), and routing starts (R1). The new
  * conversation runs in the chatflow the widget showed when that one is published on the visitor's
- * site, else in the site's first published chatflow by priority. A chatflow in login-only mode
+ * site, else in the site's first published chatflow by priority. A chatflow whose flow of cards
+ * asks something runs it after the visitor's first line and routes only at its live-chat card. A chatflow in login-only mode
  * refuses the start to a visitor who is not identified (identification_required), and one that
  * captures the email before the first message to a visitor without one (email_required). A
  * chatflow asking for explicit data processing consent refuses it until the visitor agreed (consent_required).
@@ -19,7 +20,8 @@ import { firstPublishedChatflow, publishedChatflowOfSite } from '../chatflows/qu
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseRouting } from '../routing/routingSettings.js';
 import { scheduleNewConversationEmail } from '../notifications/emailDeadlines.js';
-import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody } from './appendMessage.js';
+import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody, type NewMessage } from './appendMessage.js';
+import { chatflowFlow, flowRuns, runCards } from '../flows/runFlow.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
 import { startingTicketProperties } from '../ticketProperties/chatflowDefaults.js';
@@ -52,13 +54,21 @@ export async function sendVisitorMessage(
       const appended = await appendToOpenConversation(uow, visitor, line);
       // A visitor writing wakes a snoozed chat at once (I3), in the message's transaction.
       if (appended) await wakeOnVisitorMessage(uow, appended.conversationId);
-      const message = appended ?? (await appendMessage(uow, await startConversation(uow, visitor, input.chatflowId), line));
+      const message = appended ?? (await startWithMessage(uow, visitor, input.chatflowId, line));
       return { message, duplicate: false };
     }),
   );
 }
 
-async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined): Promise<number> {
+/** A new conversation with the visitor's first line; then its chatflow's flow of cards starts, if it has one to run (W8). */
+async function startWithMessage(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined, line: NewMessage) {
+  const started = await startConversation(uow, visitor, wantedChatflowId);
+  const message = await appendMessage(uow, started.id, line);
+  if (started.flow) await runCards(uow, { conversationId: started.id, workspaceId: visitor.workspace_id, chatflow: started.chatflow, flow: started.flow }, started.flow, false);
+  return message;
+}
+
+async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined) {
   const { trx, now } = uow;
   const wanted = wantedChatflowId === undefined ? undefined : await publishedChatflowOfSite(trx, visitor.site_id, wantedChatflowId);
   const chatflow = wanted ?? (await firstPublishedChatflow(trx, visitor.site_id));
@@ -73,6 +83,8 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   if (unconsented) throw new DomainError(unconsented);
   // Priority, category and custom properties start as the chatflow's defaults (issue 12).
   const ticket = await startingTicketProperties(trx, chatflow);
+  const chatflowCards = chatflowFlow(chatflow);
+  const flow = flowRuns(chatflowCards) ? chatflowCards : null;
   const created = await trx
     .insertInto('conversations')
     .values({
@@ -91,7 +103,8 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
       first_agent_reply_at: null,
       closed_at: null,
       close_reason: null,
-      routing_state: 'routing',
+      // A flow with something to ask runs first; routing starts at its live-chat card (W8).
+      routing_state: flow ? 'bot' : 'routing',
       last_activity_at: now,
       ...ticket,
     })
@@ -100,7 +113,7 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   // Routing and the inactivity timeout are durable deadlines from the first moment (R6): if this
   // node dies right after the commit, another one (or this one after a restart) routes the chat.
   const routing = parseRouting(chatflow.routing);
-  await scheduleDeadline(trx, { key: deadlineKeys.route(created.id), kind: 'route', workspaceId: visitor.workspace_id, dueAt: now, payload: { conversationId: created.id } }, now);
+  if (!flow) await scheduleDeadline(trx, { key: deadlineKeys.route(created.id), kind: 'route', workspaceId: visitor.workspace_id, dueAt: now, payload: { conversationId: created.id } }, now);
   await scheduleDeadline(
     trx,
     { key: deadlineKeys.inactivity(created.id), kind: 'inactivity', workspaceId: visitor.workspace_id, dueAt: now + routing.inactivityTimeoutMinutes * 60_000, payload: { conversationId: created.id } },
@@ -109,8 +122,9 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   await scheduleNewConversationEmail(uow, visitor.workspace_id, created.id);
   const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
-  if (settings.welcomeMessage.trim()) {
+  // A running flow says its own first lines (its cards) after the visitor's.
+  if (!flow && settings.welcomeMessage.trim()) {
     await appendMessage(uow, created.id, { author: { kind: 'bot', name: settings.headingName }, body: settings.welcomeMessage });
   }
-  return created.id;
+  return { id: created.id, chatflow, flow };
 }

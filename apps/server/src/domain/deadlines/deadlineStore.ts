@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StorageDriver } from '../../storage/drivers/driver.js';
 import type { Database, DeadlineRow } from '../../storage/schema.js';
 
-export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze' | 'new_conversation_email' | 'assigned_email' | 'retention';
+export type DeadlineKind = 'route' | 'offer_expiry' | 'inactivity' | 'drain_queue' | 'queue_positions' | 'presence_grace' | 'missed_chat_email' | 'snooze' | 'new_conversation_email' | 'assigned_email' | 'retention' | 'flow_offline';
 
 export interface NewDeadline {
   key: string;
@@ -28,6 +28,7 @@ export const deadlineKeys = {
   snooze: (conversationId: number) => `snooze:${conversationId}`,
   newConversationEmail: (conversationId: number) => `new-chat-email:${conversationId}`,
   assignedEmail: (conversationId: number, userId: number) => `assigned-email:${conversationId}:${userId}`,
+  flowOffline: (conversationId: number) => `flow-offline:${conversationId}`,
 };
 
 function newDeadlineRow(deadline: NewDeadline, now: number) {

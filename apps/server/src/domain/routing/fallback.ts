@@ -10,6 +10,7 @@ import { appendMessage } from '../conversations/appendMessage.js';
 import { loadSummary } from '../conversations/presenters.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
+import { offlineBranchInstead } from '../flows/flowOffline.js';
 
 export async function fallBack(uow: UnitOfWork, conversationId: number, routing: ChatflowRouting): Promise<void> {
   const conversation = await uow.trx
@@ -25,7 +26,9 @@ export async function fallBack(uow: UnitOfWork, conversationId: number, routing:
     .where('conversations.id', '=', conversationId)
     .executeTakeFirstOrThrow();
   // appendMessage emits conversation.updated with the new state, so lists and the widget update.
-  if (routing.fallbackMessage.trim()) {
+  // A chat handed off by its flow's live-chat card gets that card's offline branch instead (W8).
+  const ranOfflineBranch = await offlineBranchInstead(uow, conversationId);
+  if (!ranOfflineBranch && routing.fallbackMessage.trim()) {
     await appendMessage(uow, conversationId, { author: { kind: 'bot', name: parseWidgetSettings(chatflow.settings).headingName }, body: routing.fallbackMessage });
   } else {
     uow.emit({ type: 'conversation.updated', workspaceId: conversation.workspace_id, conversation: await loadSummary(uow.trx, conversationId) });

@@ -1,0 +1,137 @@
+/**
+ * W8 running the flow. A new conversation in a chatflow whose flow asks something (a question, a
+ * capture, or a live-chat card with an offline branch) is not routed at once: it starts in the
+ * `bot` routing state and its cards run in order. Message cards are bot lines; a question or a
+ * capture card is a bot line the conversation then waits at (`flow_card_id`), until the visitor
+ * answers (flowCommands.ts); the live-chat card hands off to routing, or runs the offline branch
+ * when nobody can take the chat (flowOffline.ts). The stored card id is the whole position, so a
+ * reload, another tab or a restarted node continues from the database alone.
+ *
+ * A flow that only says its welcome and hands off (the flow every chatflow had before cards) is
+ * not run: such a chatflow keeps its welcome message and immediate routing.
+ */
+import type { FlowBranch, FlowCard, LiveChatCard } from '@parley/protocol';
+import type { UnitOfWork } from '../../events/unitOfWork.js';
+import type { ChatflowRow } from '../../storage/schema.js';
+import { widgetAvailability } from '../availability/widgetAvailability.js';
+import { parseFlow } from '../chatflows/chatflowFlow.js';
+import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
+import { parseLanguage } from '../chatflows/presenters.js';
+import { appendMessage } from '../conversations/appendMessage.js';
+import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
+import { fallBack } from '../routing/fallback.js';
+import { parseRouting } from '../routing/routingSettings.js';
+
+/** Whether a flow has anything to run before the hand-off. */
+export function flowRuns(flow: FlowBranch): boolean {
+  const asks = (branch: FlowBranch): boolean =>
+    branch.some((card) => card.type === 'question' || card.type === 'capture' || (card.type === 'liveChat' && card.offline.length > 0));
+  return asks(flow);
+}
+
+export function chatflowFlow(chatflow: ChatflowRow): FlowBranch {
+  return parseFlow(chatflow, parseLanguage(chatflow.language));
+}
+
+/** What the runner needs of a conversation and its chatflow. */
+export interface FlowRun {
+  conversationId: number;
+  workspaceId: number;
+  chatflow: ChatflowRow;
+  flow: FlowBranch;
+}
+
+export async function loadFlowRun(uow: UnitOfWork, conversationId: number): Promise<FlowRun & { flowCardId: string | null; answers: Record<string, string> }> {
+  const row = await uow.trx
+    .selectFrom('conversations')
+    .select(['workspace_id', 'chatflow_id', 'flow_card_id', 'flow_answers'])
+    .where('id', '=', conversationId)
+    .executeTakeFirstOrThrow();
+  const chatflow = await uow.trx.selectFrom('chatflows').selectAll().where('id', '=', row.chatflow_id).executeTakeFirstOrThrow();
+  return { conversationId, workspaceId: row.workspace_id, chatflow, flow: chatflowFlow(chatflow), flowCardId: row.flow_card_id, answers: parseAnswers(row.flow_answers) };
+}
+
+export function parseAnswers(json: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function botLine(uow: UnitOfWork, run: FlowRun, body: string, notice: Parameters<typeof appendMessage>[2]['notice'] = null) {
+  return appendMessage(uow, run.conversationId, { author: { kind: 'bot', name: parseWidgetSettings(run.chatflow.settings).headingName }, body, notice });
+}
+
+async function waitAt(uow: UnitOfWork, run: FlowRun, cardId: string | null): Promise<void> {
+  await uow.trx.updateTable('conversations').set({ flow_card_id: cardId }).where('id', '=', run.conversationId).execute();
+}
+
+/** Routing as a conversation without a flow gets it from its first moment (R1, R6). */
+export async function startRouting(uow: UnitOfWork, run: FlowRun): Promise<void> {
+  await uow.trx.updateTable('conversations').set({ routing_state: 'routing' }).where('id', '=', run.conversationId).where('routing_state', '=', 'bot').execute();
+  await scheduleDeadline(uow.trx, { key: deadlineKeys.route(run.conversationId), kind: 'route', workspaceId: run.workspaceId, dueAt: uow.now, payload: { conversationId: run.conversationId } }, uow.now);
+}
+
+/**
+ * Runs `cards` in order until one waits for the visitor or hands off. Past the last card the
+ * flow is over: a path without a live-chat card is routed as usual, unless it was an offline
+ * branch (the hand-off already failed; the chat stays in Unassigned).
+ */
+export async function runCards(uow: UnitOfWork, run: FlowRun, cards: FlowCard[], inOffline: boolean): Promise<void> {
+  for (const card of cards) {
+    switch (card.type) {
+      case 'message':
+        await botLine(uow, run, card.text);
+        break;
+      case 'question':
+        await waitAt(uow, run, card.id ?? null);
+        await botLine(uow, run, card.text, { type: 'flowQuestion', cardId: card.id ?? '', answers: card.answers.map((a) => a.label) });
+        return;
+      case 'capture':
+        await waitAt(uow, run, card.id ?? null);
+        await botLine(uow, run, card.text, { type: 'flowCapture', cardId: card.id ?? '', fields: [...card.fields] });
+        return;
+      case 'liveChat':
+        await handOff(uow, run, card);
+        return;
+    }
+  }
+  await waitAt(uow, run, null);
+  if (!inOffline) await startRouting(uow, run);
+}
+
+/**
+ * The live-chat card: with someone to take the chat, its online message and routing, and a
+ * durable `flow-offline:<id>` deadline after its wait time; with everyone offline or away, its
+ * offline branch at once (through the fallback, which marks the chat missed as routing would).
+ */
+async function handOff(uow: UnitOfWork, run: FlowRun, card: LiveChatCard): Promise<void> {
+  await waitAt(uow, run, card.id ?? null);
+  const { state } = await widgetAvailability(uow.trx, run.chatflow, uow.now);
+  if (state === 'away' || state === 'offline') {
+    await uow.trx.updateTable('conversations').set({ routing_state: 'routing' }).where('id', '=', run.conversationId).execute();
+    await fallBack(uow, run.conversationId, parseRouting(run.chatflow.routing));
+    return;
+  }
+  if (card.onlineMessage.trim()) await botLine(uow, run, card.onlineMessage);
+  await startRouting(uow, run);
+  await scheduleDeadline(
+    uow.trx,
+    {
+      key: deadlineKeys.flowOffline(run.conversationId),
+      kind: 'flow_offline',
+      workspaceId: run.workspaceId,
+      dueAt: uow.now + card.waitSeconds * 1000,
+      payload: { conversationId: run.conversationId, cardId: card.id ?? '' },
+    },
+    uow.now,
+  );
+}
+
+/** The offline branch of the live-chat card the conversation waits at: its offline message, then its cards. */
+export async function runOfflineBranch(uow: UnitOfWork, run: FlowRun, card: LiveChatCard): Promise<void> {
+  if (card.offlineMessage.trim()) await botLine(uow, run, card.offlineMessage);
+  await runCards(uow, run, card.offline, true);
+}
