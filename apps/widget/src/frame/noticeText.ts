@@ -17,6 +17,8 @@ export function noticeText(message: Pick<Message, 'body' | 'notice'>): string {
       return t('visitorEnded');
     case 'inactive':
       return t('inactive');
+    case 'flowLeadCreated':
+      return t('flowLeadCreated');
     default:
       return message.body;
   }

@@ -1,6 +1,6 @@
 /**
  * The chat window: header, connection status, thread, ended notice, availability notice, typing
- * line and composer. Every text is in the chatflow's language (`t`, W16).
+ * line, a running flow's answers or capture form (W8) and composer. Every text is in the chatflow's language (`t`, W16).
  */
 import type { WidgetAvailability, WidgetConfig } from '@parley/protocol';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,6 +10,8 @@ import { availabilityNotice, endedText } from '../state/availability';
 import type { ChatController } from '../state/chatController';
 import { useChatView } from '../useChatView';
 import { Composer } from './Composer';
+import { FlowPrompt } from './FlowPrompt';
+import { pendingFlowPrompt } from '../state/flowPrompt';
 import { fileDropProps } from './AttachButton';
 import { EndChatConfirm } from './EndChatConfirm';
 import { RichText } from '@parley/richtext/render';
@@ -75,6 +77,7 @@ export function App({ controller, config, configStatus, availability, preview }:
   const { conversation } = view.thread;
   const closed = conversation?.status === 'closed';
   const status = statusText(view, preview);
+  const flowPrompt = pendingFlowPrompt(view.thread.messages);
   const notice = availabilityNotice({ availability, conversation, now: Date.now(), formatReturn: formatReturnTime });
 
   return (
@@ -130,6 +133,13 @@ export function App({ controller, config, configStatus, availability, preview }:
         <p class="typing" aria-hidden={view.typingName ? undefined : true}>
           {view.typingName ? t('typing', { name: view.typingName }) : ''}
         </p>
+        {flowPrompt && conversation?.status === 'open' && (
+          <FlowPrompt
+            prompt={flowPrompt}
+            onAnswer={(cardId, answerIndex) => controller.flowStep('answer', { cardId, answerIndex })}
+            onCapture={(cardId, fields) => controller.flowStep('capture', { cardId, fields })}
+          />
+        )}
         <VisitorGate config={config} thread={view.thread} onCaptureEmail={(email) => controller.captureEmail(email)}>
           <Composer
             onSend={(body) => controller.send(body)}

@@ -62,6 +62,16 @@ const de: Strings = {
   emailFailed: 'Ihre E-Mail-Adresse konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
   emailRequired: 'Bitte hinterlassen Sie vor Ihrer ersten Nachricht Ihre E-Mail-Adresse.',
   signInToChat: 'Bitte melden Sie sich an, um mit uns zu chatten.',
+  flowAnswers: 'Antworten',
+  flowDetails: 'Ihre Angaben',
+  flowFirstName: 'Vorname',
+  flowLastName: 'Nachname',
+  flowPhone: 'Telefon',
+  flowCompany: 'Firma',
+  flowSubmit: 'Senden',
+  flowRequired: 'Bitte füllen Sie {field} aus.',
+  flowFailed: 'Ihre Antwort konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
+  flowLeadCreated: 'Lead erstellt',
 };
 
 export default de;

@@ -75,6 +75,17 @@ const en = {
   emailFailed: 'Your email could not be saved. Please try again.',
   emailRequired: 'Please leave your email before your first message.',
   signInToChat: 'Please sign in to chat with us.',
+  // W8: a running flow's answer buttons and capture form (the email field reuses emailLabel).
+  flowAnswers: 'Answers',
+  flowDetails: 'Your details',
+  flowFirstName: 'First name',
+  flowLastName: 'Last name',
+  flowPhone: 'Phone',
+  flowCompany: 'Company',
+  flowSubmit: 'Send',
+  flowRequired: 'Please fill in {field}.',
+  flowFailed: 'Your answer could not be sent. Please try again.',
+  flowLeadCreated: 'Lead created',
 };
 
 export type StringKey = keyof typeof en;

@@ -62,6 +62,16 @@ const es: Strings = {
   emailFailed: 'No se pudo guardar tu correo electrónico. Inténtalo de nuevo.',
   emailRequired: 'Deja tu correo electrónico antes de tu primer mensaje.',
   signInToChat: 'Inicia sesión para chatear con nosotros.',
+  flowAnswers: 'Respuestas',
+  flowDetails: 'Tus datos',
+  flowFirstName: 'Nombre',
+  flowLastName: 'Apellidos',
+  flowPhone: 'Teléfono',
+  flowCompany: 'Empresa',
+  flowSubmit: 'Enviar',
+  flowRequired: 'Rellena el campo {field}.',
+  flowFailed: 'No se pudo enviar tu respuesta. Inténtalo de nuevo.',
+  flowLeadCreated: 'Lead creado',
 };
 
 export default es;

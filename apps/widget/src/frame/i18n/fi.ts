@@ -62,6 +62,16 @@ const fi: Strings = {
   emailFailed: 'Sähköpostiosoitetta ei voitu tallentaa. Yritä uudelleen.',
   emailRequired: 'Jätä sähköpostiosoitteesi ennen ensimmäistä viestiä.',
   signInToChat: 'Kirjaudu sisään keskustellaksesi kanssamme.',
+  flowAnswers: 'Vastaukset',
+  flowDetails: 'Yhteystietosi',
+  flowFirstName: 'Etunimi',
+  flowLastName: 'Sukunimi',
+  flowPhone: 'Puhelin',
+  flowCompany: 'Yritys',
+  flowSubmit: 'Lähetä',
+  flowRequired: 'Täytä kenttä {field}.',
+  flowFailed: 'Vastausta ei voitu lähettää. Yritä uudelleen.',
+  flowLeadCreated: 'Liidi luotu',
 };
 
 export default fi;

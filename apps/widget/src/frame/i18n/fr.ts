@@ -65,6 +65,16 @@ const fr: Strings = {
   emailFailed: 'Votre adresse e-mail n’a pas pu être enregistrée. Veuillez réessayer.',
   emailRequired: 'Laissez votre adresse e-mail avant votre premier message.',
   signInToChat: 'Connectez-vous pour discuter avec nous.',
+  flowAnswers: 'Réponses',
+  flowDetails: 'Vos coordonnées',
+  flowFirstName: 'Prénom',
+  flowLastName: 'Nom',
+  flowPhone: 'Téléphone',
+  flowCompany: 'Entreprise',
+  flowSubmit: 'Envoyer',
+  flowRequired: 'Veuillez remplir le champ {field}.',
+  flowFailed: 'Votre réponse n’a pas pu être envoyée. Veuillez réessayer.',
+  flowLeadCreated: 'Lead créé',
 };
 
 export default fr;

@@ -62,6 +62,16 @@ const it: Strings = {
   emailFailed: 'Non è stato possibile salvare la tua email. Riprova.',
   emailRequired: 'Lascia la tua email prima del primo messaggio.',
   signInToChat: 'Accedi per chattare con noi.',
+  flowAnswers: 'Risposte',
+  flowDetails: 'I tuoi dati',
+  flowFirstName: 'Nome',
+  flowLastName: 'Cognome',
+  flowPhone: 'Telefono',
+  flowCompany: 'Azienda',
+  flowSubmit: 'Invia',
+  flowRequired: 'Compila il campo {field}.',
+  flowFailed: 'Non è stato possibile inviare la risposta. Riprova.',
+  flowLeadCreated: 'Lead creato',
 };
 
 export default it;

@@ -65,6 +65,16 @@ const pl: Strings = {
   emailFailed: 'Nie udało się zapisać adresu e-mail. Spróbuj ponownie.',
   emailRequired: 'Zostaw swój adres e-mail przed pierwszą wiadomością.',
   signInToChat: 'Zaloguj się, aby z nami porozmawiać.',
+  flowAnswers: 'Odpowiedzi',
+  flowDetails: 'Twoje dane',
+  flowFirstName: 'Imię',
+  flowLastName: 'Nazwisko',
+  flowPhone: 'Telefon',
+  flowCompany: 'Firma',
+  flowSubmit: 'Wyślij',
+  flowRequired: 'Wypełnij pole {field}.',
+  flowFailed: 'Nie udało się wysłać odpowiedzi. Spróbuj ponownie.',
+  flowLeadCreated: 'Utworzono lead',
 };
 
 export default pl;

@@ -62,6 +62,16 @@ const sv: Strings = {
   emailFailed: 'Din e-postadress kunde inte sparas. Försök igen.',
   emailRequired: 'Lämna din e-postadress innan ditt första meddelande.',
   signInToChat: 'Logga in för att chatta med oss.',
+  flowAnswers: 'Svar',
+  flowDetails: 'Dina uppgifter',
+  flowFirstName: 'Förnamn',
+  flowLastName: 'Efternamn',
+  flowPhone: 'Telefon',
+  flowCompany: 'Företag',
+  flowSubmit: 'Skicka',
+  flowRequired: 'Fyll i {field}.',
+  flowFailed: 'Ditt svar kunde inte skickas. Försök igen.',
+  flowLeadCreated: 'Lead skapad',
 };
 
 export default sv;

@@ -22,6 +22,7 @@ import { newClientMessageId } from './clientMessageId';
 import { buildContextUpdate } from './visitorContext';
 import { describeError } from './describeError';
 import { postVisitorEmail } from './emailCapture';
+import { postFlowStep } from './flowPrompt';
 import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
@@ -168,6 +169,14 @@ export class ChatController {
     if (this.options.preview) return;
     if (!this.visitorToken) throw new Error('no visitor session yet');
     await postVisitorEmail(this.visitorToken, email);
+  }
+
+  /** W8: the visitor answers the card its conversation's flow waits at. The preview sends nothing. */
+  async flowStep(step: 'answer' | 'capture', body: { cardId: string; answerIndex?: number; fields?: Record<string, string> }): Promise<void> {
+    const conversation = this.view.thread.conversation;
+    if (this.options.preview || !conversation) return;
+    if (!this.visitorToken) throw new Error('no visitor session yet');
+    await postFlowStep(this.visitorToken, conversation.id, step, body);
   }
 
   retry(clientMessageId: string): void {
