@@ -3,7 +3,8 @@
  * email and is handed off — routing offers the chat only then, and the agent sees the answers and
  * the contact; a restarted node continues mid-flow from the stored position; a capture is checked
  * on the server; the offline branch (nobody picks up within the wait time, or nobody is there)
- * makes exactly one contact and one lead even when the visitor submits twice at once.
+ * makes exactly one contact and one lead even when the visitor submits twice at once; a chat
+ * taken by hand during the flow is not handed off again.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -231,6 +232,17 @@ test('everyone away at the live-chat card: the offline message and branch at onc
     const otherRow = await conversationRow(cluster, other.conversationId);
     assert.equal(otherRow.flow_card_id, null);
     assert.notEqual(otherRow.routing_state, 'bot');
+
+    // Taken by hand while the flow runs: the live-chat card finds the hand-off done, no offline branch.
+    const taken = await visitorWrites(cluster, 'Quick one');
+    const assigned = await admin.http('POST', `/api/conversations/${taken.conversationId}/assign`, { userId: admin.userId });
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+    await taken.http('POST', `/api/widget/conversations/${taken.conversationId}/flow/answer`, { cardId: 'topic', answerIndex: 0 });
+    await taken.http('POST', `/api/widget/conversations/${taken.conversationId}/flow/capture`, { cardId: 'details', fields: { email: 'kim@example.com', firstName: 'Kim' } });
+    await settle(cluster);
+    const takenRow = await conversationRow(cluster, taken.conversationId);
+    assert.deepEqual([takenRow.routing_state, takenRow.assignee_id, takenRow.flow_card_id], ['assigned', admin.userId, null]);
+    assert.equal((await thread(cluster, taken.conversationId)).some((l) => l.body === 'Sales is away right now.'), false);
     admin.close();
   } finally {
     await cluster.close();

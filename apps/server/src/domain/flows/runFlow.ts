@@ -108,6 +108,9 @@ export async function runCards(uow: UnitOfWork, run: FlowRun, cards: FlowCard[],
  * offline branch at once (through the fallback, which marks the chat missed as routing would).
  */
 async function handOff(uow: UnitOfWork, run: FlowRun, card: LiveChatCard): Promise<void> {
+  // Someone took the chat by hand while the flow ran: the hand-off has happened already.
+  const taken = await uow.trx.selectFrom('conversations').select('assignee_id').where('id', '=', run.conversationId).executeTakeFirstOrThrow();
+  if (taken.assignee_id !== null) return waitAt(uow, run, null);
   await waitAt(uow, run, card.id ?? null);
   const { state } = await widgetAvailability(uow.trx, run.chatflow, uow.now);
   if (state === 'away' || state === 'offline') {
