@@ -35,7 +35,7 @@ export type ChatflowConsentPatch = Partial<ChatflowConsent>;
 
 /** The consent part of the widget config: what the frame shows (texts in the chatflow's language). */
 export type WidgetConsent = ChatflowConsent & {
-  /** The cookie banner does not show to identified visitors. */
+  /** The cookie banner shows: enabled, the visitor is not identified and has not answered it yet. */
   cookieApplies: boolean;
   /** The visitor already agreed to data processing (explicit mode needs no second click). */
   dataProcessingGranted: boolean;

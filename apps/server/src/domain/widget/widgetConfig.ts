@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import { visitorCriteria } from './knownVisitor.js';
 import { visitorStanding } from './visitorStanding.js';
 import { widgetHeading } from './widgetHeading.js';
+import { widgetConsent } from '../consents/widgetConsent.js';
 
 export interface PageView {
   /** Absolute page URL; without it (loaders from before targeting) the first published chatflow shows. */
@@ -66,6 +67,7 @@ async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, v
     loaderStrings: loaderStrings(language),
     emailCapture: { mode: settings.emailCapture, minutes: settings.emailCaptureMinutes, prompt: settings.emailCapturePrompt, visitorHasEmail: standing.hasEmail },
     loginOnly: { mode: settings.loginOnly, visitorIdentified: standing.identified },
+    consent: await widgetConsent(ctx.storage.db, row, language, visitor?.id ?? null, standing.identified),
     availability: await widgetAvailability(ctx.storage.db, row, ctx.clock()),
   };
 }

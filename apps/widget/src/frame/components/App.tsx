@@ -18,6 +18,8 @@ import { RichText } from '@parley/richtext/render';
 import { Header } from './Header';
 import { Thread } from './Thread';
 import { VisitorGate } from './VisitorGate';
+import { ConsentGate } from './ConsentGate';
+import { CookieBanner } from './CookieBanner';
 
 /**
  * `loading`: no answer yet (or, in the preview, no config posted yet); `loaded`: the server or
@@ -103,6 +105,7 @@ export function App({ controller, config, configStatus, availability, preview }:
         <p class="status" role="status">
           {status}
         </p>
+        <CookieBanner consent={config?.consent} onAnswer={(granted) => controller.recordConsent('cookie', granted)} />
         {configStatus !== 'loading' ? (
           <Thread
             thread={view.thread}
@@ -141,12 +144,14 @@ export function App({ controller, config, configStatus, availability, preview }:
           />
         )}
         <VisitorGate config={config} thread={view.thread} onCaptureEmail={(email) => controller.captureEmail(email)}>
-          <Composer
-            onSend={(body) => controller.send(body)}
-            onTyping={() => controller.visitorTyping()}
-            onFiles={attach}
-            focusRequest={view.focusRequest}
-          />
+          <ConsentGate consent={config?.consent} chatting={view.thread.conversation?.status === 'open'} onRecord={(kind, granted) => controller.recordConsent(kind, granted)}>
+            <Composer
+              onSend={(body) => controller.send(body)}
+              onTyping={() => controller.visitorTyping()}
+              onFiles={attach}
+              focusRequest={view.focusRequest}
+            />
+          </ConsentGate>
         </VisitorGate>
       </main>
     </div>

@@ -75,6 +75,13 @@ const en = {
   emailFailed: 'Your email could not be saved. Please try again.',
   emailRequired: 'Please leave your email before your first message.',
   signInToChat: 'Please sign in to chat with us.',
+  consentAgree: 'I agree',
+  cookieNotice: 'Cookie notice',
+  cookieAccept: 'Accept',
+  cookieDecline: 'Decline',
+  privacyPolicy: 'Privacy policy',
+  terms: 'Terms',
+  consentRequired: 'Agree to the processing of your data before the first message.',
   // W8: a running flow's answer buttons and capture form (the email field reuses emailLabel).
   flowAnswers: 'Answers',
   flowDetails: 'Your details',

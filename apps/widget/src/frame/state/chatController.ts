@@ -22,6 +22,8 @@ import { newClientMessageId } from './clientMessageId';
 import { buildContextUpdate } from './visitorContext';
 import { describeError } from './describeError';
 import { postVisitorEmail } from './emailCapture';
+import { postConsent } from './consent';
+import type { ConsentKind } from '@parley/protocol';
 import { postFlowStep } from './flowPrompt';
 import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
@@ -162,6 +164,14 @@ export class ChatController {
       createdAt: Date.now(),
     };
     this.setThread({ ...this.view.thread, messages: [...this.view.thread.messages, message] });
+  }
+
+  /** W10: a consent answer for the chatflow shown. The preview records nothing. */
+  async recordConsent(kind: ConsentKind, granted: boolean): Promise<void> {
+    const chatflowId = this.options.chatflowId();
+    if (this.options.preview || !chatflowId) return;
+    if (!this.visitorToken) throw new Error('no visitor session yet');
+    await postConsent(this.visitorToken, chatflowId, kind, granted);
   }
 
   /** W9: the visitor's email links them to a contact. The preview keeps it in the page. */

@@ -26,6 +26,8 @@ function textFor(code: ErrorCode | null): string {
       return t('signInToChat');
     case 'email_required':
       return t('emailRequired');
+    case 'consent_required':
+      return t('consentRequired');
     case 'internal_error':
     case 'not_ready':
       return t('serverError');

@@ -7,6 +7,7 @@
 import { EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, type HeadingPerson, type WidgetConfig } from '@parley/protocol';
 import { isChatflowLanguage } from '../i18n';
 import { readAvailability } from './availability';
+import { consentField } from './consent';
 
 /** More would not fit the header anyway; a hostile page cannot make us draw thousands. */
 const MAX_PEOPLE = 5;
@@ -63,6 +64,7 @@ export function readWidgetConfig(value: unknown): WidgetConfig | null {
     unreadTitleFlash: value.unreadTitleFlash === true,
     loaderStrings: value.loaderStrings as WidgetConfig['loaderStrings'],
     ...readVisitorGates(value),
+    ...consentField(value.consent),
     availability: readAvailability(availability) ?? {
       state: 'available',
       hideLauncher: false,

@@ -1,0 +1,89 @@
+/**
+ * W10 before the first message: the data processing text (explicit mode: an "I agree" button,
+ * the composer disabled until it is clicked), the optional communications checkbox and the
+ * privacy policy and terms links. The server refuses an unconsented start too; this is the
+ * visitor's way through, not the lock. A chat under way shows none of it.
+ */
+import type { ConsentKind, WidgetConsent } from '@parley/protocol';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+
+interface ConsentGateProps {
+  consent: WidgetConsent | undefined;
+  /** A conversation is open: the consents were settled before it started. */
+  chatting: boolean;
+  onRecord(kind: ConsentKind, granted: boolean): Promise<void>;
+  /** The composer. */
+  children: ComponentChildren;
+}
+
+const LINK_REL = 'noopener noreferrer nofollow';
+
+export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGateProps) {
+  const [agreed, setAgreed] = useState(false);
+  const [subscribed, setSubscribed] = useState(false);
+  const [failed, setFailed] = useState(false);
+  if (!consent || chatting) return <>{children}</>;
+
+  const record = async (kind: ConsentKind, granted: boolean): Promise<boolean> => {
+    try {
+      await onRecord(kind, granted);
+      setFailed(false);
+      return true;
+    } catch {
+      setFailed(true);
+      return false;
+    }
+  };
+  const mode = consent.dataProcessing.mode;
+  const locked = mode === 'explicit' && !agreed && !consent.dataProcessingGranted;
+  const links = [
+    consent.privacyPolicyUrl && { href: consent.privacyPolicyUrl, label: t('privacyPolicy') },
+    consent.termsUrl && { href: consent.termsUrl, label: t('terms') },
+  ].filter((link): link is { href: string; label: string } => Boolean(link));
+
+  return (
+    <>
+      <div class="consent">
+        {mode !== 'off' && <p class="consent-text">{consent.dataProcessing.text}</p>}
+        {locked && (
+          <button type="button" class="consent-agree" onClick={async () => setAgreed(await record('dataProcessing', true))}>
+            {t('consentAgree')}
+          </button>
+        )}
+        {consent.communications.enabled && (
+          <label class="consent-check">
+            <input
+              type="checkbox"
+              checked={subscribed}
+              onChange={async (event) => {
+                const granted = event.currentTarget.checked;
+                if (await record('communications', granted)) setSubscribed(granted);
+              }}
+            />
+            <span>{consent.communications.text}</span>
+          </label>
+        )}
+        {links.length > 0 && (
+          <p class="consent-links">
+            {links.map((link) => (
+              <a key={link.href} href={link.href} target="_blank" rel={LINK_REL}>
+                {link.label}
+              </a>
+            ))}
+          </p>
+        )}
+        {failed && (
+          <p class="consent-error" role="alert">
+            {t('sendFailed')}
+          </p>
+        )}
+      </div>
+      {/* A disabled fieldset disables every control of the composer without the composer knowing. */}
+      <fieldset class="consent-lock" disabled={locked}>
+        {children}
+      </fieldset>
+    </>
+  );
+}

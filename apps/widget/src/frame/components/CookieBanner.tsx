@@ -1,0 +1,47 @@
+/**
+ * W10 cookie banner: as the chat shows, or once the pointer leaves the chat towards the top (exit
+ * intent), for visitors who are not identified and have not answered yet. Either answer is
+ * recorded and the banner goes.
+ */
+import type { WidgetConsent } from '@parley/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+
+interface CookieBannerProps {
+  consent: WidgetConsent | undefined;
+  onAnswer(granted: boolean): Promise<void>;
+}
+
+export function CookieBanner({ consent, onAnswer }: CookieBannerProps) {
+  const [answered, setAnswered] = useState(false);
+  const [exitIntent, setExitIntent] = useState(false);
+  const waitsForExit = consent?.cookie.when === 'exitIntent';
+  useEffect(() => {
+    if (!waitsForExit) return;
+    const leave = (event: MouseEvent) => {
+      if (event.clientY <= 0) setExitIntent(true);
+    };
+    document.documentElement.addEventListener('mouseleave', leave);
+    return () => document.documentElement.removeEventListener('mouseleave', leave);
+  }, [waitsForExit]);
+
+  if (!consent?.cookieApplies || answered || (waitsForExit && !exitIntent)) return null;
+  const answer = async (granted: boolean) => {
+    setAnswered(true);
+    // A failed write asks again next time; the chat itself does not depend on it.
+    await onAnswer(granted).catch(() => undefined);
+  };
+  return (
+    <section class="cookie-banner" aria-label={t('cookieNotice')}>
+      <p>{consent.cookie.text}</p>
+      <div class="cookie-actions">
+        <button type="button" onClick={() => answer(true)}>
+          {t('cookieAccept')}
+        </button>
+        <button type="button" class="secondary" onClick={() => answer(false)}>
+          {t('cookieDecline')}
+        </button>
+      </div>
+    </section>
+  );
+}
