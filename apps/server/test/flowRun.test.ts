@@ -248,3 +248,32 @@ test('everyone away at the live-chat card: the offline message and branch at onc
     await cluster.close();
   }
 });
+
+test('custom routing rules match the flow answers: the chat goes to the user the rule names', async () => {
+  const cluster = await startCluster();
+  try {
+    const admin = await connectAgent(cluster.url, cluster.wsUrl);
+    await setAway(admin);
+    await onlineAgent(cluster, admin, 'Ann');
+    const bob = await onlineAgent(cluster, admin, 'Bob');
+    const site = await demoSite(admin.http);
+    const chatflow = site.chatflows[0]!;
+    const rules = [{ conditions: [{ field: 'answer' as const, cardId: 'topic', value: 'pricing' }], target: { kind: 'user' as const, userId: bob.userId } }];
+    await updateChatflow(admin.http, chatflow.id, { flow: FLOW, routing: { ...chatflow.routing, mode: 'custom_rules', rules } });
+    const refused = await admin.http('PATCH', `/api/admin/chatflows/${chatflow.id}`, { routing: { ...chatflow.routing, mode: 'custom_rules', rules: [{ ...rules[0]!, conditions: [{ field: 'answer', cardId: 'no spaces allowed', value: 'x' }] }] } });
+    assert.equal(refused.status, 400);
+
+    for (let i = 0; i < 2; i++) {
+      const visitor = await visitorWrites(cluster, `Prices ${i}`);
+      const url = `/api/widget/conversations/${visitor.conversationId}/flow`;
+      await visitor.http('POST', `${url}/answer`, { cardId: 'topic', answerIndex: 0 });
+      await visitor.http('POST', `${url}/capture`, { cardId: 'details', fields: { email: `buyer${i}@example.com`, firstName: 'Buyer' } });
+      await settle(cluster);
+      const offers = (await pendingOffers(cluster)).filter((o) => o.conversation_id === visitor.conversationId);
+      assert.deepEqual(offers.map((o) => o.user_id), [bob.userId], 'the rule on the answer picks Bob every time');
+    }
+    admin.close();
+  } finally {
+    await cluster.close();
+  }
+});

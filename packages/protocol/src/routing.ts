@@ -26,6 +26,8 @@ export type RuleCondition =
   | { field: 'language'; operator: TextOperator; value: string }
   /** A visitor property set by the site (e.g. `plan` = `pro`). */
   | { field: 'property'; name: string; operator: TextOperator; value: string }
+  /** W8: the visitor picked the answer labelled `value` at the flow's question card `cardId`. */
+  | { field: 'answer'; cardId: string; value: string }
   /** Known (linked to a contact) or unknown, and the contact's fields and properties: the same criteria as targeting. */
   | VisitorCriterion
   | ContactCriterion;

@@ -11,6 +11,7 @@ import { PERMISSIONS } from './models.js';
 import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
 import { ChatflowConsentSchema } from './consentSchemas.js';
 import { ChatflowFlowSchema } from './flowSchemas.js';
+import { CARD_ID_PATTERN } from './flow.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const ClientMessageId = Type.String({ minLength: 1, maxLength: LIMITS.clientMessageIdMaxLength });
@@ -129,6 +130,7 @@ export const RuleConditionSchema = Type.Union([
   Type.Object({ field: Type.Literal('page_url'), operator: TextOperator, value: ShortText }, strict),
   Type.Object({ field: Type.Literal('language'), operator: TextOperator, value: ShortText }, strict),
   Type.Object({ field: Type.Literal('property'), name: Tag, operator: TextOperator, value: ShortText }, strict),
+  Type.Object({ field: Type.Literal('answer'), cardId: Type.String({ pattern: CARD_ID_PATTERN }), value: ShortText }, strict),
   // Visitor-information criteria shared with targeting (checked further by @parley/chatflow).
   Type.Object({ field: Type.Literal('visitor'), value: Literals(['known', 'unknown'] as const) }, strict),
   Type.Object({ field: Type.Literal('contact'), attribute: Literals(CONTACT_ATTRIBUTES), op: Literals(CONTACT_OPERATORS), value: ShortText }, strict),

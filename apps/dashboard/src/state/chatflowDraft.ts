@@ -19,7 +19,7 @@ import type {
 export interface ConditionDraft {
   key: number;
   field: RuleCondition['field'];
-  /** For `property` and `contactProperty`. */
+  /** For `property` and `contactProperty`; for `answer` the question card's id. */
   name: string;
   /** For `page_url`, `language` and `property`. */
   operator: TextOperator;
@@ -143,6 +143,8 @@ function conditionDraft(condition: RuleCondition): ConditionDraft {
       return { ...draft, attribute: condition.attribute, op: condition.op };
     case 'contactProperty':
       return { ...draft, name: condition.name, op: condition.op };
+    case 'answer':
+      return { ...draft, name: condition.cardId };
   }
 }
 
@@ -159,6 +161,8 @@ export function toCondition(condition: ConditionDraft): RuleCondition {
       return { field, attribute, op, value };
     case 'contactProperty':
       return { field, name, op, value };
+    case 'answer':
+      return { field, cardId: name, value: condition.value };
     default:
       return { field, operator, value };
   }

@@ -1,4 +1,4 @@
-import type { Team, UserSummary } from '@parley/protocol';
+import type { FlowBranch, Team, UserSummary } from '@parley/protocol';
 import { hrefFor, onLinkClick } from '../../router.js';
 import type { RoutingDraft } from '../../state/chatflowDraft.js';
 import { IdSelect } from '../fields/IdSelect.js';
@@ -9,11 +9,14 @@ import { TextAreaField } from '../fields/TextAreaField.js';
 import { UserCheckboxes } from '../fields/UserCheckboxes.js';
 import { ASSIGNMENT_MODES } from './labels.js';
 import { RulesEditor } from './RulesEditor.js';
+import { flowQuestions } from './AnswerConditionFields.js';
 
 interface AssignmentSectionProps {
   routing: RoutingDraft;
   users: UserSummary[];
   teams: Team[];
+  /** The chatflow's flow (W8): rules may match the answers to its questions. */
+  flow: FlowBranch;
   onChange: (routing: RoutingDraft) => void;
 }
 
@@ -21,13 +24,13 @@ const MODE_HINTS: Record<RoutingDraft['mode'], string> = {
   round_robin: 'Chats take turns among every user who is online and under capacity.',
   specific_user: 'Every chat is offered to one user.',
   team: 'Chats take turns among the members of one team.',
-  custom_rules: 'Rules pick a user or team by page, language or visitor property.',
+  custom_rules: 'Rules pick a user or team by page, language, visitor property or bot answer.',
   skills: 'Only users who have every one of these skills are offered the chat.',
   contact_owner: "Chats go to the owner of the visitor's contact.",
 };
 
 /** Who gets a chat and how long they have to take it (R1, R3, R4). */
-export function AssignmentSection({ routing, users, teams, onChange }: AssignmentSectionProps) {
+export function AssignmentSection({ routing, users, teams, flow, onChange }: AssignmentSectionProps) {
   const set = (change: Partial<RoutingDraft>) => onChange({ ...routing, ...change });
   return (
     <fieldset class="settings-section">
@@ -60,7 +63,7 @@ export function AssignmentSection({ routing, users, teams, onChange }: Assignmen
         <TagsInput label="Required skills" tags={routing.skills} onChange={(skills) => set({ skills })} maxTags={20} />
       )}
       {routing.mode === 'custom_rules' && (
-        <RulesEditor rules={routing.rules} users={users} teams={teams} onChange={(rules) => set({ rules })} />
+        <RulesEditor rules={routing.rules} users={users} teams={teams} questions={flowQuestions(flow)} onChange={(rules) => set({ rules })} />
       )}
       <div class="field-row">
         <NumberField

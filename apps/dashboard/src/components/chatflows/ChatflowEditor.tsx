@@ -158,7 +158,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
                   offlineOnly={offlineOnlyReason(site, draft.routing, users, teams)}
                 />
                 <LookSection value={look} users={users} onChange={(next) => change({ settings: { ...next, display } })} />
-                <AssignmentSection routing={draft.routing} users={users} teams={teams} onChange={(routing) => change({ routing })} />
+                <AssignmentSection routing={draft.routing} users={users} teams={teams} flow={draft.flow} onChange={(routing) => change({ routing })} />
               </>,
             ),
             tabSpec(

@@ -1,7 +1,8 @@
-import type { UserSummary } from '@parley/protocol';
+import type { QuestionCard, UserSummary } from '@parley/protocol';
 import type { ConditionDraft } from '../../state/chatflowDraft.js';
 import { SelectField } from '../fields/SelectField.js';
 import { TextField } from '../TextField.js';
+import { AnswerConditionFields } from './AnswerConditionFields.js';
 import { ContactCriterionFields } from './ContactCriterionFields.js';
 import { CONDITION_FIELDS, OPERATORS, VISITOR_KINDS } from './labels.js';
 
@@ -14,14 +15,16 @@ interface ConditionRowProps {
   onRemove?: () => void;
   /** For contact owner conditions. */
   users: ReadonlyArray<UserSummary>;
+  /** For bot answer conditions: the flow's saved question cards. */
+  questions: ReadonlyArray<QuestionCard & { id: string }>;
 }
 
 /** One condition of a routing rule: field (and property name), operator, value. */
-export function ConditionRow({ label, condition, onChange, onRemove, users }: ConditionRowProps) {
+export function ConditionRow({ label, condition, onChange, onRemove, users, questions }: ConditionRowProps) {
   const set = (change: Partial<ConditionDraft>) => onChange({ ...condition, ...change });
   const { field } = condition;
   // A field change starts its value afresh: "known" or a user id means nothing to the next field.
-  const setField = (next: ConditionDraft['field']) => set({ field: next, value: next === 'visitor' ? 'known' : '', op: 'is' });
+  const setField = (next: ConditionDraft['field']) => set({ field: next, value: next === 'visitor' ? 'known' : '', op: 'is', ...(next === 'answer' ? { name: '' } : {}) });
   return (
     <div class="condition" role="group" aria-label={label} id={`condition-${condition.key}`}>
       <SelectField label="Field" value={field} choices={CONDITION_FIELDS} onChange={setField} />
@@ -42,6 +45,7 @@ export function ConditionRow({ label, condition, onChange, onRemove, users }: Co
           onChange={(next) => next.field === 'contactProperty' && set({ name: next.name, op: next.op, value: next.value })}
         />
       )}
+      {field === 'answer' && <AnswerConditionFields condition={condition} questions={questions} set={set} />}
       {(field === 'page_url' || field === 'language' || field === 'property') && (
         <TextConditionFields condition={condition} set={set} />
       )}

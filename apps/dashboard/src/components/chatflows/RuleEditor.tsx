@@ -1,4 +1,4 @@
-import type { Team, UserSummary } from '@parley/protocol';
+import type { QuestionCard, Team, UserSummary } from '@parley/protocol';
 import { newCondition, type ConditionDraft, type RuleDraft } from '../../state/chatflowDraft.js';
 import { IdSelect } from '../fields/IdSelect.js';
 import { SelectField } from '../fields/SelectField.js';
@@ -16,13 +16,15 @@ interface RuleEditorProps {
   count: number;
   users: UserSummary[];
   teams: Team[];
+  /** The flow's saved question cards, for bot answer conditions. */
+  questions: ReadonlyArray<QuestionCard & { id: string }>;
   onChange: (rule: RuleDraft) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
 
 /** One custom routing rule (R1): all of its conditions must match; then the chat goes to its target. */
-export function RuleEditor({ rule, index, count, users, teams, onChange, onMove, onRemove }: RuleEditorProps) {
+export function RuleEditor({ rule, index, count, users, teams, questions, onChange, onMove, onRemove }: RuleEditorProps) {
   const name = `Rule ${index + 1}`;
   const set = (change: Partial<RuleDraft>) => onChange({ ...rule, ...change });
   const addId = `rule-${rule.key}-add-condition`;
@@ -55,6 +57,7 @@ export function RuleEditor({ rule, index, count, users, teams, onChange, onMove,
             onChange={(next) => setCondition(at, next)}
             onRemove={rule.conditions.length > 1 ? () => removeCondition(at) : undefined}
             users={users}
+            questions={questions}
           />
         ))}
       </div>

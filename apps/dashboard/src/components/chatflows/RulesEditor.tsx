@@ -1,4 +1,4 @@
-import type { Team, UserSummary } from '@parley/protocol';
+import type { QuestionCard, Team, UserSummary } from '@parley/protocol';
 import { newRule, type RuleDraft } from '../../state/chatflowDraft.js';
 import { focusLater } from './focusLater.js';
 import { RuleEditor } from './RuleEditor.js';
@@ -7,11 +7,12 @@ interface RulesEditorProps {
   rules: RuleDraft[];
   users: UserSummary[];
   teams: Team[];
+  questions: ReadonlyArray<QuestionCard & { id: string }>;
   onChange: (rules: RuleDraft[]) => void;
 }
 
 /** Ordered custom rules (R1): the first rule that matches wins. */
-export function RulesEditor({ rules, users, teams, onChange }: RulesEditorProps) {
+export function RulesEditor({ rules, users, teams, questions, onChange }: RulesEditorProps) {
   function add() {
     const rule = newRule();
     onChange([...rules, rule]);
@@ -49,6 +50,7 @@ export function RulesEditor({ rules, users, teams, onChange }: RulesEditorProps)
                 count={rules.length}
                 users={users}
                 teams={teams}
+                questions={questions}
                 onChange={(next) => onChange(rules.map((r) => (r.key === rule.key ? next : r)))}
                 onMove={(by) => move(index, by)}
                 onRemove={() => remove(index)}

@@ -60,6 +60,7 @@ export const CONDITION_FIELDS: ReadonlyArray<Choice<RuleCondition['field']>> = [
   { value: 'visitor', label: 'Visitor is known or unknown' },
   { value: 'contact', label: 'Contact field' },
   { value: 'contactProperty', label: 'Contact property' },
+  { value: 'answer', label: 'Bot answer' },
 ];
 
 export const OPERATORS: ReadonlyArray<Choice<TextOperator>> = [

@@ -10,6 +10,7 @@ import type { UnitOfWork } from '../../events/unitOfWork.js';
 import { isVisitorInfoCriterion, type CriteriaSubject } from '@parley/chatflow';
 import { loadContactFacts } from '../contacts/contactFacts.js';
 import { parseContext } from '../visitors/visitorContext.js';
+import { parseAnswers } from '../flows/runFlow.js';
 import { hasCapacity, isReachable, loadCandidates } from './candidates.js';
 import { fallBack } from './fallback.js';
 import { createOffers, type Placement } from './offerRecords.js';
@@ -27,6 +28,7 @@ interface Waiting {
   owner_id: number | null;
   team_id: number | null;
   contact_id: number | null;
+  flow_answers: string;
 }
 
 /** Routes every waiting conversation of the workspace (or of one chatflow). */
@@ -42,6 +44,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
       'visitors.context',
       'visitors.owner_id',
       'conversations.team_id',
+      'conversations.flow_answers',
       'visitors.contact_id',
     ])
     .where('conversations.workspace_id', '=', workspaceId)
@@ -74,6 +77,7 @@ export async function drainQueue(uow: UnitOfWork, driver: StorageDriver, workspa
         ownerId: conversation.owner_id,
         teamId: conversation.team_id === null ? null : Number(conversation.team_id),
         criteria: criteria(conversation),
+        answers: parseAnswers(conversation.flow_answers),
       },
       directory,
     );

@@ -23,6 +23,8 @@ export interface RoutingSubject {
   teamId?: number | null;
   /** Known (linked to a contact) and the contact's facts, for rules with visitor-information criteria. */
   criteria?: CriteriaSubject;
+  /** W8: the flow's answers so far, question card id → the label picked. */
+  answers?: Record<string, string>;
 }
 
 export interface WorkspaceDirectory {
@@ -77,6 +79,10 @@ export function normalizeSkill(skill: string): string {
 function matches(condition: RuleCondition, subject: RoutingSubject): boolean {
   // Known / unknown and contact criteria: the engine's matcher, the same as targeting's.
   if (isVisitorInfoCriterion(condition)) return criterionMatches(condition, subject.criteria ?? { known: false, contact: null });
+  if (condition.field === 'answer') {
+    const answers = subject.answers ?? {};
+    return Object.hasOwn(answers, condition.cardId) && compare('is', answers[condition.cardId]!, condition.value);
+  }
   const context = subject.context;
   const actual =
     condition.field === 'page_url'
