@@ -111,6 +111,9 @@ test('explicit consent refuses a start until "I agree" is recorded; the row keep
   assert.equal(agreed.body.consent.language, 'sv');
   const sent = await v.http('POST', '/api/widget/messages', { clientMessageId: 'c5', body: 'Hej!' });
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  const inSidebar = await shared.admin.http('GET', `/api/conversations/${sent.body.message.conversationId}/consents`);
+  assert.equal(inSidebar.status, 200);
+  assert.deepEqual(inSidebar.body.consents.map((c: any) => [c.kind, c.granted, c.text]), [['dataProcessing', false, EXPLICIT_TEXT], ['dataProcessing', true, EXPLICIT_TEXT]]);
 
   const rows = await consentRows(v.visitorId);
   assert.equal(rows.length, 2);

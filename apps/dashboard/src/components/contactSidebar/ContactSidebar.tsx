@@ -5,11 +5,12 @@ import { useStore } from '../../state/store.js';
 import { ContactForm } from '../contactForm/ContactForm.js';
 import { ContactTimeline, LeadList, PreviousConversations } from './ContactHistory.js';
 import { PipelineActions } from './PipelineActions.js';
+import { ContactConsents } from './ContactConsents.js';
 import '../../styles/contactSidebar.css';
 
 /**
  * I7: who the visitor is (the contact, editable also on closed chats), leads and deals made from
- * the chat, the contact's other conversations and their activity.
+ * the chat, the contact's other conversations, their activity and their consents (W10).
  */
 export function ContactSidebar({ conversation }: { conversation: ConversationSummary }) {
   const state = useStore(contactSidebar, (current) => current);
@@ -43,6 +44,7 @@ export function ContactSidebar({ conversation }: { conversation: ConversationSum
           <LeadList leads={data.leads} />
           <PreviousConversations conversationId={conversationId} conversations={data.conversations} />
           <ContactTimeline events={data.events} />
+          <ContactConsents conversationId={conversationId} version={conversation.lastMessageAt ?? 0} />
         </>
       )}
     </section>

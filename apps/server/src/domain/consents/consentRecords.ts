@@ -6,7 +6,9 @@
 import { consentText } from '@parley/chatflow';
 import type { ConsentKind, ConsentRecord, RecordConsentRequest } from '@parley/protocol';
 import type { Kysely } from 'kysely';
-import type { ConsentRow, Database, VisitorRow } from '../../storage/schema.js';
+import type { ConsentRow, Database, UserRow, VisitorRow } from '../../storage/schema.js';
+import { loadConversationRow } from '../conversations/loadConversation.js';
+import { assertCanRead } from '../conversations/policies.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { parseLanguage } from '../chatflows/presenters.js';
@@ -95,5 +97,18 @@ export async function consentsOfContact(db: Kysely<Database>, contactId: number)
     .orderBy('consents.created_at')
     .orderBy('consents.id')
     .execute();
+  return rows.map(toConsentRecord);
+}
+
+/**
+ * The sidebar's consents for a conversation, for whoever may open it: its visitor's answers, and
+ * when the visitor is a contact, those of every visitor of that contact.
+ */
+export async function consentsOfConversation(db: Kysely<Database>, user: UserRow, conversationId: number): Promise<ConsentRecord[]> {
+  const conversation = await loadConversationRow(db, conversationId);
+  assertCanRead(user, conversation);
+  const visitor = await db.selectFrom('visitors').select('contact_id').where('id', '=', conversation.visitor_id).executeTakeFirstOrThrow();
+  if (visitor.contact_id !== null) return consentsOfContact(db, Number(visitor.contact_id));
+  const rows = await db.selectFrom('consents').selectAll().where('visitor_id', '=', conversation.visitor_id).orderBy('created_at').orderBy('id').execute();
   return rows.map(toConsentRecord);
 }

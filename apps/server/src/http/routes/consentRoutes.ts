@@ -6,7 +6,7 @@ import { CreateSubscriptionTypeSchema, IdParams, RecordConsentSchema, UpdateSubs
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
-import { consentsOfContact, recordConsent } from '../../domain/consents/consentRecords.js';
+import { consentsOfContact, consentsOfConversation, recordConsent } from '../../domain/consents/consentRecords.js';
 import { createSubscriptionType, listSubscriptionTypes, updateSubscriptionType } from '../../domain/consents/subscriptionTypes.js';
 import { loadReadableContact } from '../../domain/contacts/contactPolicies.js';
 import { requireAdmin, requireUser, requireVisitor } from '../auth.js';
@@ -40,6 +40,15 @@ export async function consentRoutes(base: FastifyInstance, ctx: AppContext): Pro
       await loadReadableContact(ctx.storage.db, request.user!, request.params.id);
       return { consents: await consentsOfContact(ctx.storage.db, request.params.id) };
     },
+  );
+
+  app.get(
+    '/api/conversations/:id/consents',
+    {
+      schema: { tags: ['inbox: contacts'], summary: "W10 sidebar: the consent answers of the conversation's visitor (or of its contact's visitors), oldest first; for whoever may open the conversation; answers { consents }", params: IdParams },
+      preHandler: user,
+    },
+    async (request) => ({ consents: await consentsOfConversation(ctx.storage.db, request.user!, request.params.id) }),
   );
 
   app.post(
