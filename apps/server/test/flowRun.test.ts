@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FlowBranch } from '@parley/protocol';
 import { demoSite, updateChatflow } from './helpers/chatflows.js';
-import { connectAgent, httpAs, type AgentClient } from './helpers/clients.js';
+import { connectAgent, connectVisitor, httpAs, type AgentClient } from './helpers/clients.js';
 import { freshStore } from './helpers/drivers.js';
 import { ManualClock } from './helpers/manualClock.js';
 import { onlineAgent, pendingOffers, setAway, settle, storage, visitorWrites } from './helpers/routing.js';
@@ -232,6 +232,16 @@ test('everyone away at the live-chat card: the offline message and branch at onc
     const otherRow = await conversationRow(cluster, other.conversationId);
     assert.equal(otherRow.flow_card_id, null);
     assert.notEqual(otherRow.routing_state, 'bot');
+
+    // The same commands over the visitor's socket: the Support branch ends without a live-chat card.
+    const socketVisitor = await connectVisitor(cluster.url, cluster.wsUrl, cluster.siteKey);
+    const started = await socketVisitor.rt.send('message.send', { clientMessageId: 's1', body: 'Over the socket' });
+    const socketAnswer = { conversationId: started.message.conversationId, cardId: 'topic', answerIndex: 1 };
+    assert.deepEqual(await socketVisitor.rt.send('flow.answer', socketAnswer), { applied: true });
+    assert.deepEqual(await socketVisitor.rt.send('flow.answer', socketAnswer), { applied: false });
+    await assert.rejects(socketVisitor.rt.send('flow.capture', { conversationId: started.message.conversationId, cardId: 'details', fields: {} }));
+    await socketVisitor.log.waitForEvent('message.created', (d) => d.message.body === 'Our guides are at /help.');
+    socketVisitor.close();
 
     // Taken by hand while the flow runs: the live-chat card finds the hand-off done, no offline branch.
     const taken = await visitorWrites(cluster, 'Quick one');

@@ -7,11 +7,16 @@ import Type from 'typebox';
 import { CARD_ID_PATTERN } from './flow.js';
 
 const CardId = Type.String({ pattern: CARD_ID_PATTERN });
+const ConversationId = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const strict = { additionalProperties: false } as const;
 
-export const FlowAnswerSchema = Type.Object({ cardId: CardId, answerIndex: Type.Integer({ minimum: 0, maximum: 99 }) }, strict);
+const answer = { cardId: CardId, answerIndex: Type.Integer({ minimum: 0, maximum: 99 }) };
 /** Field name (a built-in field or a custom property key) → what the visitor typed; checked per field on the server. */
-export const FlowCaptureSchema = Type.Object(
-  { cardId: CardId, fields: Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.String({ maxLength: 2000 }), { maxProperties: 20 }) },
-  strict,
-);
+const capture = { cardId: CardId, fields: Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.String({ maxLength: 2000 }), { maxProperties: 20 }) };
+
+/** HTTP bodies (the conversation is in the path). */
+export const FlowAnswerSchema = Type.Object(answer, strict);
+export const FlowCaptureSchema = Type.Object(capture, strict);
+/** The same as socket commands of the visitor (`flow.answer`, `flow.capture`). */
+export const FlowAnswerCommandSchema = Type.Object({ conversationId: ConversationId, ...answer }, strict);
+export const FlowCaptureCommandSchema = Type.Object({ conversationId: ConversationId, ...capture }, strict);

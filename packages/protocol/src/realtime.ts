@@ -113,6 +113,25 @@ export interface VisitorCommands {
   'conversation.end': [ConversationRef, { conversation: VisitorConversation }];
   'context.update': [ContextUpdateData, Record<string, never>];
   'conversation.read': [ReadReceiptData, Record<string, never>];
+  /** W8: answer the question card / fill the capture card the conversation's flow waits at. */
+  'flow.answer': [FlowAnswerData, FlowStepResult];
+  'flow.capture': [FlowCaptureData, FlowStepResult];
+}
+
+export interface FlowAnswerData {
+  conversationId: number;
+  cardId: string;
+  answerIndex: number;
+}
+export interface FlowCaptureData {
+  conversationId: number;
+  cardId: string;
+  /** Field (built-in or custom property key) → what the visitor typed. */
+  fields: Record<string, string>;
+}
+/** `applied: false`: that card had been answered already (a double submit); nothing changed. */
+export interface FlowStepResult {
+  applied: boolean;
 }
 
 /** Commands an agent connection may send. */

@@ -14,7 +14,9 @@ import { contextWrites } from '../domain/limits/contextWrites.js';
 import { readWrites } from '../domain/limits/readWrites.js';
 import { checkReadReceipt } from '../domain/conversations/readReceipts.js';
 import type { ReadReceiptData } from '@parley/protocol';
-import { ReadReceiptSchema } from '@parley/protocol/schemas';
+import { FlowAnswerCommandSchema, FlowCaptureCommandSchema, ReadReceiptSchema } from '@parley/protocol/schemas';
+import type { FlowAnswerData, FlowCaptureData } from '@parley/protocol';
+import { answerQuestion, submitCapture } from '../domain/flows/flowCommands.js';
 import { command, type CommandTable } from './commandTable.js';
 import type { Principal } from './principal.js';
 import { publishSignal } from './signals.js';
@@ -59,4 +61,12 @@ export const visitorCommands: CommandTable<VisitorPrincipal> = {
     if (side) await readWrites(ctx).mark(data.conversationId, side, data.seq);
     return {};
   }),
+
+  'flow.answer': command<VisitorPrincipal, FlowAnswerData>(FlowAnswerCommandSchema, ({ ctx, principal }, data) =>
+    answerQuestion(ctx, principal.visitor, data.conversationId, { cardId: data.cardId, answerIndex: data.answerIndex }),
+  ),
+
+  'flow.capture': command<VisitorPrincipal, FlowCaptureData>(FlowCaptureCommandSchema, ({ ctx, principal }, data) =>
+    submitCapture(ctx, principal.visitor, data.conversationId, { cardId: data.cardId, fields: data.fields }),
+  ),
 };

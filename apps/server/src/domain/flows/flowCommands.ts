@@ -8,7 +8,7 @@
  * flow_card_id = <card>`), so a double submit, a second tab or a retry finds the flow moved on
  * and changes nothing; it is answered as done when that card was answered already.
  */
-import type { CaptureField } from '@parley/protocol';
+import type { CaptureField, FlowStepResult } from '@parley/protocol';
 import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { VisitorRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
@@ -20,10 +20,6 @@ import { cardsAfter, cardsAfterAnswer, findCard } from './flowTree.js';
 import { createFlowLead } from './flowLead.js';
 import { loadFlowRun, parseAnswers, runCards } from './runFlow.js';
 
-export interface FlowStepResult {
-  /** False when this card had been answered already (a double submit): nothing changed. */
-  applied: boolean;
-}
 
 /**
  * Whether the visitor's own open conversation waits at `cardId`: true; false when that card was
