@@ -2,7 +2,7 @@
  * Path routing under the /inbox/ base (the server answers every /inbox/* path with index.html).
  * Routes: /inbox/<view>, /inbox/team/<id>, /inbox/conversations/<id>, /inbox/conversations/<id>/details (the
  * visitor's details, a screen of its own on phones and tablets), /inbox/users, /inbox/teams, /inbox/chatflows,
- * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/ticket-properties, /inbox/notifications,
+ * /inbox/chatflows/<id>, /inbox/sites, /inbox/sites/<id>, /inbox/sites/<id>/install, /inbox/setup, /inbox/profile, /inbox/ticket-properties, /inbox/subscription-types, /inbox/notifications,
  * /inbox/contacts, /inbox/contacts/<id>, /inbox/leads, /inbox/deals,
  * /inbox/invite?token=…, /inbox/reset-password?token=…
  */
@@ -28,6 +28,7 @@ export type Route =
   | { name: 'profile' }
   | { name: 'macros' }
   | { name: 'ticketProperties' }
+  | { name: 'subscriptionTypes' }
   | { name: 'notifications' }
   | { name: 'contacts' }
   | { name: 'contact'; id: number }
@@ -55,6 +56,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && parts[0] === 'profile') return { name: 'profile' };
   if (parts.length === 1 && parts[0] === 'macros') return { name: 'macros' };
   if (parts.length === 1 && parts[0] === 'ticket-properties') return { name: 'ticketProperties' };
+  if (parts.length === 1 && parts[0] === 'subscription-types') return { name: 'subscriptionTypes' };
   if (parts.length === 1 && parts[0] === 'notifications') return { name: 'notifications' };
   if (parts[0] === 'sites' && /^[1-9]\d{0,15}$/.test(parts[1] ?? '')) {
     if (parts.length === 2) return { name: 'site', id: Number(parts[1]) };
@@ -113,6 +115,8 @@ export function hrefFor(route: Route): string {
       return `${BASE}macros`;
     case 'ticketProperties':
       return `${BASE}ticket-properties`;
+    case 'subscriptionTypes':
+      return `${BASE}subscription-types`;
     case 'notifications':
       return `${BASE}notifications`;
     case 'contacts':

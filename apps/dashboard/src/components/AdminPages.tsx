@@ -6,12 +6,13 @@ import { ChatflowsPage } from './chatflows/ChatflowsPage.js';
 import { isSiteRoute, SitePages } from './sites/SitePages.js';
 import { TeamsPage } from './teams/TeamsPage.js';
 import { TicketPropertiesPage } from './ticketProperties/TicketPropertiesPage.js';
+import { SubscriptionTypesPage } from './subscriptionTypes/SubscriptionTypesPage.js';
 import { UsersPage } from './UsersPage.js';
 
-export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' | 'sites' | 'site' | 'siteInstall' | 'ticketProperties' }>;
+export type AdminRoute = Extract<Route, { name: 'users' | 'teams' | 'chatflows' | 'chatflow' | 'sites' | 'site' | 'siteInstall' | 'ticketProperties' | 'subscriptionTypes' }>;
 
 export function isAdminRoute(route: Route): route is AdminRoute {
-  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow' || route.name === 'ticketProperties' || isSiteRoute(route);
+  return route.name === 'users' || route.name === 'teams' || route.name === 'chatflows' || route.name === 'chatflow' || route.name === 'ticketProperties' || route.name === 'subscriptionTypes' || isSiteRoute(route);
 }
 
 /** Page names for the tab title. */
@@ -30,6 +31,8 @@ export function adminPageTitle(route: AdminRoute): string {
       return 'Sites';
     case 'ticketProperties':
       return 'Ticket properties';
+    case 'subscriptionTypes':
+      return 'Subscription types';
   }
 }
 
@@ -49,6 +52,8 @@ export function AdminPages({ route }: { route: AdminRoute }) {
       return <TeamsPage />;
     case 'ticketProperties':
       return <TicketPropertiesPage />;
+    case 'subscriptionTypes':
+      return <SubscriptionTypesPage />;
     default:
       return null;
   }

@@ -22,6 +22,7 @@ const SETTINGS_LINKS: ReadonlyArray<{ target: Route; label: string; audience: Au
   { target: { name: 'profile' }, label: 'Profile', audience: 'everyone' },
   { target: { name: 'macros' }, label: 'Macros', audience: 'everyone' },
   { target: { name: 'ticketProperties' }, label: 'Ticket properties', audience: 'admin' },
+  { target: { name: 'subscriptionTypes' }, label: 'Subscription types', audience: 'admin' },
   { target: { name: 'notifications' }, label: 'Notifications', audience: 'everyone' },
 ];
 

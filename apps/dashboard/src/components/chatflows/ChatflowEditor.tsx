@@ -25,6 +25,7 @@ import { EmailCaptureSection } from './EmailCaptureSection.js';
 import { FlowSection } from './flow/FlowSection.js';
 import { offlineOnlyReason } from './flow/offlineOnly.js';
 import { LoginOnlySection } from './LoginOnlySection.js';
+import { ConsentSection } from './ConsentSection.js';
 
 interface ChatflowEditorProps {
   chatflow: Chatflow;
@@ -183,6 +184,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
                 <TicketDefaultsSection value={draft.ticketDefaults} onChange={(ticketDefaults) => change({ ticketDefaults })} />
                 <EmailCaptureSection value={draft.settings} onChange={(next) => change({ settings: { ...draft.settings, ...next } })} />
                 <LoginOnlySection value={draft.settings.loginOnly} onChange={(loginOnly) => change({ settings: { ...draft.settings, loginOnly } })} />
+                <ConsentSection value={draft.consent} language={draft.language} onChange={(consent) => change({ consent })} />
               </>,
             ),
           ]}

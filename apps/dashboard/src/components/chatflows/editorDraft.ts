@@ -6,6 +6,7 @@
  */
 import type { Chatflow, ChatflowLanguage, ChatflowTargeting, ChatflowTicketDefaults, ChatflowWidgetSettings, FlowBranch, UpdateChatflowRequest } from '@parley/protocol';
 import { draftOf, toRequest, type AvailabilityDraft, type RoutingDraft } from '../../state/chatflowDraft.js';
+import type { ChatflowConsent } from '@parley/protocol';
 
 export interface EditorDraft {
   name: string;
@@ -17,6 +18,8 @@ export interface EditorDraft {
   availability: AvailabilityDraft;
   /** What new conversations' ticket properties start as (issue 12). */
   ticketDefaults: ChatflowTicketDefaults;
+  /** W10, edited in the Options tab. */
+  consent: ChatflowConsent;
   /** W8: the cards, edited in the Build tab (flow/). */
   flow: FlowBranch;
 }
@@ -34,6 +37,7 @@ export function editorDraftOf(chatflow: Chatflow): EditorDraft {
     routing,
     availability,
     ticketDefaults: structuredClone(chatflow.ticketDefaults),
+    consent: structuredClone(chatflow.consent),
     flow: structuredClone(chatflow.flow),
   };
 }
@@ -47,6 +51,7 @@ export function toUpdateRequest(draft: EditorDraft): UpdateChatflowRequest {
     settings: { ...draft.settings, headingName: draft.settings.headingName.trim() },
     targeting: draft.targeting,
     ticketDefaults: { ...draft.ticketDefaults, category: draft.ticketDefaults.category?.trim() || null },
+    consent: draft.consent,
     flow: draft.flow,
     ...toRequest({ routing: draft.routing, availability: draft.availability }),
   };

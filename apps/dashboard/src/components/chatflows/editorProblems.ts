@@ -5,6 +5,7 @@
  */
 import { validateFlow, validateSettings, validateTargeting, type Problem } from '@parley/chatflow';
 import { chatflowProblems } from '../../state/chatflowProblems.js';
+import { validateConsent } from '@parley/chatflow';
 import type { EditorDraft } from './editorDraft.js';
 import { whereInFlow } from './flow/flowPlaces.js';
 
@@ -27,6 +28,8 @@ export function editorProblems(draft: EditorDraft): EditorProblem[] {
   if (!draft.name.trim()) problems.push({ tab: 'build', path: 'name', message: 'Give the chatflow a name.', detail: 'Give the chatflow a name.' });
   for (const problem of validateSettings(draft.settings, false)) problems.push(fromEngine(problem, 'settings'));
   for (const problem of validateTargeting(draft.targeting)) problems.push(fromEngine(problem, 'targeting'));
+  // W10 consent lives on Options; its paths (`consent.termsUrl`) name the field in the sentence.
+  for (const problem of validateConsent(draft.consent, false)) problems.push({ tab: 'options', path: problem.path, message: problem.message, detail: problem.message });
   // W8: the cards, with the engine's paths (`flow[1].answers[0].cards[0].text`) for their cards.
   for (const problem of validateFlow(draft.flow)) {
     problems.push({ tab: 'build', path: problem.path, message: `${whereInFlow(problem.path)}${problem.message}`, detail: problem.message });
