@@ -14,6 +14,7 @@ import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type TestCluster } from '../../server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, launchBrowser, signIn } from '../../../e2e/browser.js';
+import { apiStubScript } from '@parley/protocol';
 import { pointSnippetAt, startSnippetHost, type SnippetHost } from './snippetHost.js';
 import { assertAccessible, assertNoHorizontalScroll, rgbOf, step, WAIT_MS } from './siteTestKit.js';
 
@@ -153,7 +154,10 @@ step('step 7: allowed origins are checked, then Publish shows the snippet, which
 
   await admin.getByRole('heading', { level: 1, name: 'Install the chat on your website' }).waitFor();
   snippet = (await admin.locator('[data-snippet]').innerText()).trim();
-  assert.match(snippet, new RegExp(`^<script src="[^"]+/widget\\.js" data-site="${cluster.siteKey}" async></script>$`));
+  // The window.Parley stub (W15), then the loader.
+  const [stub, loader] = snippet.split('\n');
+  assert.equal(stub, `<script>${apiStubScript()}</script>`);
+  assert.match(loader ?? '', new RegExp(`^<script src="[^"]+/widget\\.js" data-site="${cluster.siteKey}" async></script>$`));
   await admin.getByRole('button', { name: 'Copy snippet' }).click();
   await admin.getByText('Copied', { exact: true }).waitFor();
   assert.equal(await admin.evaluate(() => navigator.clipboard.readText()), snippet);
