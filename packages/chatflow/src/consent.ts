@@ -119,3 +119,16 @@ export function validateConsent(value: unknown, partial: boolean): Problem[] {
 export function consentRefusal(consent: ChatflowConsent, dataProcessingGranted: boolean): 'consent_required' | null {
   return consent.dataProcessing.mode === 'explicit' && !dataProcessingGranted ? 'consent_required' : null;
 }
+
+/** The consent after a language change: texts still the old language's defaults become the new one's; texts written by hand stay. */
+export function consentInLanguage(consent: ChatflowConsent, from: ChatflowLanguage, to: ChatflowLanguage): ChatflowConsent {
+  const before = defaultConsentTexts(from);
+  const after = defaultConsentTexts(to);
+  const swap = (text: string, kind: keyof typeof before) => (text === before[kind] ? after[kind] : text);
+  return {
+    ...consent,
+    cookie: { ...consent.cookie, text: swap(consent.cookie.text, 'cookie') },
+    dataProcessing: { ...consent.dataProcessing, text: swap(consent.dataProcessing.text, 'dataProcessing') },
+    communications: { ...consent.communications, text: swap(consent.communications.text, 'communications') },
+  };
+}

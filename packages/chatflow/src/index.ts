@@ -31,5 +31,5 @@ export {
 export { validateFlow, type FlowValidationOptions } from './validateFlow.js';
 export { assignCardIds, renewCardIds, cardIds, countingIds, walkCards } from './flowIds.js';
 export { defaultFlow, DEFAULT_WAIT_SECONDS, type DefaultFlowTexts } from './defaultFlow.js';
-export { defaultConsent, mergeConsent, consentText, validateConsent, consentRefusal, CONSENT_LIMITS } from './consent.js';
+export { defaultConsent, mergeConsent, consentText, validateConsent, consentRefusal, consentInLanguage, CONSENT_LIMITS } from './consent.js';
 export { defaultConsentTexts, type ConsentTexts } from './consentTexts.js';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHATFLOW_LANGUAGES } from '@parley/protocol';
-import { CONSENT_LIMITS, consentRefusal, defaultConsent, defaultConsentTexts, mergeConsent, validateConsent } from '@parley/chatflow';
+import { CONSENT_LIMITS, consentInLanguage, consentRefusal, defaultConsent, defaultConsentTexts, mergeConsent, validateConsent } from '@parley/chatflow';
 
 const paths = (value: unknown, partial = true): string[] => validateConsent(value, partial).map((p) => p.path);
 
@@ -61,4 +61,13 @@ test('explicit mode refuses a start until the visitor agreed; the other modes ne
   assert.equal(consentRefusal(consent, false), null);
   assert.equal(consentRefusal(mergeConsent(consent, { dataProcessing: { mode: 'off', text: 'x' } }), false), null);
   assert.equal(explicit.cookie, consent.cookie, 'parts not sent stay');
+});
+
+test('a language change swaps the texts still at their defaults and keeps those written by hand', () => {
+  const english = mergeConsent(defaultConsent('en'), { cookie: { enabled: true, when: 'beforeChat', text: 'Our own cookie words.' } });
+  const finnish = consentInLanguage(english, 'en', 'fi');
+  assert.equal(finnish.dataProcessing.text, defaultConsentTexts('fi').dataProcessing);
+  assert.equal(finnish.communications.text, defaultConsentTexts('fi').communications);
+  assert.equal(finnish.cookie.text, 'Our own cookie words.');
+  assert.equal(finnish.dataProcessing.mode, english.dataProcessing.mode);
 });

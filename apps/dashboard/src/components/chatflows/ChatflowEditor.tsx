@@ -26,6 +26,7 @@ import { FlowSection } from './flow/FlowSection.js';
 import { offlineOnlyReason } from './flow/offlineOnly.js';
 import { LoginOnlySection } from './LoginOnlySection.js';
 import { ConsentSection } from './ConsentSection.js';
+import { consentInLanguage } from '@parley/chatflow';
 
 interface ChatflowEditorProps {
   chatflow: Chatflow;
@@ -82,7 +83,7 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
     if (settings.welcomeMessage === before.welcomeMessage) settings.welcomeMessage = after.welcomeMessage;
     if (settings.headingName === before.headingName) settings.headingName = after.headingName;
     if (settings.emailCapturePrompt === before.emailCapturePrompt) settings.emailCapturePrompt = after.emailCapturePrompt;
-    change({ language, settings });
+    change({ language, settings, consent: consentInLanguage(draft.consent, draft.language, language) });
   }
 
   function focusProblems() {
