@@ -5,6 +5,7 @@
  * time, the contact's export holding it, and erasure removing it. Subscription types for admins.
  */
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import { connectVisitor, createVisitorSession, httpAs } from './helpers/clients.js';
 import { storage } from './helpers/routing.js';
@@ -51,7 +52,7 @@ test('a chatflow has consent defaults; bad consent settings are refused and chan
   assert.deepEqual((await chatflow()).consent, before.consent, 'nothing changed');
 });
 
-test('subscription types: admins create and rename them, names are unique, agents may not', async () => {
+test('subscription types: admins create and rename them, names are unique, a signed-out request is refused', async () => {
   const created = await shared.admin.http('POST', '/api/admin/subscription-types', { name: 'Newsletter', description: 'Monthly news' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const again = await shared.admin.http('POST', '/api/admin/subscription-types', { name: 'Newsletter' });
@@ -128,6 +129,7 @@ test('explicit consent refuses a start until "I agree" is recorded; the row keep
   // The visitor becomes a contact: the consents follow into the export, then erasure removes them.
   assert.equal((await v.http('POST', '/api/widget/email', { email: 'consenting@example.com' })).status, 204);
   const contactId = Number((await storage(shared.cluster).selectFrom('visitors').select('contact_id').where('id', '=', v.visitorId).executeTakeFirstOrThrow()).contact_id);
+  assert.deepEqual((await consentRows(v.visitorId)).map((r) => Number(r.contact_id)), [contactId, contactId], 'the consents are linked to the new contact');
   const exported = await shared.admin.http('GET', `/api/contacts/${contactId}/export`);
   assert.equal(exported.status, 200);
   const granted = exported.body.consents.find((c: any) => c.granted);
@@ -141,4 +143,28 @@ test('explicit consent refuses a start until "I agree" is recorded; the row keep
   assert.equal((await shared.admin.http('DELETE', `/api/contacts/${contactId}`)).status, 204);
   assert.equal((await consentRows(v.visitorId)).length, 0, 'erasure removes the consents');
   await shared.admin.http('PATCH', `/api/admin/chatflows/${flow.id}`, { language: 'en', consent: { dataProcessing: { mode: 'legitimateInterest', text: 'We keep it.' } } });
+});
+
+test('the communications consent keeps its subscription type; the cookie banner skips identified visitors and answered ones', async () => {
+  const flow = await chatflow();
+  const type = await shared.admin.http('POST', '/api/admin/subscription-types', { name: 'Offers' });
+  const typeId = type.body.subscriptionType.id as number;
+  assert.equal((await patchConsent({ communications: { enabled: true, text: 'Send me offers.', subscriptionTypeId: typeId } })).status, 200);
+  const v = await visitor();
+  const config = async (token: string) =>
+    ((await (await fetch(`${shared.cluster.url}/api/widget/config?siteKey=${shared.cluster.siteKey}`, { headers: { authorization: `Bearer ${token}` } })).json()) as any).config;
+  assert.equal((await config(v.visitorToken)).consent.cookieApplies, true);
+  const given = await v.http('POST', '/api/widget/consents', { chatflowId: flow.id, kind: 'communications', granted: true });
+  assert.equal(given.status, 201);
+  assert.deepEqual(given.body.consent.subscriptionType, { id: typeId, name: 'Offers' });
+  assert.equal(given.body.consent.text, 'Send me offers.');
+  assert.equal((await v.http('POST', '/api/widget/consents', { chatflowId: flow.id, kind: 'cookie', granted: false })).status, 201);
+  assert.equal((await config(v.visitorToken)).consent.cookieApplies, false, 'answered once, not asked again');
+
+  // A visitor the site identifies with a valid hash is not asked.
+  const secret = (await shared.admin.http('GET', '/api/admin/sites')).body.sites.find((s: any) => s.siteKey === shared.cluster.siteKey).secret as string;
+  const named = await visitor();
+  const identified = await named.http('POST', '/api/widget/identify', { id: 'member-42', hash: createHmac('sha256', secret).update('member-42').digest('hex') });
+  assert.equal(identified.status, 200, JSON.stringify(identified.body));
+  assert.equal((await config(named.visitorToken)).consent.cookieApplies, false);
 });

@@ -71,6 +71,8 @@ export function newContactValues(now: number, workspaceId: number, fields: NewCo
 /** Links the visitor to the contact (its conversations follow) and tells the inbox. */
 export async function linkVisitor(uow: UnitOfWork, visitorId: number, contactId: number, verified: boolean): Promise<void> {
   await uow.trx.updateTable('visitors').set({ contact_id: contactId, identity_verified: verified ? 1 : 0 }).where('id', '=', visitorId).execute();
+  // W10: the consents this visitor gave belong to the contact from now on.
+  await uow.trx.updateTable('consents').set({ contact_id: contactId }).where('visitor_id', '=', visitorId).execute();
   await announceContact(uow, contactId);
   await announceVisitorChats(uow, visitorId);
 }
