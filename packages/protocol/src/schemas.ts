@@ -187,7 +187,8 @@ const ChatflowLanguageSchema = Literals(CHATFLOW_LANGUAGES);
 const DeviceSchema = Literals(['desktop', 'mobile'] as const);
 /**
  * One targeting rule: `{ field: 'url', op, value }`, `{ field: 'query', name, value }`,
- * `{ field: 'device', value: 'desktop' | 'mobile' }` or `{ field: 'visitor', value: 'known' | 'unknown' }`.
+ * `{ field: 'device', value: 'desktop' | 'mobile' }`, `{ field: 'visitor', value: 'known' | 'unknown' }`,
+ * `{ field: 'contact', attribute, op, value }` or `{ field: 'contactProperty', name, op, value }`.
  * Which keys each field needs is checked with a message naming the rule's path.
  */
 export const TargetingRuleSchema = Type.Object(
@@ -281,12 +282,12 @@ export * from './profileSchemas.js';
 export * from './snoozeSchemas.js';
 export * from './passwordResetSchemas.js';
 export * from './macroSchemas.js';
-export * from './ticketPropertySchemas.js';
-export * from './inboxListSchemas.js';
-export * from './flowSchemas.js';
 export * from './attachmentSchemas.js';
+export * from './ticketPropertySchemas.js';
 export * from './readReceiptSchemas.js';
 export * from './contactSchemas.js';
 export * from './flowRunSchemas.js';
 export * from './notificationSchemas.js';
+export * from './inboxListSchemas.js';
+export * from './flowSchemas.js';
 export * from './consentSchemas.js';
