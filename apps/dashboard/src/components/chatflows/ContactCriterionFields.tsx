@@ -1,7 +1,7 @@
 import type { ContactCriterion, UserSummary } from '@parley/protocol';
-import { useId } from 'preact/hooks';
 import { IdSelect } from '../fields/IdSelect.js';
 import { SelectField } from '../fields/SelectField.js';
+import { RuleTextField } from './RuleTextField.js';
 import { CONTACT_ATTRIBUTE_LABELS, CONTACT_OPERATOR_LABELS, OWNER_OPERATOR_LABELS, takesValue } from './criteriaLabels.js';
 
 interface ContactCriterionFieldsProps {
@@ -32,7 +32,7 @@ export function ContactCriterionFields({ criterion, onChange, users, invalid = f
           onChange={(attribute) => onChange({ ...criterion, attribute, op: 'is', value: '' })}
         />
       ) : (
-        <CriterionText label="Property name" value={criterion.name} maxLength={64} onInput={(name) => onChange({ ...criterion, name })} invalid={invalid} describedBy={describedBy} />
+        <RuleTextField label="Property name" value={criterion.name} maxLength={64} onInput={(name) => onChange({ ...criterion, name })} invalid={invalid} describedBy={describedBy} />
       )}
       <SelectField
         label="Operator"
@@ -51,37 +51,8 @@ export function ContactCriterionFields({ criterion, onChange, users, invalid = f
             onChange={(id) => onChange({ ...criterion, value: id === null ? '' : String(id) })}
           />
         ) : (
-          <CriterionText label="Value" grow value={criterion.value} maxLength={500} onInput={(value) => onChange({ ...criterion, value })} invalid={invalid} describedBy={describedBy} />
+          <RuleTextField label="Value" grow value={criterion.value} maxLength={500} onInput={(value) => onChange({ ...criterion, value })} invalid={invalid} describedBy={describedBy} />
         ))}
     </>
-  );
-}
-
-interface CriterionTextProps {
-  label: string;
-  value: string;
-  maxLength: number;
-  onInput: (value: string) => void;
-  grow?: boolean;
-  invalid: boolean;
-  describedBy: string | undefined;
-}
-
-function CriterionText({ label, value, maxLength, onInput, grow, invalid, describedBy }: CriterionTextProps) {
-  const id = useId();
-  return (
-    <div class={grow ? 'field grow' : 'field'}>
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        maxLength={maxLength}
-        autoComplete="off"
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { TargetingRule, UserSummary } from '@parley/protocol';
 import { useId } from 'preact/hooks';
 import { SelectField } from '../fields/SelectField.js';
+import { RuleTextField } from './RuleTextField.js';
 import { ContactCriterionFields } from './ContactCriterionFields.js';
 import { DEVICES, TARGETING_FIELDS, URL_OPERATOR_LABELS, VISITOR_KINDS } from './labels.js';
 
@@ -46,7 +47,7 @@ export function TargetingRuleRow({ name, rule, onChange, onRemove, problems, use
       {rule.field === 'url' && (
         <>
           <SelectField label="Operator" value={rule.op} choices={URL_OPERATOR_LABELS} onChange={(op) => onChange({ ...rule, op })} />
-          <RuleText
+          <RuleTextField
             label="Value"
             grow
             value={rule.value}
@@ -58,11 +59,11 @@ export function TargetingRuleRow({ name, rule, onChange, onRemove, problems, use
       )}
       {rule.field === 'query' && (
         <>
-          <RuleText label="Parameter name" value={rule.name} onInput={(value) => onChange({ ...rule, name: value })} {...marks} />
+          <RuleTextField label="Parameter name" value={rule.name} onInput={(value) => onChange({ ...rule, name: value })} {...marks} />
           <span class="rule-word" aria-hidden="true">
             =
           </span>
-          <RuleText label="Value" grow value={rule.value} placeholder="* for any value" onInput={(value) => onChange({ ...rule, value })} {...marks} />
+          <RuleTextField label="Value" grow value={rule.value} placeholder="* for any value" onInput={(value) => onChange({ ...rule, value })} {...marks} />
         </>
       )}
       {rule.field === 'device' && (
@@ -84,36 +85,5 @@ export function TargetingRuleRow({ name, rule, onChange, onRemove, problems, use
         </ul>
       )}
     </li>
-  );
-}
-
-interface RuleTextProps {
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  placeholder?: string;
-  /** Takes the room left in the row (values are longer than names). */
-  grow?: boolean;
-  invalid: boolean;
-  describedBy: string | undefined;
-}
-
-/** A text part of a rule: URLs and parameter names, so no spell checking. */
-function RuleText({ label, value, onInput, placeholder, grow, invalid, describedBy }: RuleTextProps) {
-  const id = useId();
-  return (
-    <div class={grow ? 'field grow' : 'field'}>
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        spellcheck={false}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-    </div>
   );
 }
