@@ -7,17 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Kysely, Migrator } from 'kysely';
 import { cardIds, defaultChatflowTexts } from '@parley/chatflow';
 import type { Chatflow, FlowBranch, FlowCard } from '@parley/protocol';
 import { insertChatflow } from '../src/domain/chatflows/insertChatflow.js';
-import { postgresDriver } from '../src/storage/drivers/postgres.js';
-import { sqliteDriver } from '../src/storage/drivers/sqlite.js';
-import { migrationProvider } from '../src/storage/migrations/index.js';
-import type { Database } from '../src/storage/schema.js';
 import { createChatflow, demoSite } from './helpers/chatflows.js';
 import { connectAgent, type AgentClient } from './helpers/clients.js';
-import { DRIVERS, freshStore } from './helpers/drivers.js';
+import { storeAtMigration } from './helpers/storeAtMigration.js';
 import { startCluster, type TestCluster } from './helpers/testServer.js';
 
 const shared = {} as { cluster: TestCluster; admin: AgentClient };
@@ -153,22 +148,15 @@ test('the OpenAPI document lists flow on the chatflow routes, with the card type
 });
 
 test('migration 020 gives a chatflow stored before it the flow it behaved as', async () => {
-  const store = await freshStore();
-  const driver = DRIVERS === 'postgres' ? postgresDriver(store.databaseUrl!) : sqliteDriver(store.dataDir);
-  const db = new Kysely<Database>({ dialect: driver.dialect });
+  const old = await storeAtMigration('019_visitor_tokens');
+  const { db } = old;
+  const workspace = { id: old.workspaceId };
+  const site = { id: old.siteId };
   try {
-    const migrator = new Migrator({ db, provider: migrationProvider(driver) });
-    assert.equal((await migrator.migrateTo('019_visitor_tokens')).error, undefined);
     const now = Date.now();
-    const workspace = await db.insertInto('workspaces').values({ name: 'Old', created_at: now }).returning('id').executeTakeFirstOrThrow();
-    const site = await db
-      .insertInto('sites')
-      .values({ workspace_id: workspace.id, name: 'Old site', site_key: 'old-site', secret: 's'.repeat(43), allowed_origins: '[]', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const settings = { welcomeMessage: 'Tervetuloa vanhaan kauppaan' } as never;
     const chatflow = await insertChatflow(db, { workspaceId: workspace.id, siteId: site.id, name: 'Old', priority: 0, language: 'sv', settings }, now);
-    assert.equal((await migrator.migrateToLatest()).error, undefined);
+    await old.migrateToLatest();
     const row = await db.selectFrom('chatflows').select('flow').where('id', '=', chatflow.id).executeTakeFirstOrThrow();
     const flow = JSON.parse(row.flow!) as FlowBranch;
     assert.deepEqual(flow.map((card) => card.type), ['message', 'liveChat']);
@@ -176,7 +164,6 @@ test('migration 020 gives a chatflow stored before it the flow it behaved as', a
     assert.equal(flow[0]!.text, 'Tervetuloa vanhaan kauppaan', 'its own welcome message');
     assert.equal(flow[1]!.offlineMessage, "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.", 'the stored routing\'s fallback message');
   } finally {
-    await db.destroy();
-    await store.drop();
+    await old.close();
   }
 });

@@ -4,28 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Kysely, Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { insertChatflow } from '../src/domain/chatflows/insertChatflow.js';
-import { postgresDriver } from '../src/storage/drivers/postgres.js';
-import { sqliteDriver } from '../src/storage/drivers/sqlite.js';
-import { migrationProvider } from '../src/storage/migrations/index.js';
-import type { Database } from '../src/storage/schema.js';
-import { DRIVERS, freshStore } from './helpers/drivers.js';
+import { storeAtMigration } from './helpers/storeAtMigration.js';
 
 test('messages and visitors stored before migration 007 are searchable after it', async () => {
-  const store = await freshStore();
-  const driver = DRIVERS === 'postgres' ? postgresDriver(store.databaseUrl!) : sqliteDriver(store.dataDir);
-  const db = new Kysely<Database>({ dialect: driver.dialect });
+  const old = await storeAtMigration('006_uploads');
+  const { db, driver } = old;
+  const workspace = { id: old.workspaceId };
+  const site = { id: old.siteId };
   try {
-    const migrator = new Migrator({ db, provider: migrationProvider(driver) });
-    assert.equal((await migrator.migrateTo('006_uploads')).error, undefined);
     const now = Date.now();
-    const workspace = await db.insertInto('workspaces').values({ name: 'Old', created_at: now }).returning('id').executeTakeFirstOrThrow();
-    const site = await db
-      .insertInto('sites')
-      .values({ workspace_id: workspace.id, name: 'Old site', site_key: 'old-site', secret: 's'.repeat(43), allowed_origins: '[]', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const chatflow = await insertChatflow(db, { workspaceId: workspace.id, siteId: site.id, name: 'Old flow', priority: 0, published: true }, now);
     const visitor = await db
       .insertInto('visitors')
@@ -47,13 +36,12 @@ test('messages and visitors stored before migration 007 are searchable after it'
     });
     const [visitorLine] = await db.insertInto('messages').values([message(1, 'visitor', 'An heirloom teapot arrived cracked'), message(2, 'system', 'The heirloom chat was closed')]).returning('id').execute();
 
-    assert.equal((await migrator.migrateToLatest()).error, undefined);
+    await old.migrateToLatest();
     const { rows } = await sql<{ message_id: number }>`select message_id from (${driver.search.messageMatches({ words: ['heirloom'], lastIsPrefix: false })}) x`.execute(db);
     assert.deepEqual(rows.map((r) => Number(r.message_id)), [visitorLine!.id], 'the visitor line, not the system line');
     const contact = await sql<{ search_name: string }>`select search_name from visitors where id = ${visitor.id}`.execute(db);
     assert.equal(contact.rows[0]!.search_name, 'old.timer@example.com');
   } finally {
-    await db.destroy();
-    await store.drop();
+    await old.close();
   }
 });
