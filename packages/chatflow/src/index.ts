@@ -33,3 +33,4 @@ export { assignCardIds, renewCardIds, cardIds, countingIds, walkCards } from './
 export { defaultFlow, DEFAULT_WAIT_SECONDS, type DefaultFlowTexts } from './defaultFlow.js';
 export { defaultConsent, mergeConsent, consentText, validateConsent, consentRefusal, consentInLanguage, CONSENT_LIMITS } from './consent.js';
 export { defaultConsentTexts, type ConsentTexts } from './consentTexts.js';
+export { flowOpening, splitOpening } from './flowOpening.js';

@@ -303,6 +303,17 @@ export interface WidgetConfig {
   consent?: WidgetConsent;
   /** The state when the config was read; `/api/widget/availability` streams changes. */
   availability: WidgetAvailability;
+  /**
+   * W8: what the flow says before the visitor writes (its leading message cards and a question
+   * right after them), shown under the welcome; picking an answer starts the conversation
+   * (POST /api/widget/flow/start). Absent in an older server's answer.
+   */
+  flowOpening?: WidgetFlowOpening;
+}
+
+export interface WidgetFlowOpening {
+  messages: string[];
+  question: { cardId: string; text: string; answers: string[] } | null;
 }
 
 export interface WorkspaceSummary {
