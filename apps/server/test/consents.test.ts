@@ -2,11 +2,13 @@
  * W10 consent on both drivers: the chatflow's consent settings (defaults, PATCH, bad input refused
  * without a change), explicit data processing refusing a start (HTTP, socket and file uploads)
  * until "I agree" is recorded, the stored row keeping the chatflow's exact text, language and
- * time, the contact's export holding it, and erasure removing it. Subscription types for admins.
+ * time, the contact's export holding it, and erasure removing it; "I agree" counting only for the
+ * chatflow it was given in. Subscription types for admins.
  */
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
+import { createChatflow, demoSite, updateChatflow, widgetConfigFor } from './helpers/chatflows.js';
 import { connectVisitor, createVisitorSession, httpAs } from './helpers/clients.js';
 import { storage } from './helpers/routing.js';
 import { useNodeWithAdmin } from './helpers/suite.js';
@@ -167,4 +169,55 @@ test('the communications consent keeps its subscription type; the cookie banner 
   const identified = await named.http('POST', '/api/widget/identify', { id: 'member-42', hash: createHmac('sha256', secret).update('member-42').digest('hex') });
   assert.equal(identified.status, 200, JSON.stringify(identified.body));
   assert.equal((await config(named.visitorToken)).consent.cookieApplies, false);
+});
+
+test('"I agree" counts for the chatflow it was given in: another chatflow with explicit consent asks again', async () => {
+  const siteId = (await demoSite(shared.admin.http)).id;
+  const explicit = (text: string) => ({ dataProcessing: { mode: 'explicit' as const, text } });
+  const a = await createChatflow(shared.admin.http, { siteId, name: 'Consent A', published: true, consent: explicit('Chatflow A keeps what you write.') });
+  const b = await createChatflow(shared.admin.http, { siteId, name: 'Consent B', published: true, consent: explicit('Chatflow B keeps what you write.') });
+  try {
+    const v = await visitor();
+    const granted = async (chatflowId: number) =>
+      (await widgetConfigFor(shared.cluster.url, shared.cluster.siteKey, { chatflowId }, { authorization: `Bearer ${v.visitorToken}` })).body.config.consent.dataProcessingGranted;
+    assert.equal((await v.http('POST', '/api/widget/consents', { chatflowId: a.id, kind: 'dataProcessing', granted: true })).status, 201);
+    assert.equal(await granted(a.id), true);
+    assert.equal(await granted(b.id), false, 'the widget asks again in B');
+
+    const refused = await v.http('POST', '/api/widget/messages', { clientMessageId: 'b1', body: 'Hello B', chatflowId: b.id });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'consent_required');
+    const none = await storage(shared.cluster).selectFrom('conversations').select('id').where('visitor_id', '=', v.visitorId).execute();
+    assert.equal(none.length, 0, 'a refused start leaves no conversation');
+
+    const agreed = await v.http('POST', '/api/widget/consents', { chatflowId: b.id, kind: 'dataProcessing', granted: true });
+    assert.equal(agreed.body.consent.text, 'Chatflow B keeps what you write.');
+    assert.equal(await granted(b.id), true);
+    const sent = await v.http('POST', '/api/widget/messages', { clientMessageId: 'b2', body: 'Hello B', chatflowId: b.id });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const started = await storage(shared.cluster).selectFrom('conversations').select('chatflow_id').where('id', '=', sent.body.message.conversationId).executeTakeFirstOrThrow();
+    assert.equal(Number(started.chatflow_id), b.id);
+    assert.deepEqual((await consentRows(v.visitorId)).map((r) => [Number(r.chatflow_id), r.granted]), [[a.id, 1], [b.id, 1]]);
+  } finally {
+    await updateChatflow(shared.admin.http, a.id, { published: false });
+    await updateChatflow(shared.admin.http, b.id, { published: false });
+  }
+});
+
+test('an answer stored without a chatflow (before consents named theirs) still counts for every chatflow', async () => {
+  const flow = await chatflow();
+  await patchConsent({ dataProcessing: { mode: 'explicit', text: 'We keep what you write.' } });
+  try {
+    const v = await visitor();
+    assert.equal((await v.http('POST', '/api/widget/messages', { clientMessageId: 'o1', body: 'Hi' })).body.error.code, 'consent_required');
+    const { workspace_id } = await storage(shared.cluster).selectFrom('visitors').select('workspace_id').where('id', '=', v.visitorId).executeTakeFirstOrThrow();
+    await storage(shared.cluster)
+      .insertInto('consents')
+      .values({ workspace_id, visitor_id: v.visitorId, contact_id: null, conversation_id: null, chatflow_id: null, kind: 'dataProcessing', granted: 1, text: 'An older text.', language: 'en', subscription_type_id: null, subscription_type_name: null, created_at: Date.now() })
+      .execute();
+    const sent = await v.http('POST', '/api/widget/messages', { clientMessageId: 'o2', body: 'Hi', chatflowId: flow.id });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  } finally {
+    await patchConsent({ dataProcessing: { mode: 'legitimateInterest', text: 'We keep it.' } });
+  }
 });

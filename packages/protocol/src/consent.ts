@@ -37,7 +37,7 @@ export type ChatflowConsentPatch = Partial<ChatflowConsent>;
 export type WidgetConsent = ChatflowConsent & {
   /** The cookie banner shows: enabled, the visitor is not identified and has not answered it yet. */
   cookieApplies: boolean;
-  /** The visitor already agreed to data processing (explicit mode needs no second click). */
+  /** The visitor already agreed to data processing in this chatflow (explicit mode needs no second click there). */
   dataProcessingGranted: boolean;
 };
 

@@ -74,13 +74,18 @@ export async function recordConsent(ctx: AppContext, visitor: VisitorRow, input:
   return toConsentRecord(row);
 }
 
-/** Whether the visitor's latest data processing answer is "I agree". */
-export async function dataProcessingGranted(db: Kysely<Database>, visitorId: number): Promise<boolean> {
+/**
+ * Whether the visitor's latest data processing answer in this chatflow is "I agree". A consent is
+ * given to the text a chatflow shows, so an answer in another chatflow does not count here; rows
+ * without a chatflow count for every chatflow.
+ */
+export async function dataProcessingGranted(db: Kysely<Database>, visitorId: number, chatflowId: number): Promise<boolean> {
   const latest = await db
     .selectFrom('consents')
     .select('granted')
     .where('visitor_id', '=', visitorId)
     .where('kind', '=', 'dataProcessing')
+    .where((eb) => eb.or([eb('chatflow_id', '=', chatflowId), eb('chatflow_id', 'is', null)]))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 /**
  * The consent part of a visitor's widget config (W10): the chatflow's texts and links, whether the
  * cookie banner still applies (enabled, the visitor is not identified, no answer yet) and whether
- * the visitor already agreed to data processing.
+ * the visitor already agreed to data processing in this chatflow.
  */
 import type { ChatflowLanguage, WidgetConsent } from '@parley/protocol';
 import type { Kysely } from 'kysely';
@@ -22,6 +22,6 @@ export async function widgetConsent(
   return {
     ...consent,
     cookieApplies: consent.cookie.enabled && !identified && !cookieAnswered,
-    dataProcessingGranted: visitorId !== null && (await dataProcessingGranted(db, visitorId)),
+    dataProcessingGranted: visitorId !== null && (await dataProcessingGranted(db, visitorId, Number(row.id))),
   };
 }
