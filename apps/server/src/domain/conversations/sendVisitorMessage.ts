@@ -1,14 +1,13 @@
 /**
  * A visitor writes. The message goes to the visitor's open conversation on this site; when there
- * is none (first message, or the last one was closed) a new conversation starts (W3, W13): the
- * chatflow's welcome message and its flow's opening come first, as the widget showed them, then
- * the visitor's line, then the flow runs on (W8); routing starts at its live-chat card (R1). The
- * new conversation runs in the chatflow the widget showed when that one is published on the
- * visitor's site, else in the site's first published chatflow by priority. A chatflow in
- * login-only mode refuses the start to a visitor who is not identified (identification_required),
- * and one that captures the email before the first message to a visitor without one
- * (email_required). A chatflow asking for explicit data processing consent refuses it until the
- * visitor agreed (consent_required).
+ * is none (first message, or the last one was closed) a new conversation starts, with the
+ * chatflow's welcome message as its first line (W3, W13), and routing starts (R1). The new
+ * conversation runs in the chatflow the widget showed when that one is published on the visitor's
+ * site, else in the site's first published chatflow by priority. A chatflow whose flow of cards
+ * asks something runs it after the visitor's first line and routes only at its live-chat card. A chatflow in login-only mode
+ * refuses the start to a visitor who is not identified (identification_required), and one that
+ * captures the email before the first message to a visitor without one (email_required). A
+ * chatflow asking for explicit data processing consent refuses it until the visitor agreed (consent_required).
  */
 import { startRefusal } from '@parley/chatflow';
 import type { SendMessageResult } from '@parley/protocol';
@@ -20,8 +19,9 @@ import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
 import { firstPublishedChatflow, publishedChatflowOfSite } from '../chatflows/queries.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseRouting } from '../routing/routingSettings.js';
+import { scheduleNewConversationEmail } from '../notifications/emailDeadlines.js';
 import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody, type NewMessage } from './appendMessage.js';
-import { chatflowFlow, runCards, runOpening, type FlowRun } from '../flows/runFlow.js';
+import { chatflowFlow, flowRuns, runCards } from '../flows/runFlow.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
 import { startingTicketProperties } from '../ticketProperties/chatflowDefaults.js';
@@ -60,21 +60,15 @@ export async function sendVisitorMessage(
   );
 }
 
-/**
- * A new conversation with the visitor's first line between the flow's opening and the rest of the
- * flow (W8); when the opening ends with a question, the chat waits there (the visitor may still
- * pick an answer after writing).
- */
+/** A new conversation with the visitor's first line; then its chatflow's flow of cards starts, if it has one to run (W8). */
 async function startWithMessage(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined, line: NewMessage) {
-  const run = await startConversation(uow, visitor, wantedChatflowId);
-  const { question, rest } = await runOpening(uow, run);
-  const message = await appendMessage(uow, run.conversationId, line);
-  if (!question) await runCards(uow, run, rest, false);
+  const started = await startConversation(uow, visitor, wantedChatflowId);
+  const message = await appendMessage(uow, started.id, line);
+  if (started.flow) await runCards(uow, { conversationId: started.id, workspaceId: visitor.workspace_id, chatflow: started.chatflow, flow: started.flow }, started.flow, false);
   return message;
 }
 
-/** A new conversation in the `bot` routing state, with its welcome line; its flow is the caller's to run. */
-export async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined) {
+async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined) {
   const { trx, now } = uow;
   const wanted = wantedChatflowId === undefined ? undefined : await publishedChatflowOfSite(trx, visitor.site_id, wantedChatflowId);
   const chatflow = wanted ?? (await firstPublishedChatflow(trx, visitor.site_id));
@@ -89,7 +83,8 @@ export async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wa
   if (unconsented) throw new DomainError(unconsented);
   // Priority, category and custom properties start as the chatflow's defaults (issue 12).
   const ticket = await startingTicketProperties(trx, chatflow);
-  const flow = chatflowFlow(chatflow);
+  const chatflowCards = chatflowFlow(chatflow);
+  const flow = flowRuns(chatflowCards) ? chatflowCards : null;
   const created = await trx
     .insertInto('conversations')
     .values({
@@ -108,26 +103,28 @@ export async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wa
       first_agent_reply_at: null,
       closed_at: null,
       close_reason: null,
-      // The flow runs first; routing starts at its live-chat card (W8).
-      routing_state: 'bot',
+      // A flow with something to ask runs first; routing starts at its live-chat card (W8).
+      routing_state: flow ? 'bot' : 'routing',
       last_activity_at: now,
       ...ticket,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // The inactivity timeout is a durable deadline from the first moment (R6), as routing is from
-  // the hand-off: if this node dies right after the commit, another one (or this one after a
-  // restart) acts on the chat.
+  // Routing and the inactivity timeout are durable deadlines from the first moment (R6): if this
+  // node dies right after the commit, another one (or this one after a restart) routes the chat.
   const routing = parseRouting(chatflow.routing);
+  if (!flow) await scheduleDeadline(trx, { key: deadlineKeys.route(created.id), kind: 'route', workspaceId: visitor.workspace_id, dueAt: now, payload: { conversationId: created.id } }, now);
   await scheduleDeadline(
     trx,
     { key: deadlineKeys.inactivity(created.id), kind: 'inactivity', workspaceId: visitor.workspace_id, dueAt: now + routing.inactivityTimeoutMinutes * 60_000, payload: { conversationId: created.id } },
     now,
   );
+  await scheduleNewConversationEmail(uow, visitor.workspace_id, created.id);
   const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
-  if (settings.welcomeMessage.trim()) {
+  // A running flow says its own first lines (its cards) after the visitor's.
+  if (!flow && settings.welcomeMessage.trim()) {
     await appendMessage(uow, created.id, { author: { kind: 'bot', name: settings.headingName }, body: settings.welcomeMessage });
   }
-  return { conversationId: created.id, workspaceId: visitor.workspace_id, chatflow, flow } satisfies FlowRun;
+  return { id: created.id, chatflow, flow };
 }
