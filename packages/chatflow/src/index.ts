@@ -34,3 +34,4 @@ export { defaultFlow, DEFAULT_WAIT_SECONDS, type DefaultFlowTexts } from './defa
 export { defaultConsent, mergeConsent, consentText, validateConsent, consentRefusal, consentInLanguage, CONSENT_LIMITS } from './consent.js';
 export { defaultConsentTexts, type ConsentTexts } from './consentTexts.js';
 export { flowOpening, splitOpening } from './flowOpening.js';
+export { captureFieldLabel } from './captureLabels.js';

@@ -5,7 +5,8 @@
  * is used, or a new one without email is made. A typed detail fills only what the contact lacks:
  * like a captured email it proves nothing, so it never overwrites what the team knows.
  */
-import { CAPTURE_BUILTIN_FIELDS, CONTACT_LIMITS, type CaptureField } from '@parley/protocol';
+import { captureFieldLabel } from '@parley/chatflow';
+import { CAPTURE_BUILTIN_FIELDS, CONTACT_LIMITS, type CaptureField, type ChatflowLanguage } from '@parley/protocol';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
 import type { ContactRow } from '../../storage/schema.js';
 import { DomainError } from '../errors.js';
@@ -16,9 +17,6 @@ import { announceContact } from '../contacts/contactFeed.js';
 export type CapturedValues = Map<CaptureField, string>;
 
 const BUILTIN: readonly string[] = CAPTURE_BUILTIN_FIELDS;
-
-/** English names of the fields, for the visitor's line the inbox shows. */
-const FIELD_NAMES: Record<string, string> = { firstName: 'First name', lastName: 'Last name', email: 'Email', phone: 'Phone', company: 'Company' };
 
 /** The card's fields from what was sent: each required, each checked; validation_failed names the field. */
 export function cleanCapture(fields: readonly CaptureField[], sent: Record<string, string>): CapturedValues {
@@ -36,9 +34,12 @@ export function cleanCapture(fields: readonly CaptureField[], sent: Record<strin
   return values;
 }
 
-/** "Email: a@b.example", one line per field: the visitor's line in the thread. */
-export function captureLine(values: CapturedValues): string {
-  return [...values].map(([field, value]) => `${FIELD_NAMES[field] ?? field}: ${value}`).join('\n');
+/**
+ * "Email: a@b.example", one line per field: the visitor's line in the thread. The visitor reads it
+ * as their own message, so the fields are named in the chatflow's language, as the form named them.
+ */
+export function captureLine(values: CapturedValues, language: ChatflowLanguage): string {
+  return [...values].map(([field, value]) => `${captureFieldLabel(language, field)}: ${value}`).join('\n');
 }
 
 /** Writes the captured details to the visitor's contact (found, or made); answers the contact id. */

@@ -13,6 +13,7 @@ import { inTransaction, type UnitOfWork } from '../../events/unitOfWork.js';
 import type { VisitorRow } from '../../storage/schema.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { parseLanguage } from '../chatflows/presenters.js';
 import { appendMessage } from '../conversations/appendMessage.js';
 import { retryOnConflict } from '../conversations/retryOnConflict.js';
 import { applyCapture, captureLine, cleanCapture } from './captureFields.js';
@@ -76,7 +77,7 @@ export async function submitCapture(ctx: AppContext, visitor: VisitorRow, conver
       // Checked before the claim, so a refused field changes nothing and the card still waits.
       const values = cleanCapture(card.fields as CaptureField[], input.fields);
       if (!(await claimCard(uow, conversationId, input.cardId, 'captured'))) return { applied: false };
-      await appendMessage(uow, conversationId, { author: { kind: 'visitor', visitorId: visitor.id }, body: captureLine(values), notice: { type: 'flowCaptured', cardId: input.cardId } });
+      await appendMessage(uow, conversationId, { author: { kind: 'visitor', visitorId: visitor.id }, body: captureLine(values, parseLanguage(run.chatflow.language)), notice: { type: 'flowCaptured', cardId: input.cardId } });
       const contactId = await applyCapture(uow, visitor.id, run.workspaceId, values);
       const next = cardsAfter(run.flow, input.cardId)!;
       if (next.inOffline) await createFlowLead(uow, run, contactId, values);
