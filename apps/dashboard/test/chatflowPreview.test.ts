@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_DISPLAY, loaderStrings } from '@parley/chatflow';
-import type { ChatflowTargeting, ChatflowWidgetSettings, UserSummary } from '@parley/protocol';
+import type { ChatflowTargeting, ChatflowWidgetSettings, FlowBranch, UserSummary } from '@parley/protocol';
 import { previewConfig, previewMessage } from '../src/components/chatflows/previewConfig.js';
 import { answerTargeting, pageUrl } from '../src/components/chatflows/targetingQuestion.js';
 
@@ -122,4 +122,14 @@ test('an unpublished draft is answered as if published, and the answer says it i
   const other = answerTargeting(draft, [{ ...everyPage, published: false }], desktop('/pricing'));
   assert.equal(other.shows, true);
   assert.match(other.sentences[0], /"Default" is skipped: not published/);
+});
+
+test("the preview shows the draft flow's opening (W8); no flow, no opening", () => {
+  const flow: FlowBranch = [
+    { type: 'message', text: 'Unsaved hello from the flow' },
+    { id: 'topic', type: 'question', text: 'What brings you here?', answers: [{ label: 'Sales', cards: [] }, { label: 'Support', cards: [] }] },
+  ];
+  const config = previewConfig({ chatflowId: 7, siteKey: 'k', language: 'en', settings, flow, users: [], now: 1 });
+  assert.deepEqual(config.flowOpening, { messages: ['Unsaved hello from the flow'], question: { cardId: 'topic', text: 'What brings you here?', answers: ['Sales', 'Support'] } });
+  assert.deepEqual(previewConfig({ chatflowId: 7, siteKey: 'k', language: 'en', settings, users: [], now: 1 }).flowOpening, { messages: [], question: null });
 });

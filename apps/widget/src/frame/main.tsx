@@ -33,6 +33,7 @@ let liveAvailability: WidgetAvailability | null = null;
 const controller = new ChatController(params.siteKey, (type, data) => bridge?.post(type, data), {
   preview: params.preview,
   chatflowId: () => config?.chatflowId ?? params.chatflowId,
+  openingChanged: () => void loadConfig(),
 });
 bridge = connectHostBridge(params.hostOrigin, {
   onPageChanged: (page) => controller.setPage(page),

@@ -117,8 +117,8 @@ export function ChatflowEditor({ chatflow, site, siteChatflows, users, teams }: 
   }
 
   const config = useMemo(
-    () => previewConfig({ chatflowId: chatflow.id, siteKey: site.siteKey, language: draft.language, settings: draft.settings, users, now: Date.now() }),
-    [draft.language, draft.settings, users],
+    () => previewConfig({ chatflowId: chatflow.id, siteKey: site.siteKey, language: draft.language, settings: draft.settings, flow: draft.flow, users, now: Date.now() }),
+    [draft.language, draft.settings, draft.flow, users],
   );
   const candidate: ChatflowCandidate = useMemo(
     () => ({ id: chatflow.id, name: draft.name || chatflow.name, published: draft.published, priority: chatflow.priority, targeting: draft.targeting }),

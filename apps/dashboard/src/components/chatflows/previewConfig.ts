@@ -2,8 +2,8 @@
  * W19: the widget config the preview shows, built from the unsaved draft, and the message that
  * carries it to the preview page. Pure, so the preview shows exactly what the draft says.
  */
-import { loaderStrings } from '@parley/chatflow';
-import type { ChatflowLanguage, ChatflowWidgetSettings, HeadingPerson, PreviewMessage, UserSummary, WidgetConfig } from '@parley/protocol';
+import { flowOpening, loaderStrings } from '@parley/chatflow';
+import type { ChatflowLanguage, ChatflowWidgetSettings, FlowBranch, HeadingPerson, PreviewMessage, UserSummary, WidgetConfig } from '@parley/protocol';
 
 export type PreviewDevice = 'desktop' | 'tablet' | 'mobile';
 
@@ -12,6 +12,8 @@ export interface PreviewSource {
   siteKey: string;
   language: ChatflowLanguage;
   settings: ChatflowWidgetSettings;
+  /** The draft's flow of cards (W8): its opening shows before the visitor writes. None: no opening. */
+  flow?: FlowBranch;
   /** To show the chosen users' names and pictures in the `users` heading mode. */
   users: readonly UserSummary[];
   /** The config's version; the preview page only needs it to change with each post. */
@@ -54,6 +56,7 @@ export function previewConfig(source: PreviewSource): WidgetConfig {
     loginOnly: { mode: settings.loginOnly, visitorIdentified: false },
     // The preview shows the chat as a visitor sees it when someone can answer.
     availability: { state: 'available', hideLauncher: false, message: null, typicalReplyTime: null, returnsAt: null },
+    flowOpening: flowOpening(source.flow ?? []),
   };
 }
 

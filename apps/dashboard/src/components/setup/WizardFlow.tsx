@@ -46,6 +46,7 @@ export function WizardFlow({ site: initialSite, chatflow }: { site: AdminSite; c
         siteKey: site.siteKey,
         language: chatflow.language,
         settings: { ...chatflow.settings, ...wizardSettings(draft) },
+        flow: chatflow.flow,
         users,
         now: Date.now(),
       }),

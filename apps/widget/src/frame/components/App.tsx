@@ -1,6 +1,7 @@
 /**
  * The chat window: header, connection status, thread, ended notice, availability notice, typing
- * line, a running flow's answers or capture form (W8) and composer. Every text is in the chatflow's language (`t`, W16).
+ * line, a running flow's answers or capture form (W8) and composer, before a chat the flow's
+ * opening question's answers. Every text is in the chatflow's language (`t`, W16).
  */
 import type { WidgetAvailability, WidgetConfig } from '@parley/protocol';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,6 +13,7 @@ import { useChatView } from '../useChatView';
 import { Composer } from './Composer';
 import { FlowPrompt } from './FlowPrompt';
 import { pendingFlowPrompt } from '../state/flowPrompt';
+import { openingLines, openingPrompt } from '../state/flowOpening';
 import { fileDropProps } from './AttachButton';
 import { EndChatConfirm } from './EndChatConfirm';
 import { RichText } from '@parley/richtext/render';
@@ -80,6 +82,7 @@ export function App({ controller, config, configStatus, availability, preview }:
   const closed = conversation?.status === 'closed';
   const status = statusText(view, preview);
   const flowPrompt = pendingFlowPrompt(view.thread.messages);
+  const opening = openingPrompt(config?.flowOpening, view.thread);
   const notice = availabilityNotice({ availability, conversation, now: Date.now(), formatReturn: formatReturnTime });
 
   return (
@@ -110,7 +113,7 @@ export function App({ controller, config, configStatus, availability, preview }:
           <Thread
             thread={view.thread}
             visitorId={view.visitorId}
-            welcome={config ? { name: heading.title, body: config.welcomeMessage } : null}
+            welcome={config ? { name: heading.title, lines: [config.welcomeMessage, ...openingLines(config.flowOpening)] } : null}
             onRetry={(id) => controller.retry(id)}
           />
         ) : (
@@ -145,6 +148,8 @@ export function App({ controller, config, configStatus, availability, preview }:
         )}
         <VisitorGate config={config} thread={view.thread} onCaptureEmail={(email) => controller.captureEmail(email)}>
           <ConsentGate consent={config?.consent} chatting={view.thread.conversation?.status === 'open'} onRecord={(kind, granted) => controller.recordConsent(kind, granted)}>
+            {/* Inside the gates: picking an answer starts the chat as a first message does (W8). */}
+            {opening && <FlowPrompt prompt={opening} onAnswer={(cardId, index) => controller.startFlow(cardId, index, opening.answers[index] ?? '')} />}
             <Composer
               onSend={(body) => controller.send(body)}
               onTyping={() => controller.visitorTyping()}

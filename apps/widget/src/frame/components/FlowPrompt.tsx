@@ -9,6 +9,7 @@ import { isPlausibleEmail } from '@parley/protocol';
 import { useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { t, type StringKey } from '../i18n';
+import { describeError } from '../state/describeError';
 import type { FlowPrompt as Prompt } from '../state/flowPrompt';
 
 const LABELS: Record<string, StringKey> = { email: 'emailLabel', firstName: 'flowFirstName', lastName: 'flowLastName', phone: 'flowPhone', company: 'flowCompany' };
@@ -21,7 +22,8 @@ const fieldLabel = (field: string): string => (LABELS[field] ? t(LABELS[field]) 
 interface FlowPromptProps {
   prompt: Prompt;
   onAnswer(cardId: string, answerIndex: number): Promise<void>;
-  onCapture(cardId: string, fields: Record<string, string>): Promise<void>;
+  /** Absent where only a question can wait (the flow's opening, before the conversation). */
+  onCapture?(cardId: string, fields: Record<string, string>): Promise<void>;
 }
 
 export function FlowPrompt({ prompt, onAnswer, onCapture }: FlowPromptProps) {
@@ -40,8 +42,8 @@ export function FlowPrompt({ prompt, onAnswer, onCapture }: FlowPromptProps) {
     try {
       await work();
       setDone(prompt.cardId);
-    } catch {
-      setError({ text: t('flowFailed'), field: null });
+    } catch (caught) {
+      setError({ text: describeError(caught, 'flowFailed').text, field: null });
     } finally {
       setBusy(false);
     }
@@ -79,7 +81,7 @@ export function FlowPrompt({ prompt, onAnswer, onCapture }: FlowPromptProps) {
       if (field === 'email' && !isPlausibleEmail(value)) return fail(field, t('emailInvalid'));
       values[field] = value;
     }
-    void run(() => onCapture(prompt.cardId, values));
+    if (onCapture) void run(() => onCapture(prompt.cardId, values));
   };
 
   return (

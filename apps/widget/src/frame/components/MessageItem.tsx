@@ -81,7 +81,7 @@ export function PendingItem({ pending, onRetry }: PendingProps) {
   );
 }
 
-/** The chatflow's welcome message, shown before the server has stored it in a conversation. */
+/** The chatflow's welcome message or a line of its flow's opening, shown before the server has stored it in a conversation. */
 export function WelcomeMessage({ name, body }: { name: string; body: string }) {
   return (
     <div class="msg">

@@ -12,13 +12,15 @@ import { PendingItem, StoredMessage, WelcomeMessage } from './MessageItem';
 interface ThreadProps {
   thread: ThreadState;
   visitorId: number | null;
-  welcome: { name: string; body: string } | null;
+  /** The welcome and the flow's opening lines (W8), by the chatflow's name; empty lines are skipped. */
+  welcome: { name: string; lines: string[] } | null;
   onRetry(clientMessageId: string): void;
 }
 
 /**
- * The server stores the welcome as the conversation's first bot message; until a non-visitor
- * message is in the thread we show our own copy, so it neither flickers nor appears twice.
+ * The server stores the welcome and the flow's opening as the conversation's first bot messages;
+ * until a non-visitor message is in the thread we show our own copy, so they neither flicker nor
+ * appear twice.
  */
 function needsWelcome(messages: Message[]): boolean {
   return messages.every((m) => m.author.kind === 'visitor');
@@ -58,7 +60,9 @@ export function Thread({ thread, visitorId, welcome, onRetry }: ThreadProps) {
   return (
     // Focusable so keyboard users can scroll it.
     <div ref={ref} class="thread" role="log" aria-live="polite" aria-label={t('messages')} tabIndex={0} onScroll={onScroll}>
-      {welcome && welcome.body && needsWelcome(thread.messages) && <WelcomeMessage {...welcome} />}
+      {welcome &&
+        needsWelcome(thread.messages) &&
+        welcome.lines.filter((line) => line.trim()).map((body, i) => <WelcomeMessage key={`welcome-${i}`} name={i === 0 ? welcome.name : ''} body={body} />)}
       {thread.messages.map((message, i) => {
         const previous = thread.messages[i - 1];
         const showAuthor =

@@ -24,7 +24,7 @@ import { describeError } from './describeError';
 import { postVisitorEmail } from './emailCapture';
 import { postConsent } from './consent';
 import type { ConsentKind } from '@parley/protocol';
-import { postFlowStep } from './flowPrompt';
+import { postFlowStart, postFlowStep } from './flowPrompt';
 import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
@@ -50,6 +50,8 @@ export interface ChatControllerOptions {
   preview: boolean;
   /** The chatflow shown now (config, else the loader's `flow`); a new conversation starts in it. */
   chatflowId(): number | null;
+  /** The flow's opening changed on the server since the config was read: read it again. */
+  openingChanged?(): void;
 }
 
 export interface ChatView {
@@ -101,6 +103,9 @@ export class ChatController {
     },
     () => this.view.thread,
   );
+
+  /** W8: the client message id of a pick not yet answered, so retrying it is the same pick. */
+  private readonly flowStartIds = new Map<string, string>();
 
   /** Preview only: ids and seqs of the messages that never leave the page. */
   private localSeq = 0;
@@ -189,6 +194,34 @@ export class ChatController {
     await postFlowStep(this.visitorToken, conversation.id, step, body);
   }
 
+  /**
+   * W8: the visitor starts the conversation by picking an answer of the flow's opening question.
+   * The answer line comes back like a first sent message's and is taken in the same way (the
+   * conversation's other lines arrive as events). A conversation that had already moved on
+   * (`duplicate`, or `flow_card_not_waiting`) is read afresh; when no conversation exists, the
+   * opening itself changed. The preview shows the answer in the page.
+   */
+  async startFlow(cardId: string, answerIndex: number, label: string): Promise<void> {
+    if (this.options.preview) return this.showLocally(label);
+    if (!this.visitorToken) throw new Error('no visitor session yet');
+    const chatflowId = this.options.chatflowId();
+    let clientMessageId = this.flowStartIds.get(cardId);
+    if (!clientMessageId) this.flowStartIds.set(cardId, (clientMessageId = newClientMessageId()));
+    try {
+      const result = await postFlowStart(this.visitorToken, { ...(chatflowId ? { chatflowId } : {}), cardId, answerIndex, clientMessageId });
+      this.flowStartIds.delete(cardId);
+      this.onMessage(result.message);
+      if (result.duplicate) this.reloadConversation();
+    } catch (error) {
+      if (describeError(error).code === 'flow_card_not_waiting') {
+        this.flowStartIds.delete(cardId);
+        this.reloadConversation();
+        this.options.openingChanged?.();
+      }
+      throw error;
+    }
+  }
+
   retry(clientMessageId: string): void {
     const pending = this.view.thread.pending.find((p) => p.clientMessageId === clientMessageId);
     if (!pending) return;
@@ -272,6 +305,14 @@ export class ChatController {
     client.connect();
     // Messages written before the session existed, or left over from a refused session.
     for (const pending of this.view.thread.pending) if (!pending.error) this.dispatch(pending);
+  }
+
+  /** A fresh snapshot of the visitor's latest conversation: reconnect without the event cursor. */
+  private reloadConversation(): void {
+    const client = this.client;
+    if (!client) return;
+    client.cursor = undefined;
+    client.dropConnection();
   }
 
   /** The server no longer knows our token: start over as a new visitor. */

@@ -5,10 +5,10 @@
  */
 import { CommandError, LIMITS, isErrorCode, type ErrorCode } from '@parley/protocol';
 import { formatNumber } from '../format';
-import { t } from '../i18n';
+import { t, type StringKey } from '../i18n';
 import { HttpError } from '../api';
 
-function textFor(code: ErrorCode | null): string {
+function textFor(code: ErrorCode | null, fallback: StringKey): string {
   switch (code) {
     case 'message_too_long':
       return t('tooLong', { max: formatNumber(LIMITS.messageMaxLength) });
@@ -32,12 +32,13 @@ function textFor(code: ErrorCode | null): string {
     case 'not_ready':
       return t('serverError');
     default:
-      return t('sendFailed');
+      return t(fallback);
   }
 }
 
-export function describeError(error: unknown): { code: ErrorCode | null; text: string } {
+/** `fallback`: the sentence for anything without one of its own (what could not be done). */
+export function describeError(error: unknown, fallback: StringKey = 'sendFailed'): { code: ErrorCode | null; text: string } {
   // Commands answer over the socket; a file is sent over HTTP (state/attachments.ts).
   const code = error instanceof CommandError && isErrorCode(error.error.code) ? error.error.code : error instanceof HttpError ? error.code : null;
-  return { code, text: textFor(code) };
+  return { code, text: textFor(code, fallback) };
 }

@@ -8,6 +8,7 @@ import { EMAIL_CAPTURE_MODES, LOGIN_ONLY_MODES, type HeadingPerson, type WidgetC
 import { isChatflowLanguage } from '../i18n';
 import { readAvailability } from './availability';
 import { consentField } from './consent';
+import { flowOpeningField } from './flowOpening';
 
 /** More would not fit the header anyway; a hostile page cannot make us draw thousands. */
 const MAX_PEOPLE = 5;
@@ -65,6 +66,7 @@ export function readWidgetConfig(value: unknown): WidgetConfig | null {
     loaderStrings: value.loaderStrings as WidgetConfig['loaderStrings'],
     ...readVisitorGates(value),
     ...consentField(value.consent),
+    ...flowOpeningField(value.flowOpening),
     availability: readAvailability(availability) ?? {
       state: 'available',
       hideLauncher: false,
