@@ -2,8 +2,10 @@
  * W10 consent in real browsers against a real node (drivers by PARLEY_TEST_DRIVERS), the widget on
  * a host page of another origin in a 390 px phone: the cookie banner shows first; explicit data
  * processing consent keeps the composer disabled until "I agree" is clicked, with the privacy
- * policy and terms links beside it; the message then goes through, and the agent's sidebar shows
- * the consents with their exact text. One scenario in order; a step after a failed one fails at once.
+ * policy and terms links beside it; the texts render as the safe Markdown subset (an inline link,
+ * bold; tags and a `javascript:` link stay text); the message then goes through, and the agent's
+ * sidebar shows the consents with their exact text. One scenario in order; a step after a failed
+ * one fails at once.
  *
  * Needs the built front ends (`npm run build` at the root) and /usr/bin/chromium.
  */
@@ -17,8 +19,11 @@ import { assertAccessible, signIn } from './browser.js';
 import { chatFrame, chatOf, failFastSteps, openChat, sendAsVisitor, startVisitorAndAgent, unassignedVisitor, type ChatScene } from './chatKit.js';
 
 const AGENT = { name: 'Cora Consent', email: 'cora@example.com', password: 'cora-password-1' };
-const DATA_TEXT = 'We keep what you write here for 12 months to answer you.';
-const COOKIE_TEXT = 'The chat keeps an identifier in your browser.';
+const DATA_TEXT = 'We keep what you write here for **12 months** to answer you. <b>Tags</b> stay text, as does [this](javascript:alert(1)).';
+const DATA_SHOWN = 'We keep what you write here for 12 months to answer you. <b>Tags</b> stay text, as does [this](javascript:alert(1)).';
+const COOKIE_POLICY = 'https://example.com/cookies';
+const COOKIE_TEXT = `The chat keeps an identifier in your browser, see the [cookie policy](${COOKIE_POLICY}).`;
+const COOKIE_SHOWN = 'The chat keeps an identifier in your browser, see the cookie policy.';
 const PRIVACY = 'https://example.com/privacy';
 const TERMS = 'https://example.com/terms';
 const REL = 'noopener noreferrer nofollow';
@@ -50,12 +55,15 @@ step(`the admin asks for explicit consent; the chat shows the cookie banner, the
   }
   const chat = await openChat(visitor, `${scene.host.sameSiteUrl}/`);
   const banner = chat.getByRole('region', { name: 'Cookie notice' });
-  await banner.getByText(COOKIE_TEXT).waitFor();
-  await chat.getByText(DATA_TEXT).waitFor();
+  await banner.getByText(COOKIE_SHOWN).waitFor();
+  await chat.getByText(DATA_SHOWN).waitFor();
+  assert.equal(await chat.locator('.consent-text strong').innerText(), '12 months', 'bold is bold');
+  assert.equal(await chat.locator('.consent-text b').count(), 0, 'a tag in the text is not markup');
+  assert.equal(await chat.getByRole('link', { name: 'this', exact: true }).count(), 0, 'a javascript: link is not a link');
   assert.equal(await chat.getByRole('textbox', { name: 'Message' }).isDisabled(), true, 'no writing before "I agree"');
   assert.equal(await chat.getByRole('button', { name: 'Send' }).isDisabled(), true);
-  for (const [name, href] of [['Privacy policy', PRIVACY], ['Terms', TERMS]] as const) {
-    const link = chat.getByRole('link', { name });
+  for (const [name, href] of [['cookie policy', COOKIE_POLICY], ['Privacy policy', PRIVACY], ['Terms', TERMS]] as const) {
+    const link = chat.getByRole('link', { name, exact: true });
     assert.equal(await link.getAttribute('href'), href);
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.equal(await link.getAttribute('rel'), REL);

@@ -1,7 +1,8 @@
 /**
  * W10 in the chatflow's Options: the cookie banner, data processing consent, the communications
  * checkbox (bound to a subscription type) and the privacy policy and terms links. Each text can go
- * back to the default in the chatflow's language.
+ * back to the default in the chatflow's language; texts take the rich text subset (a policy linked
+ * inline).
  */
 import { CONSENT_LIMITS, defaultConsentTexts, type ConsentTexts } from '@parley/chatflow';
 import type { ChatflowConsent, ChatflowLanguage, CookieConsentTiming, DataProcessingMode, SubscriptionType } from '@parley/protocol';
@@ -11,6 +12,7 @@ import { TextField } from '../TextField.js';
 import { SelectField } from '../fields/SelectField.js';
 import { TextAreaField } from '../fields/TextAreaField.js';
 import { RadioGroup } from './RadioGroup.js';
+import { RICH_TEXT_HINT } from './flow/MessageCardFields.js';
 
 interface ConsentSectionProps {
   value: ChatflowConsent;
@@ -43,7 +45,7 @@ function useSubscriptionTypes(): SubscriptionType[] {
 function ConsentText({ label, value, onInput, fallback }: { label: string; value: string; onInput: (text: string) => void; fallback: string }) {
   return (
     <div class="consent-text-field">
-      <TextAreaField label={label} value={value} onInput={onInput} maxLength={CONSENT_LIMITS.textMaxLength} />
+      <TextAreaField label={label} value={value} onInput={onInput} maxLength={CONSENT_LIMITS.textMaxLength} hint={RICH_TEXT_HINT} />
       <button type="button" class="button small" disabled={value === fallback} aria-label={`Restore default text: ${label}`} onClick={() => onInput(fallback)}>
         Restore default text
       </button>

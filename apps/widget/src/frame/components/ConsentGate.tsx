@@ -2,9 +2,11 @@
  * W10 before the first message: the data processing text (explicit mode: an "I agree" button,
  * the composer disabled until it is clicked), the optional communications checkbox and the
  * privacy policy and terms links. The server refuses an unconsented start too; this is the
- * visitor's way through, not the lock. A chat under way shows none of it.
+ * visitor's way through, not the lock. A chat under way shows none of it. The texts are the
+ * business's rich text (the safe Markdown subset), so a policy can be linked inline.
  */
 import type { ConsentKind, WidgetConsent } from '@parley/protocol';
+import { RichText } from '@parley/richtext/render';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
@@ -19,6 +21,8 @@ interface ConsentGateProps {
 }
 
 const LINK_REL = 'noopener noreferrer nofollow';
+/** The checkbox is named by its text; the text is blocks (paragraphs, lists), which a <label> may not hold. */
+const COMMUNICATIONS_TEXT_ID = 'consent-communications-text';
 
 export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGateProps) {
   const [agreed, setAgreed] = useState(false);
@@ -46,24 +50,31 @@ export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGa
   return (
     <>
       <div class="consent">
-        {mode !== 'off' && <p class="consent-text">{consent.dataProcessing.text}</p>}
+        {mode !== 'off' && (
+          <div class="consent-text rich">
+            <RichText text={consent.dataProcessing.text} />
+          </div>
+        )}
         {locked && (
           <button type="button" class="consent-agree" onClick={async () => setAgreed(await record('dataProcessing', true))}>
             {t('consentAgree')}
           </button>
         )}
         {consent.communications.enabled && (
-          <label class="consent-check">
+          <div class="consent-check">
             <input
               type="checkbox"
+              aria-labelledby={COMMUNICATIONS_TEXT_ID}
               checked={subscribed}
               onChange={async (event) => {
                 const granted = event.currentTarget.checked;
                 if (await record('communications', granted)) setSubscribed(granted);
               }}
             />
-            <span>{consent.communications.text}</span>
-          </label>
+            <div id={COMMUNICATIONS_TEXT_ID} class="rich">
+              <RichText text={consent.communications.text} />
+            </div>
+          </div>
         )}
         {links.length > 0 && (
           <p class="consent-links">

@@ -1,9 +1,11 @@
 /**
  * W10 cookie banner: as the chat shows, or once the pointer leaves the chat towards the top (exit
  * intent), for visitors who are not identified and have not answered yet. Either answer is
- * recorded and the banner goes.
+ * recorded and the banner goes. The text is the business's rich text, so a cookie policy can be
+ * linked inline.
  */
 import type { WidgetConsent } from '@parley/protocol';
+import { RichText } from '@parley/richtext/render';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 
@@ -33,7 +35,9 @@ export function CookieBanner({ consent, onAnswer }: CookieBannerProps) {
   };
   return (
     <section class="cookie-banner" aria-label={t('cookieNotice')}>
-      <p>{consent.cookie.text}</p>
+      <div class="cookie-text rich">
+        <RichText text={consent.cookie.text} />
+      </div>
       <div class="cookie-actions">
         <button type="button" onClick={() => answer(true)}>
           {t('cookieAccept')}
