@@ -3,15 +3,19 @@
  * of a message, a question whose two answers each lead to a card, a capture card (email) and a
  * live-chat card is built with the editor; the live-chat card added in the wrong place is named
  * next to it and the save refused (nothing stored), then moved with the keyboard; saved, read
- * back over HTTP and after a reload. The "offline mode only" notice, deleting a card with
- * branches asks first, axe on each screen, and no sideways scrolling at 390 px with nested
- * branches. Needs `npm run build` and /usr/bin/chromium.
+ * back over HTTP and after a reload. With the keyboard, "Move to…" takes the first card into an
+ * answer's branch (a live-chat card is offered only places where it stays last) and an answer
+ * moves up; the keyboard stays on the moved controls, a live region says where things went, and
+ * the saved flow has the new order with the cards' ids. The "offline mode only" notice, deleting
+ * a card with branches asks first naming what goes with it, axe on each screen, and no sideways
+ * scrolling at 390 px with nested branches and the places menu open. Needs `npm run build` and
+ * /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test, type TestContext } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { TestCluster } from '../../server/test/helpers/testServer.js';
-import { seriousA11yViolations } from '../../../e2e/browser.js';
+import { assertAccessible, seriousA11yViolations } from '../../../e2e/browser.js';
 import { adminPastSetup, noSidewaysScroll, PHONE, signedInPage, startInboxBench, type AdminHttp, type InboxBench } from './inboxTestKit.js';
 
 let bench: InboxBench;
@@ -107,7 +111,7 @@ test('build a flow with the editor; a misplaced live-chat card is named and refu
   // Deleting a card with branches asks first; Cancel keeps it.
   await question.getByRole('button', { name: 'Delete card 2', exact: true }).click();
   const dialog = admin.getByRole('dialog');
-  await dialog.getByText('The cards after each of its answers are deleted with it.').waitFor();
+  await dialog.getByText('The 2 cards after answer “Sales” and answer “Support” are deleted with it.').waitFor();
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   await question.waitFor();
@@ -158,15 +162,109 @@ test('build a flow with the editor; a misplaced live-chat card is named and refu
   assert.deepEqual(await seriousA11yViolations(admin), []);
 });
 
+/** Whether the keyboard is on the element `locator` finds. */
+const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+
+test('Move to…: the first card into an answer\'s branch and an answer up, by keyboard; saved in the new order with the same ids', async (t: TestContext) => {
+  const before = await storedFlow();
+  const welcomeId = before[0].id;
+  await admin.goto(`${cluster.url}/inbox/chatflows/${chatflowId}`);
+  const flow = flowSection(admin);
+  const welcome = card(flow, 'Card 1: Message');
+  await welcome.waitFor();
+
+  // The button says it opens the places; Enter opens them with the keyboard on the menu.
+  const moveWelcome = welcome.getByRole('button', { name: 'Move card 1 to…', exact: true });
+  assert.equal(await moveWelcome.getAttribute('aria-expanded'), 'false');
+  await moveWelcome.focus();
+  await admin.keyboard.press('Enter');
+  const places = welcome.getByRole('group', { name: 'Move Card 1: Message to another place', exact: true });
+  const menu = places.getByLabel('New place', { exact: true });
+  await admin.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+  assert.equal(await hasFocus(menu), true);
+  assert.equal(await moveWelcome.getAttribute('aria-expanded'), 'true');
+  const offered = await menu.locator('option').allInnerTexts();
+  assert.ok(offered.includes('Answer “Support” of “Sales or support?”, after card 1: Message'), offered.join('\n'));
+  // Nowhere after the live-chat card, and not where it already is.
+  assert.ok(!offered.some((label) => label.startsWith('Flow, after card 4') || label === 'Flow, at the start' || label.startsWith('Flow, after card 1')), offered.join('\n'));
+  await assertAccessible(t, 'editor with the places menu open', admin);
+
+  await menu.selectOption({ label: 'Answer “Support” of “Sales or support?”, after card 1: Message' });
+  await admin.keyboard.press('Tab');
+  assert.equal(await hasFocus(places.getByRole('button', { name: 'Move card', exact: true })), true);
+  await admin.keyboard.press('Enter');
+
+  // The question is card 1 now, and the welcome card is the second card after "Support".
+  const question = card(flow, 'Card 1: Question');
+  await question.waitFor();
+  const support = question.getByRole('group', { name: 'After answer 2: Support', exact: true });
+  const moved = card(support, 'Card 2: Message');
+  assert.equal(await moved.getByLabel('Message', { exact: true }).inputValue(), '**Welcome** to Acme!');
+  await admin.waitForFunction(() => document.activeElement?.textContent === 'Move card 2 to…');
+  assert.equal(await hasFocus(moved.getByRole('button', { name: 'Move card 2 to…', exact: true })), true);
+  await admin.getByRole('status').filter({ hasText: 'Card 1: Message moved: now card 2 of answer “Support” of “Sales or support?”.' }).waitFor();
+
+  // The live-chat card may go only to the end of an answer's branch, where it stays last.
+  const live = card(flow, 'Card 3: Live chat');
+  await live.getByRole('button', { name: 'Move card 3 to…', exact: true }).click();
+  const liveMenu = live.getByLabel('New place', { exact: true });
+  assert.deepEqual(await liveMenu.locator('option').allInnerTexts(), [
+    'Answer “Sales” of “Sales or support?”, after card 1: Message',
+    'Answer “Support” of “Sales or support?”, after card 2: Message',
+  ]);
+  // Escape closes the places and gives the keyboard back to the button.
+  await admin.keyboard.press('Escape');
+  await live.getByRole('group', { name: /^Move Card 3/ }).waitFor({ state: 'detached' });
+  await admin.waitForFunction(() => document.activeElement?.textContent === 'Move card 3 to…');
+  assert.equal(await hasFocus(live.getByRole('button', { name: 'Move card 3 to…', exact: true })), true);
+
+  // Answer "Support" moves up with the keyboard; at the top, the keyboard stays on its other move button.
+  await question.getByRole('button', { name: 'Move answer Support up', exact: true }).focus();
+  await admin.keyboard.press('Enter');
+  await question.getByRole('group', { name: 'After answer 1: Support', exact: true }).waitFor();
+  assert.equal(await question.getByLabel('Answer 1', { exact: true }).inputValue(), 'Support');
+  await admin.waitForFunction(() => document.activeElement?.textContent === 'Move answer Support down');
+  assert.equal(await question.getByRole('button', { name: 'Move answer Support up', exact: true }).isDisabled(), true);
+  await admin.getByRole('status').filter({ hasText: 'Answer Support moved up: now answer 1.' }).waitFor();
+  await assertAccessible(t, 'editor after the moves', admin);
+
+  await admin.getByRole('button', { name: 'Save', exact: true }).click();
+  await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const stored = await storedFlow();
+  assert.deepEqual(
+    stored.map((each: any) => each.type),
+    ['question', 'capture', 'liveChat'],
+  );
+  assert.deepEqual(
+    stored[0].answers.map((answer: any) => [answer.label, answer.cards.map((each: any) => each.text)]),
+    [
+      ['Support', ['Sorry to hear that.', '**Welcome** to Acme!']],
+      ['Sales', ['Our sales team will help.']],
+    ],
+  );
+  // Every card keeps its id, the moved one included.
+  assert.equal(stored[0].answers[0].cards[1].id, welcomeId);
+  assert.deepEqual(stored[0].id, before[1].id);
+  assert.deepEqual(stored[0].answers[0].cards[0].id, before[1].answers[1].cards[0].id);
+
+  await admin.reload();
+  const again = flowSection(admin);
+  const reread = card(again, 'Card 1: Question');
+  await reread.waitFor();
+  assert.equal(await reread.getByLabel('Answer 1', { exact: true }).inputValue(), 'Support');
+  const supportAgain = reread.getByRole('group', { name: 'After answer 1: Support', exact: true });
+  assert.equal(await card(supportAgain, 'Card 2: Message').getByLabel('Message', { exact: true }).inputValue(), '**Welcome** to Acme!');
+});
+
 test('at 390 px nested branches fit without sideways scrolling; axe clean', async () => {
   const phone = await signedInPage(bench, { viewport: PHONE });
   await phone.goto(`${cluster.url}/inbox/chatflows/${chatflowId}`);
   const flow = flowSection(phone);
-  const question = card(flow, 'Card 2: Question');
+  const question = card(flow, 'Card 1: Question');
   await question.waitFor();
-  // Three levels deep: a question after answer 1, and another question after its first answer.
-  const sales = question.getByRole('group', { name: 'After answer 1: Sales', exact: true });
-  await addCard(sales, 'Add a card after answer 1', 'Question');
+  // Three levels deep: a question after answer 2, and another question after its first answer.
+  const sales = question.getByRole('group', { name: 'After answer 2: Sales', exact: true });
+  await addCard(sales, 'Add a card after answer 2', 'Question');
   const inner = card(sales, 'Card 2: Question');
   await inner.getByLabel('Answer 1', { exact: true }).fill('A rather long answer label that has to wrap on a phone');
   const deeper = inner.getByRole('group', { name: /^After answer 1: A rather long/ });
@@ -174,6 +272,18 @@ test('at 390 px nested branches fit without sideways scrolling; axe clean', asyn
   await card(deeper, 'Card 1: Live chat').waitFor();
   await noSidewaysScroll(phone);
   assert.deepEqual(await seriousA11yViolations(phone), []);
+
+  // The places menu of the innermost card, with its long names, fits too, and its buttons are reachable.
+  const innermost = card(deeper, 'Card 1: Live chat');
+  await innermost.getByRole('button', { name: 'Move card 1 to…', exact: true }).click();
+  const places = innermost.getByRole('group', { name: 'Move Card 1: Live chat to another place', exact: true });
+  await places.getByRole('button', { name: 'Move card', exact: true }).waitFor();
+  await noSidewaysScroll(phone);
+  const moveButton = await places.getByRole('button', { name: 'Move card', exact: true }).boundingBox();
+  assert.ok(moveButton && moveButton.x >= 0 && moveButton.x + moveButton.width <= PHONE.width, JSON.stringify(moveButton));
+  assert.deepEqual(await seriousA11yViolations(phone), []);
+  await places.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await places.waitFor({ state: 'detached' });
 
   // Deleting the inner question asks first (it holds a card); confirmed, it goes with its branch.
   await inner.getByRole('button', { name: 'Delete card 2', exact: true }).click();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateFlow } from '@parley/chatflow';
-import type { FlowBranch, UserSummary } from '@parley/protocol';
+import type { UserSummary } from '@parley/protocol';
 import type { RoutingDraft } from '../src/state/chatflowDraft.js';
 import {
   addAnswer,
@@ -24,39 +24,7 @@ import {
 } from '../src/components/chatflows/flow/flowDraft.js';
 import { isOnCard, whereInFlow } from '../src/components/chatflows/flow/flowPlaces.js';
 import { offlineOnlyReason } from '../src/components/chatflows/flow/offlineOnly.js';
-
-function sample(): FlowBranch {
-  return [
-    { id: 'hello', type: 'message', text: 'Hello' },
-    {
-      id: 'ask',
-      type: 'question',
-      text: 'Sales or support?',
-      answers: [
-        { label: 'Sales', cards: [{ id: 'sales-msg', type: 'message', text: 'Great' }] },
-        { label: 'Support', cards: [{ id: 'support-msg', type: 'message', text: 'Sorry' }] },
-      ],
-    },
-    { id: 'live', type: 'liveChat', onlineMessage: 'On', offlineMessage: 'Off', waitSeconds: 60, offline: [{ id: 'lead', type: 'capture', text: 'Email?', fields: ['email'] }] },
-  ];
-}
-
-/** Runs `change` on a frozen flow, so any write to the original throws; returns the result. */
-function immutably(change: (flow: FlowBranch) => FlowBranch): { before: FlowBranch; after: FlowBranch } {
-  const before = sample();
-  const frozen = deepFreeze(structuredClone(before));
-  const after = change(frozen);
-  assert.deepEqual(frozen, before, 'the given flow is unchanged');
-  return { before, after };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { immutably, sample } from './flowSample.js';
 
 const SALES: BranchPath = [{ card: 1, answer: 0 }];
 const OFFLINE: BranchPath = [{ card: 2, offline: true }];

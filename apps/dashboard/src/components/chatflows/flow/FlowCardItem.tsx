@@ -1,11 +1,13 @@
 import type { FlowCard } from '@parley/protocol';
+import { useState } from 'preact/hooks';
 import { focusLater } from '../focusLater.js';
 import { CaptureCardFields } from './CaptureCardFields.js';
 import { domIdOf, type FlowEditing } from './flowEditing.js';
 import { branchPathText, cardPathText, deleteCard, holdsCards, moveCard, replaceCard, type BranchPath } from './flowDraft.js';
-import { CARD_TYPE_NAMES, isOnCard } from './flowPlaces.js';
+import { CARD_TYPE_NAMES, deletedWith, isOnCard } from './flowPlaces.js';
 import { LiveChatCardFields } from './LiveChatCardFields.js';
 import { MessageCardFields } from './MessageCardFields.js';
+import { MoveCardPanel } from './MoveCardPanel.js';
 import { QuestionCardFields } from './QuestionCardFields.js';
 
 interface FlowCardItemProps {
@@ -18,8 +20,9 @@ interface FlowCardItemProps {
   depth: number;
 }
 
-/** One card: "Card 2: Question", its problems, its fields, and moving and deleting it. */
+/** One card: "Card 2: Question", its problems, its fields, and moving (a place up or down, or to another branch) and deleting it. */
 export function FlowCardItem({ editing, card, path, index, count, depth }: FlowCardItemProps) {
+  const [moving, setMoving] = useState(false);
   const enginePath = cardPathText(path, index);
   const id = domIdOf(enginePath);
   const title = `Card ${index + 1}: ${CARD_TYPE_NAMES[card.type]}`;
@@ -28,7 +31,10 @@ export function FlowCardItem({ editing, card, path, index, count, depth }: FlowC
   const onChange = (next: FlowCard) => editing.change(replaceCard(editing.flow, path, index, next));
 
   function move(by: -1 | 1) {
+    // The places menu belongs to this place, which another card takes now.
+    setMoving(false);
     editing.change(moveCard(editing.flow, path, index, by));
+    editing.announce(`${title} moved ${by < 0 ? 'up' : 'down'}: now card ${index + by + 1}.`);
     // The card is now one place away: keep the keyboard on the same button of the same card.
     const moved = `#${domIdOf(cardPathText(path, index + by))}`;
     focusLater(`${moved}-${by < 0 ? 'up' : 'down'}`, `${moved}-${by < 0 ? 'down' : 'up'}`);
@@ -44,7 +50,7 @@ export function FlowCardItem({ editing, card, path, index, count, depth }: FlowC
     if (!holdsCards(card)) return remove();
     editing.confirm({
       title: `Delete ${title}?`,
-      body: card.type === 'question' ? 'The cards after each of its answers are deleted with it.' : 'The cards of its offline branch are deleted with it.',
+      body: deletedWith(card),
       confirmLabel: 'Delete card',
       run: remove,
     });
@@ -68,11 +74,15 @@ export function FlowCardItem({ editing, card, path, index, count, depth }: FlowC
           <button type="button" class="button small" id={`${id}-down`} disabled={index === count - 1} onClick={() => move(1)}>
             Move down<span class="visually-hidden"> card {index + 1}</span>
           </button>
+          <button type="button" class="button small" id={`${id}-move`} aria-expanded={moving} aria-controls={moving ? `${id}-move-panel` : undefined} onClick={() => setMoving(!moving)}>
+            Move<span class="visually-hidden"> card {index + 1}</span> to…
+          </button>
           <button type="button" class="button small danger-outline" id={`${id}-delete`} onClick={askToRemove}>
             Delete<span class="visually-hidden"> card {index + 1}</span>
           </button>
         </div>
       </div>
+      {moving && <MoveCardPanel editing={editing} path={path} index={index} title={title} onClose={() => setMoving(false)} />}
       {problems.length > 0 && (
         <ul id={`${id}-problems`} class="flow-card-problems form-error">
           {problems.map((problem) => (

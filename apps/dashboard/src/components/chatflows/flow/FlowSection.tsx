@@ -19,7 +19,8 @@ interface FlowSectionProps {
 /** W8: the chatflow's cards in the Build tab, top to bottom, branches indented under their cards. */
 export function FlowSection({ flow, onChange, problems, offlineOnly }: FlowSectionProps) {
   const [asking, setAsking] = useState<Confirmation | null>(null);
-  const editing: FlowEditing = { flow, change: onChange, problems, confirm: setAsking };
+  const [announced, setAnnounced] = useState('');
+  const editing: FlowEditing = { flow, change: onChange, problems, confirm: setAsking, announce: setAnnounced };
   const ofFlow = problems.filter((problem) => problem.path !== null && isOnFlow(problem.path));
 
   return (
@@ -44,6 +45,9 @@ export function FlowSection({ flow, onChange, problems, offlineOnly }: FlowSecti
         </ul>
       )}
       <FlowBranchList editing={editing} path={[]} depth={0} where="to the flow" />
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {announced}
+      </p>
       {asking && (
         <ConfirmDialog title={asking.title} confirmLabel={asking.confirmLabel} failure="Not deleted" onConfirm={async () => asking.run()} onClose={() => setAsking(null)}>
           <p>{asking.body}</p>

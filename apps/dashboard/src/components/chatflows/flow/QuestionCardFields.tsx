@@ -2,7 +2,7 @@ import { LIMITS, type QuestionCard } from '@parley/protocol';
 import { TextField } from '../../TextField.js';
 import { TextAreaField } from '../../fields/TextAreaField.js';
 import { focusLater } from '../focusLater.js';
-import { addAnswer, cardPathText, removeAnswer, renameAnswer, type BranchPath } from './flowDraft.js';
+import { addAnswer, cardPathText, moveAnswer, removeAnswer, renameAnswer, type BranchPath } from './flowDraft.js';
 import { answerStep, domIdOf, type FlowEditing } from './flowEditing.js';
 import { NestedBranch } from './NestedBranch.js';
 
@@ -23,6 +23,17 @@ export function QuestionCardFields({ card, editing, path, index, depth, onChange
   function add() {
     editing.change(addAnswer(editing.flow, path, index));
     focusLater(`#${id}-answer-${card.answers.length} input`);
+  }
+
+  /** The answer's label as controls name it ("Pricing"), or its number while it has none. */
+  const nameOf = (answer: number) => card.answers[answer].label.trim() || String(answer + 1);
+
+  function move(answer: number, by: -1 | 1) {
+    editing.change(moveAnswer(editing.flow, path, index, answer, by));
+    editing.announce(`Answer ${nameOf(answer)} moved ${by < 0 ? 'up' : 'down'}: now answer ${answer + by + 1}.`);
+    // The answer is now one place away: keep the keyboard on the same button of the same answer.
+    const moved = `#${id}-answer-${answer + by}`;
+    focusLater(`${moved}-${by < 0 ? 'up' : 'down'}`, `${moved}-${by < 0 ? 'down' : 'up'}`);
   }
 
   function remove(answer: number) {
@@ -48,9 +59,17 @@ export function QuestionCardFields({ card, editing, path, index, depth, onChange
           <li key={at} class="flow-answer" id={`${id}-answer-${at}`}>
             <div class="flow-answer-head">
               <TextField label={`Answer ${at + 1}`} value={answer.label} maxLength={LIMITS.flowAnswerLabelMaxLength} onInput={(label) => editing.change(renameAnswer(editing.flow, path, index, at, label))} />
-              <button type="button" class="button small danger-outline" onClick={() => remove(at)}>
-                Remove answer {at + 1}
-              </button>
+              <div class="flow-answer-actions">
+                <button type="button" class="button small" id={`${id}-answer-${at}-up`} disabled={at === 0} onClick={() => move(at, -1)}>
+                  Move answer<span class="visually-hidden"> {nameOf(at)}</span> up
+                </button>
+                <button type="button" class="button small" id={`${id}-answer-${at}-down`} disabled={at === card.answers.length - 1} onClick={() => move(at, 1)}>
+                  Move answer<span class="visually-hidden"> {nameOf(at)}</span> down
+                </button>
+                <button type="button" class="button small danger-outline" onClick={() => remove(at)}>
+                  Remove answer {at + 1}
+                </button>
+              </div>
             </div>
             <NestedBranch
               editing={editing}

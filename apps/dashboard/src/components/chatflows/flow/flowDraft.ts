@@ -63,13 +63,16 @@ export function insertCard(flow: FlowBranch, path: BranchPath, index: number, ca
 
 /** The card at `index` swapped with its neighbour `by` (-1 up, 1 down); unchanged at the ends. */
 export function moveCard(flow: FlowBranch, path: BranchPath, index: number, by: -1 | 1): FlowBranch {
-  return changeBranch(flow, path, (branch) => {
-    const to = index + by;
-    if (index < 0 || index >= branch.length || to < 0 || to >= branch.length) return branch;
-    const next = [...branch];
-    [next[index], next[to]] = [next[to], next[index]];
-    return next;
-  });
+  return changeBranch(flow, path, (branch) => swapped(branch, index, by));
+}
+
+/** A copy of `list` with the item at `index` swapped with its neighbour `by`; `list` itself past the ends. */
+function swapped<T>(list: T[], index: number, by: -1 | 1): T[] {
+  const to = index + by;
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return list;
+  const next = [...list];
+  [next[index], next[to]] = [next[to], next[index]];
+  return next;
 }
 
 /** The branch without the card at `index` (and so without the branches that card holds). */
@@ -98,6 +101,11 @@ export function removeAnswer(flow: FlowBranch, path: BranchPath, index: number, 
   return changeQuestion(flow, path, index, (card) => ({ ...card, answers: card.answers.filter((_, at) => at !== answer) }));
 }
 
+/** The answer `answer` swapped with its neighbour `by` (-1 up, 1 down), its branch with it; unchanged at the ends. */
+export function moveAnswer(flow: FlowBranch, path: BranchPath, index: number, answer: number, by: -1 | 1): FlowBranch {
+  return changeQuestion(flow, path, index, (card) => ({ ...card, answers: swapped(card.answers, answer, by) }));
+}
+
 export function renameAnswer(flow: FlowBranch, path: BranchPath, index: number, answer: number, label: string): FlowBranch {
   return changeQuestion(flow, path, index, (card) => ({
     ...card,
@@ -105,11 +113,20 @@ export function renameAnswer(flow: FlowBranch, path: BranchPath, index: number, 
   }));
 }
 
+/** The branches a card holds: its answers' branches, or its offline branch. */
+export function branchesOf(card: FlowCard): FlowBranch[] {
+  if (card.type === 'question') return card.answers.map((answer) => answer.cards);
+  return card.type === 'liveChat' ? [card.offline] : [];
+}
+
+/** The cards in a card's branches, at any depth: what deleting it deletes too. */
+export function cardsHeldBy(card: FlowCard): number {
+  return branchesOf(card).reduce((sum, branch) => sum + branch.reduce((inner, each) => inner + 1 + cardsHeldBy(each), 0), 0);
+}
+
 /** Deleting it would also delete cards in its branches, so the editor asks first. */
 export function holdsCards(card: FlowCard): boolean {
-  if (card.type === 'question') return card.answers.some((answer) => answer.cards.length > 0);
-  if (card.type === 'liveChat') return card.offline.length > 0;
-  return false;
+  return cardsHeldBy(card) > 0;
 }
 
 /** The engine's path of a branch (`flow[1].answers[0].cards`), as `validateFlow` reports it. */

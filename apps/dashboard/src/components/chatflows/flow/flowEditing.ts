@@ -16,6 +16,8 @@ export interface FlowEditing {
   /** The editor's shown problems (after a save was tried); the cards pick theirs by path. */
   problems: readonly EditorProblem[];
   confirm: (ask: Confirmation) => void;
+  /** Says what a move did in the editor's polite live region (focus alone does not tell where a card went). */
+  announce: (message: string) => void;
 }
 
 /** A DOM id for a card or branch from its engine path (`flow[1].answers[0].cards[2]`). */
