@@ -5,19 +5,22 @@
  * chatflow's language at once; the server checks again and has the last word. Once answered the
  * prompt goes (the visitor's answer line arrives in the thread and closes it in every tab).
  */
+import { captureFieldLabel } from '@parley/chatflow';
 import { isPlausibleEmail } from '@parley/protocol';
 import { useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { t, type StringKey } from '../i18n';
+import { activeLanguage, t } from '../i18n';
 import { describeError } from '../state/describeError';
 import type { FlowPrompt as Prompt } from '../state/flowPrompt';
 
-const LABELS: Record<string, StringKey> = { email: 'emailLabel', firstName: 'flowFirstName', lastName: 'flowLastName', phone: 'flowPhone', company: 'flowCompany' };
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', firstName: 'given-name', lastName: 'family-name', phone: 'tel', company: 'organization' };
 const TYPES: Record<string, string> = { email: 'email', phone: 'tel' };
 
-/** A built-in field in the chatflow's language; a custom contact property by its own name. */
-const fieldLabel = (field: string): string => (LABELS[field] ? t(LABELS[field]) : field);
+/**
+ * A built-in field in the chatflow's language; a custom contact property by its own name. The
+ * engine's names, so the visitor's line the server stores for the filled card names them alike.
+ */
+const fieldLabel = (field: string): string => captureFieldLabel(activeLanguage(), field);
 
 interface FlowPromptProps {
   prompt: Prompt;

@@ -82,13 +82,10 @@ const en = {
   privacyPolicy: 'Privacy policy',
   terms: 'Terms',
   consentRequired: 'Agree to the processing of your data before the first message.',
-  // W8: a running flow's answer buttons and capture form (the email field reuses emailLabel).
+  // W8: a running flow's answer buttons and capture form (its fields are named by the engine's
+  // captureFieldLabel, which the server's line for a filled card uses too).
   flowAnswers: 'Answers',
   flowDetails: 'Your details',
-  flowFirstName: 'First name',
-  flowLastName: 'Last name',
-  flowPhone: 'Phone',
-  flowCompany: 'Company',
   flowSubmit: 'Send',
   flowRequired: 'Please fill in {field}.',
   flowFailed: 'Your answer could not be sent. Please try again.',
