@@ -1,6 +1,6 @@
 import type { Message, UserSummary } from '@parley/protocol';
 import { RichText } from '@parley/richtext/render';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { fullTime, isoTime, messageTime } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
 import { inbox, type PendingReply } from '../state/inboxStore.js';
@@ -8,6 +8,8 @@ import { discardReply, retryReply } from '../state/replies.js';
 import { useStore } from '../state/store.js';
 import { AuthorAvatar } from './messages/AuthorAvatar.js';
 import { currentAvatarUrl, startsRun } from './messages/authorRuns.js';
+import { CapturedBody, FlowNoticeDetails } from './messages/FlowNoticeDetails.js';
+import { pickedAnswers } from './messages/flowLines.js';
 import { SeenMark } from './receipts/SeenMark.js';
 import { MessageAttachment } from './attachments/MessageAttachment.js';
 import { useReadReceipts } from './receipts/useReadReceipts.js';
@@ -30,6 +32,7 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
   const scroller = useRef<HTMLDivElement>(null);
   const stuckToBottom = useRef(true);
   const seenAt = useReadReceipts(conversationId, messages);
+  const picked = useMemo(() => pickedAnswers(messages), [messages]);
 
   useLayoutEffect(() => {
     stuckToBottom.current = true;
@@ -60,6 +63,7 @@ export function MessageList({ conversationId, messages, visitorTyping }: Message
               seen={message.seq === seenAt}
               avatar={message.author.kind === 'user' && startsRun(messages[index - 1], message)}
               users={users}
+              picked={picked}
             />
           ),
         )}
@@ -84,15 +88,18 @@ interface MessageItemProps {
   /** The first of a colleague's consecutive messages: their avatar goes beside it. */
   avatar: boolean;
   users: readonly UserSummary[];
+  picked: ReadonlyMap<string, number>;
 }
 
-function MessageItem({ message, now, seen, avatar, users }: MessageItemProps) {
+function MessageItem({ message, now, seen, avatar, users, picked }: MessageItemProps) {
   return (
     <li class={`message from-${message.author.kind}${message.internal ? ' note' : ''}${avatar ? ' run-start' : ''}`}>
       {avatar && <AuthorAvatar name={message.author.name} url={currentAvatarUrl(message.author, users)} />}
       <p class="message-meta">
         {message.internal && <NoteLabel />}
-        <span class="message-author">{message.author.name}</span>{' '}
+        <span class="message-author">{message.author.name}</span>
+        {/* The bot speaks under the chatflow's heading name: said in words, not by colour alone. */}
+        {message.author.kind === 'bot' && <span class="bot-label">Bot</span>}{' '}
         <time dateTime={isoTime(message.createdAt)} title={fullTime(message.createdAt)}>
           {messageTime(message.createdAt, now)}
         </time>
@@ -103,6 +110,8 @@ function MessageItem({ message, now, seen, avatar, users }: MessageItemProps) {
         <div class="message-body">
           <MessageAttachment attachment={message.attachment} />
         </div>
+      ) : message.notice?.type === 'flowCaptured' ? (
+        <CapturedBody body={message.body} />
       ) : message.author.kind === 'visitor' ? (
         <p class="message-body">{message.body}</p>
       ) : (
@@ -110,6 +119,7 @@ function MessageItem({ message, now, seen, avatar, users }: MessageItemProps) {
           <RichText text={message.body} />
         </div>
       )}
+      <FlowNoticeDetails message={message} picked={picked} />
       {seen && <SeenMark />}
     </li>
   );
