@@ -3,12 +3,12 @@
  * have the default flow, a valid flow is saved with ids assigned and kept, each kind of invalid
  * flow is refused with `invalid_flow` naming the card and changes nothing, a duplicate's cards get
  * new ids, migration 020 gives an older chatflow the flow it behaved as, and the OpenAPI document
- * lists `flow`.
+ * shows `flow` with its card shapes.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { cardIds, defaultChatflowTexts } from '@parley/chatflow';
-import type { Chatflow, FlowBranch, FlowCard } from '@parley/protocol';
+import { CARD_ID_PATTERN, LIMITS, type Chatflow, type FlowBranch, type FlowCard } from '@parley/protocol';
 import { insertChatflow } from '../src/domain/chatflows/insertChatflow.js';
 import { createChatflow, demoSite } from './helpers/chatflows.js';
 import { connectAgent, type AgentClient } from './helpers/clients.js';
@@ -125,6 +125,74 @@ test('each kind of invalid flow is refused with invalid_flow and the card id, an
   assert.deepEqual(await read(demo.id), before, 'nothing changed');
 });
 
+test('malformed cards at any depth are refused with invalid_flow naming the card (its own id, or the one it would get), and nothing changes', async () => {
+  const before = await read(demo.id);
+  const question = (id: string, cards: unknown): unknown => ({ id, type: 'question', text: 'Which?', answers: [{ label: 'A', cards }] });
+  const withoutOffline: Record<string, unknown> = { ...liveChat([], 'lc') };
+  delete withoutOffline.offline;
+  const cases: Array<{ name: string; flow: unknown; cardId: string; path: string }> = [
+    { name: 'unknown card type at the root', flow: [{ id: 'vid', type: 'video', text: 'hi' }], cardId: 'vid', path: 'flow[0].type' },
+    { name: "an answer's cards: 'x'", flow: [question('ask', 'x')], cardId: 'ask', path: 'flow[0].answers[0].cards' },
+    { name: 'capture fields: 5, one level down', flow: [question('ask', [{ id: 'cap', type: 'capture', text: 'Details', fields: 5 }])], cardId: 'cap', path: 'flow[0].answers[0].cards[0].fields' },
+    { name: 'live chat without offline, three levels down', flow: [question('a', [question('b', [question('c', [withoutOffline])])])], cardId: 'lc', path: 'flow[0].answers[0].cards[0].answers[0].cards[0].answers[0].cards[0].offline' },
+    { name: 'a message with an extra field', flow: [{ id: 'm', type: 'message', text: 'hi', html: '<b>x</b>' }], cardId: 'm', path: 'flow[0].html' },
+  ];
+  for (const { name, flow, cardId, path } of cases) {
+    const res = await patch(demo.id, { name: 'Should not be saved', flow });
+    assert.equal(res.status, 400, `${name}: ${JSON.stringify(res.body)}`);
+    assert.equal(res.body.error.code, 'invalid_flow', name);
+    assert.equal(res.body.error.cardId, cardId, name);
+    assert.deepEqual([res.body.error.problems[0].cardId, res.body.error.problems[0].path], [cardId, path], name);
+  }
+  // Cards without a usable id are named by an id the server would give, never one in use.
+  const storedIds = cardIds(before.flow);
+  for (const [name, card] of [['no id', { type: 'video' }], ['a malformed id', { id: 'no spaces!', type: 'message', text: 'hi' }], ['null', null], ['a string', 'hello'], ['a list', []]] as const) {
+    const res = await patch(demo.id, { flow: [{ id: 'm', type: 'message', text: 'hi' }, question('ask', [card])] });
+    assert.equal(res.status, 400, `${name}: ${JSON.stringify(res.body)}`);
+    assert.equal(res.body.error.code, 'invalid_flow', name);
+    const [problem] = res.body.error.problems;
+    assert.match(problem.path, /^flow\[1\]\.answers\[0\]\.cards\[0\]/, name);
+    assert.match(res.body.error.cardId, new RegExp(CARD_ID_PATTERN), name);
+    assert.equal(problem.cardId, res.body.error.cardId, name);
+    assert.ok(![...storedIds, 'm', 'ask'].includes(problem.cardId), `${name}: ${problem.cardId} is nobody's id`);
+  }
+  // A flow that is not a list has no card to name: only its place.
+  for (const flow of ['cards', 5, null, { type: 'message', text: 'hi' }]) {
+    const res = await patch(demo.id, { flow });
+    assert.equal(res.status, 400, JSON.stringify(res.body));
+    assert.equal(res.body.error.code, 'invalid_flow');
+    assert.equal(res.body.error.cardId, null);
+    assert.deepEqual(res.body.error.problems.map((problem: { path: string }) => problem.path), ['flow']);
+  }
+  // The request schema only bounds the body's length.
+  const huge = await patch(demo.id, { flow: Array.from({ length: LIMITS.flowMaxCards + 1 }, () => ({ type: 'message', text: 'x' })) });
+  assert.equal(huge.status, 400);
+  assert.equal(huge.body.error.code, 'validation_failed');
+  // On create too.
+  const created = await shared.admin.http('POST', '/api/admin/chatflows', { siteId, name: 'Broken', flow: [question('ask', 'x')] });
+  assert.equal(created.status, 400);
+  assert.deepEqual([created.body.error.code, created.body.error.cardId], ['invalid_flow', 'ask']);
+  assert.deepEqual(await read(demo.id), before, 'nothing changed');
+});
+
+test('a flow nested thousands of levels deep is refused as too_deep at the deepest allowed card, not a server error', async () => {
+  const before = await read(demo.id);
+  // Written by hand: serialising it as an object would itself run out of stack.
+  let cards = '[{"type":"message","text":"bottom"}]';
+  for (let level = 0; level < 3000; level++) cards = `[{"type":"question","text":"Next?","answers":[{"label":"Go","cards":${cards}}]}]`;
+  const res = await fetch(`${shared.cluster.url}/api/admin/chatflows/${demo.id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', cookie: shared.admin.cookie },
+    body: `{"flow":${cards}}`,
+  });
+  const body = await res.json();
+  assert.equal(res.status, 400, JSON.stringify(body).slice(0, 300));
+  assert.equal(body.error.code, 'invalid_flow');
+  assert.deepEqual(body.error.problems.map((problem: { code: string; path: string }) => [problem.code, problem.path]), [['too_deep', `flow${'[0].answers[0].cards'.repeat(LIMITS.flowMaxDepth)}`]]);
+  assert.match(body.error.cardId, new RegExp(CARD_ID_PATTERN));
+  assert.deepEqual(await read(demo.id), before, 'nothing changed');
+});
+
 test('a duplicate copies the flow with new ids', async () => {
   const source = await read(demo.id);
   const res = await shared.admin.http('POST', `/api/admin/chatflows/${demo.id}/duplicate`);
@@ -139,12 +207,15 @@ test('a duplicate copies the flow with new ids', async () => {
   assert.deepEqual((await read(copy.id)).flow, copy.flow);
 });
 
-test('the OpenAPI document lists flow on the chatflow routes, with the card types', async () => {
+test('the OpenAPI document shows flow on the chatflow routes with the four card shapes, though requests are checked by the flow validation', async () => {
   const doc = await shared.admin.http('GET', '/api/openapi.json');
-  const text = JSON.stringify(doc.body.paths['/api/admin/chatflows/{id}'].patch);
-  assert.match(text, /"flow"/);
-  for (const type of ['message', 'question', 'capture', 'liveChat']) assert.ok(text.includes(`"${type}"`), type);
-  assert.match(JSON.stringify(doc.body.paths['/api/admin/chatflows'].post), /"flow"/);
+  for (const operation of [doc.body.paths['/api/admin/chatflows/{id}'].patch, doc.body.paths['/api/admin/chatflows'].post]) {
+    const flow = operation.requestBody.content['application/json'].schema.properties.flow;
+    assert.equal(flow.type, 'array');
+    const shapes: Array<{ properties: { type: { enum: string[] } } }> = flow.items.anyOf;
+    assert.deepEqual(shapes.map((shape) => shape.properties.type.enum[0]), ['message', 'question', 'capture', 'liveChat']);
+    assert.match(flow.description, /invalid_flow/);
+  }
 });
 
 test('migration 020 gives a chatflow stored before it the flow it behaved as', async () => {

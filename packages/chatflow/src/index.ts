@@ -29,7 +29,7 @@ export {
   type TimedLine,
 } from './visitorGates.js';
 export { validateFlow, type FlowValidationOptions } from './validateFlow.js';
-export { assignCardIds, renewCardIds, cardIds, countingIds, walkCards } from './flowIds.js';
+export { assignCardIds, renewCardIds, cardIds, countingIds, unusedIds, walkCards } from './flowIds.js';
 export { defaultFlow, DEFAULT_WAIT_SECONDS, type DefaultFlowTexts } from './defaultFlow.js';
 export { defaultConsent, mergeConsent, consentText, validateConsent, consentRefusal, consentInLanguage, CONSENT_LIMITS } from './consent.js';
 export { defaultConsentTexts, type ConsentTexts } from './consentTexts.js';

@@ -11,13 +11,25 @@
  * A flow is a tree, so it has no cycles; but conversations remember positions by card id, and two
  * cards with one id would make a position point at both (or back up the tree), so duplicate ids
  * are refused.
+ *
+ * Every problem of a card names it, whatever its shape: by its own id when it has a well-formed
+ * one, else by the id it is given here (`newCardId`), so an editor that sent a card without an id,
+ * with a malformed one or not even an object still learns which card is at fault (with its path).
  */
 import { CAPTURE_BUILTIN_FIELDS, CAPTURE_PROPERTY_PATTERN, CARD_ID_PATTERN, LIMITS, type FlowProblem, type FlowProblemCode } from '@parley/protocol';
+import { cardIds, unusedIds } from './flowIds.js';
 import { isObject, type Fields } from './validate.js';
 
 export interface FlowValidationOptions {
   /** Custom contact properties a capture card may fill; left out, any well-formed key is accepted. */
   customProperties?: readonly string[];
+  /**
+   * Names, in problems, a card without a usable id of its own (none, malformed, or not an object
+   * at all). The server gives ids to cards without one first and passes the source of those ids,
+   * so problems name cards as they would be saved. Left out: counting ids (`card-1`, …) no card
+   * of the flow has.
+   */
+  newCardId?: () => string;
 }
 
 const CARD_KEYS: Record<string, readonly string[]> = {
@@ -35,6 +47,7 @@ interface Walk {
   options: FlowValidationOptions;
   seenIds: Map<string, string>;
   cards: number;
+  newCardId: () => string;
 }
 
 interface Place {
@@ -55,19 +68,22 @@ function checkText(walk: Walk, value: unknown, cardId: string | null, path: stri
   else if (value.length > max) report(walk, 'text_too_long', cardId, path, `${what} must be at most ${max} characters (it has ${value.length}).`);
 }
 
-function checkId(walk: Walk, card: Fields, path: string): string | null {
-  if (card.id === undefined) return null;
-  if (typeof card.id !== 'string' || !CARD_ID.test(card.id)) {
-    report(walk, 'invalid_card_id', null, `${path}.id`, 'A card id must be 1–64 letters, digits, "-" or "_".');
-    return null;
-  }
+/** The card's own id if well-formed (null if none), checked for being used once in the flow. */
+function ownId(walk: Walk, card: unknown, path: string): string | null {
+  if (!isObject(card) || card.id === undefined) return null;
+  if (typeof card.id !== 'string' || !CARD_ID.test(card.id)) return null;
   const first = walk.seenIds.get(card.id);
   if (first !== undefined) report(walk, 'duplicate_card_id', card.id, path, `The card id "${card.id}" is also used at ${first}; every card needs its own id.`);
   else walk.seenIds.set(card.id, path);
   return card.id;
 }
 
-function checkQuestion(walk: Walk, card: Fields, id: string | null, at: Place): void {
+/** `Live-chat card "lc"` when the card carries that id; a given stand-in id means nothing to its author. */
+function cardTitle(kind: string, own: string | null): string {
+  return own === null ? kind : `${kind} "${own}"`;
+}
+
+function checkQuestion(walk: Walk, card: Fields, id: string, at: Place): void {
   checkText(walk, card.text, id, `${at.path}.text`, 'The question');
   const answers = card.answers;
   if (!Array.isArray(answers)) return report(walk, 'invalid_card', id, `${at.path}.answers`, 'A question\'s answers must be a list.');
@@ -96,7 +112,7 @@ function checkQuestion(walk: Walk, card: Fields, id: string | null, at: Place): 
   });
 }
 
-function checkCapture(walk: Walk, card: Fields, id: string | null, at: Place): void {
+function checkCapture(walk: Walk, card: Fields, id: string, at: Place): void {
   checkText(walk, card.text, id, `${at.path}.text`, 'The capture card\'s text');
   const fields = card.fields;
   if (!Array.isArray(fields)) return report(walk, 'invalid_card', id, `${at.path}.fields`, 'A capture card\'s fields must be a list.');
@@ -122,9 +138,9 @@ function checkCapture(walk: Walk, card: Fields, id: string | null, at: Place): v
   });
 }
 
-function checkLiveChat(walk: Walk, card: Fields, id: string | null, at: Place): void {
+function checkLiveChat(walk: Walk, card: Fields, id: string, own: string | null, at: Place): void {
   if (at.offline) {
-    report(walk, 'live_chat_in_offline_branch', id, at.path, `Live-chat card${id ? ` "${id}"` : ''} is inside an offline branch, which runs because nobody can chat.`);
+    report(walk, 'live_chat_in_offline_branch', id, at.path, `${cardTitle('Live-chat card', own)} is inside an offline branch, which runs because nobody can chat.`);
   }
   checkText(walk, card.onlineMessage, id, `${at.path}.onlineMessage`, 'The online message');
   checkText(walk, card.offlineMessage, id, `${at.path}.offlineMessage`, 'The offline message');
@@ -137,8 +153,10 @@ function checkLiveChat(walk: Walk, card: Fields, id: string | null, at: Place): 
 
 function checkCard(walk: Walk, card: unknown, at: Place, isLast: boolean): void {
   walk.cards += 1;
-  if (!isObject(card)) return report(walk, 'invalid_card', null, at.path, 'A card must be an object with a "type".');
-  const id = checkId(walk, card, at.path);
+  const own = ownId(walk, card, at.path);
+  const id = own ?? walk.newCardId();
+  if (!isObject(card)) return report(walk, 'invalid_card', id, at.path, 'A card must be an object with a "type".');
+  if (card.id !== undefined && own === null) report(walk, 'invalid_card_id', id, `${at.path}.id`, 'A card id must be 1–64 letters, digits, "-" or "_".');
   if (typeof card.type !== 'string' || !Object.hasOwn(CARD_KEYS, card.type)) {
     return report(walk, 'invalid_card', id, `${at.path}.type`, `A card's type must be one of ${Object.keys(CARD_KEYS).join(', ')}.`);
   }
@@ -153,14 +171,14 @@ function checkCard(walk: Walk, card: unknown, at: Place, isLast: boolean): void 
     case 'capture':
       return checkCapture(walk, card, id, at);
     case 'liveChat':
-      if (!isLast) report(walk, 'live_chat_not_last', id, at.path, `Live-chat card${id ? ` "${id}"` : ''} must be the last card of its branch: move the cards after it or remove them.`);
-      return checkLiveChat(walk, card, id, at);
+      if (!isLast) report(walk, 'live_chat_not_last', id, at.path, `${cardTitle('Live-chat card', own)} must be the last card of its branch: move the cards after it or remove them.`);
+      return checkLiveChat(walk, card, id, own, at);
   }
 }
 
 /** `ownerId`: the card whose branch this is (null for the root), named in problems of the branch itself. */
 function checkBranch(walk: Walk, branch: unknown, at: Place, ownerId: string | null): void {
-  if (!Array.isArray(branch)) return report(walk, 'invalid_card', ownerId, at.path, 'A branch must be a list of cards.');
+  if (!Array.isArray(branch)) return report(walk, 'invalid_card', ownerId, at.path, `${ownerId === null ? 'The flow' : 'A branch'} must be a list of cards.`);
   if (at.depth > LIMITS.flowMaxDepth) {
     if (branch.length > 0) report(walk, 'too_deep', ownerId, at.path, `Branches can be nested at most ${LIMITS.flowMaxDepth} levels deep.`);
     return;
@@ -173,7 +191,8 @@ function checkBranch(walk: Walk, branch: unknown, at: Place, ownerId: string | n
 
 /** Every problem of `flow` (the chatflow's root branch); none = valid. Paths start with `flow`. */
 export function validateFlow(flow: unknown, options: FlowValidationOptions = {}): FlowProblem[] {
-  const walk: Walk = { problems: [], options, seenIds: new Map(), cards: 0 };
+  const newCardId = options.newCardId ?? unusedIds(cardIds(flow));
+  const walk: Walk = { problems: [], options, seenIds: new Map(), cards: 0, newCardId };
   if (Array.isArray(flow) && flow.length === 0) {
     return [{ code: 'empty_flow', cardId: null, path: 'flow', message: 'The flow needs at least one card (a live-chat card hands every chat to a person).' }];
   }

@@ -116,15 +116,85 @@ test('duplicate card ids are refused (positions are stored by id), naming the id
   const flow = [message('same'), question('q', [['A', [message('same')]]])];
   only(flow, 'duplicate_card_id', 'same', 'flow[1].answers[0].cards[0]');
   assert.match(validateFlow(flow)[0].message, /flow\[0\]/);
-  only([message('bad id!')], 'invalid_card_id', null, 'flow[0].id');
+  // A malformed id cannot name the card: the id it is given in its place does (see below).
+  only([message('bad id!')], 'invalid_card_id', 'card-1', 'flow[0].id');
 });
 
 test('shapes: unknown types, unknown fields and non-lists are invalid cards', () => {
   only([{ id: 'x', type: 'video', text: 'hi' }], 'invalid_card', 'x', 'flow[0].type');
   only([{ id: 'x', type: 'message', text: 'hi', color: 'red' }], 'invalid_card', 'x', 'flow[0].color');
   only([{ id: 'x', type: 'question', text: 'hi', answers: 'yes' }], 'invalid_card', 'x', 'flow[0].answers');
-  only(['hello'], 'invalid_card', null, 'flow[0]');
+  only(['hello'], 'invalid_card', 'card-1', 'flow[0]');
+  // Not a list at all: no card to name, only the place.
   only('flow', 'invalid_card', null, 'flow');
+  only({ type: 'message', text: 'hi' }, 'invalid_card', null, 'flow');
+});
+
+/** `card` as the only card of a branch `depth` questions down (0: the root branch), and its path. */
+function nested(card: unknown, depth: number): { flow: unknown[]; path: string } {
+  let flow: unknown[] = [card];
+  for (let level = depth; level >= 1; level--) flow = [{ id: `q${level}`, type: 'question', text: 'Next?', answers: [{ label: 'Go', cards: flow }] }];
+  return { flow, path: `flow${'[0].answers[0].cards'.repeat(depth)}[0]` };
+}
+
+/** Malformed cards (no id) with the problem each has and where, after the card's own path. */
+const MALFORMED: Array<{ name: string; card: Record<string, unknown>; code: FlowProblemCode; at: string }> = [
+  { name: 'unknown type', card: { type: 'video', text: 'hi' }, code: 'invalid_card', at: '.type' },
+  { name: 'no type', card: { text: 'hi' }, code: 'invalid_card', at: '.type' },
+  { name: 'message without text', card: { type: 'message' }, code: 'invalid_card', at: '.text' },
+  { name: 'text not a string', card: { type: 'message', text: 5 }, code: 'invalid_card', at: '.text' },
+  { name: 'unknown field', card: { type: 'message', text: 'hi', color: 'red' }, code: 'invalid_card', at: '.color' },
+  { name: 'answers not a list', card: { type: 'question', text: 'Q?', answers: 'yes' }, code: 'invalid_card', at: '.answers' },
+  { name: 'answer not an object', card: { type: 'question', text: 'Q?', answers: ['Yes'] }, code: 'invalid_card', at: '.answers[0]' },
+  { name: 'answer with an unknown field', card: { type: 'question', text: 'Q?', answers: [{ label: 'A', cards: [{ id: 'm', type: 'message', text: 'm' }], next: 2 }] }, code: 'invalid_card', at: '.answers[0].next' },
+  { name: 'answer label not a string', card: { type: 'question', text: 'Q?', answers: [{ label: 5, cards: [{ id: 'm', type: 'message', text: 'm' }] }] }, code: 'invalid_card', at: '.answers[0].label' },
+  { name: "answer's cards not a list", card: { type: 'question', text: 'Q?', answers: [{ label: 'A', cards: 'x' }] }, code: 'invalid_card', at: '.answers[0].cards' },
+  { name: 'fields not a list', card: { type: 'capture', text: 'Details', fields: 5 }, code: 'invalid_card', at: '.fields' },
+  { name: 'field not a string', card: { type: 'capture', text: 'Details', fields: [5] }, code: 'capture_field_invalid', at: '.fields[0]' },
+  { name: 'live chat without offline branch', card: { type: 'liveChat', onlineMessage: 'o', offlineMessage: 'f', waitSeconds: 60 }, code: 'invalid_card', at: '.offline' },
+  { name: 'live chat without online message', card: { type: 'liveChat', offlineMessage: 'f', waitSeconds: 60, offline: [] }, code: 'invalid_card', at: '.onlineMessage' },
+  { name: 'wait time as text', card: { type: 'liveChat', onlineMessage: 'o', offlineMessage: 'f', waitSeconds: '60', offline: [] }, code: 'wait_seconds_out_of_range', at: '.waitSeconds' },
+];
+
+test('every malformed card, at depth 0, 1 and 3, is named by its own id, or by a given one when it has none or a malformed one', () => {
+  for (const depth of [0, 1, 3]) {
+    for (const { name, card, code, at } of MALFORMED) {
+      const own = nested({ id: 'mine', ...card }, depth);
+      assert.deepEqual(found(own.flow), [[code, 'mine', `${own.path}${at}`]], `${name} at depth ${depth}`);
+      // No id: named by the first id no card of the flow has (the questions around it are q1…).
+      const bare = nested(card, depth);
+      assert.deepEqual(found(bare.flow), [[code, 'card-1', `${bare.path}${at}`]], `${name} without id at depth ${depth}`);
+      const badId = nested({ id: 'not an id!', ...card }, depth);
+      assert.deepEqual(found(badId.flow), [['invalid_card_id', 'card-1', `${badId.path}.id`], [code, 'card-1', `${badId.path}${at}`]], `${name} with a malformed id at depth ${depth}`);
+    }
+  }
+});
+
+test('cards that are not objects (null, text, numbers, lists) are named and placed, at depth 0, 1 and 3', () => {
+  for (const depth of [0, 1, 3]) {
+    for (const card of [null, 'hello', 42, true, [], [{ type: 'message', text: 'inside a list' }]]) {
+      const { flow, path } = nested(card, depth);
+      assert.deepEqual(found(flow), [['invalid_card', 'card-1', path]], `${JSON.stringify(card)} at depth ${depth}`);
+    }
+  }
+});
+
+test('ids given before validation name the cards as they would be saved; cards that cannot carry one are named from the same source', () => {
+  const flow = [{ type: 'video' }, null, { id: 'bad id!', type: 'message', text: 'hi' }];
+  const withIds = assignCardIds(flow, ['card-1']);
+  const [video] = cardIds(withIds);
+  assert.equal(video, 'card-2', 'the stored flow\'s card-1 is not handed out again');
+  const fresh = ['x-1', 'x-2'];
+  const problems = found(withIds, { newCardId: () => fresh.shift()! });
+  assert.deepEqual(problems, [
+    ['invalid_card', 'card-2', 'flow[0].type'],
+    ['invalid_card', 'x-1', 'flow[1]'],
+    ['invalid_card_id', 'x-2', 'flow[2].id'],
+  ]);
+  // A stand-in never takes an id a card of the flow has.
+  assert.deepEqual(found([null, message('card-1')]), [['invalid_card', 'card-2', 'flow[0]']]);
+  // assignCardIds tolerates any shape: what is not a list of cards comes back as it was.
+  assert.equal(assignCardIds('flow' as unknown), 'flow');
 });
 
 test('size limits: cards per branch, cards in all, depth', () => {
@@ -145,6 +215,15 @@ test('size limits: cards per branch, cards in all, depth', () => {
   only(deep, 'too_deep', `q${LIMITS.flowMaxDepth}`, `flow${'[0].answers[0].cards'.repeat(LIMITS.flowMaxDepth)}`);
   deep = (deep[0] as { answers: Array<{ cards: FlowCard[] }> }).answers[0].cards;
   assert.deepEqual(validateFlow(deep), []);
+});
+
+test('a flow nested thousands of levels deep is refused as too deep; ids are given and read only as deep as a flow may go', () => {
+  let deep: unknown[] = [{ type: 'message', text: 'bottom' }];
+  for (let level = 0; level < 20_000; level++) deep = [{ type: 'liveChat', onlineMessage: 'o', offlineMessage: 'f', waitSeconds: 60, offline: deep }];
+  const withIds = assignCardIds(deep);
+  assert.equal(cardIds(withIds).length, LIMITS.flowMaxDepth, 'one card per allowed level');
+  const problems = found(withIds);
+  assert.deepEqual(problems.at(-1), ['too_deep', cardIds(withIds).at(-1), `flow${'[0].offline'.repeat(LIMITS.flowMaxDepth)}`]);
 });
 
 test('assignCardIds fills missing ids, keeps given ones, never reuses an existing id, and does not touch its input', () => {

@@ -83,7 +83,7 @@ export type FlowProblemCode = (typeof FLOW_PROBLEM_CODES)[number];
 
 export interface FlowProblem {
   code: FlowProblemCode;
-  /** The offending card's id; null when the problem is the root branch itself or the card has no usable id. */
+  /** The offending card's id (the one it is given when it has none of its own); null only for the root branch itself or a flow that is not a list. */
   cardId: string | null;
   /** Where, like `flow[1].answers[0].cards[2]`. */
   path: string;

@@ -10,7 +10,7 @@ import { LIMITS } from './limits.js';
 import { PERMISSIONS } from './models.js';
 import { ChatflowTicketDefaultsSchema } from './ticketPropertySchemas.js';
 import { ChatflowConsentSchema } from './consentSchemas.js';
-import { ChatflowFlowSchema } from './flowSchemas.js';
+import { ChatflowFlowBodySchema, ChatflowFlowSchema } from './flowSchemas.js';
 import { CARD_ID_PATTERN } from './flow.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
@@ -250,10 +250,14 @@ const chatflowFields = {
   availability: Type.Optional(ChatflowAvailabilitySchema),
   ticketDefaults: Type.Optional(ChatflowTicketDefaultsSchema),
   consent: Type.Optional(ChatflowConsentSchema),
-  flow: Type.Optional(ChatflowFlowSchema),
+  flow: Type.Optional(ChatflowFlowBodySchema),
 };
 export const UpdateChatflowSchema = Type.Object({ name: Type.Optional(Name), ...chatflowFields }, strict);
 export const CreateChatflowSchema = Type.Object({ siteId: Id, name: Name, ...chatflowFields }, strict);
+/** The same bodies as the OpenAPI document shows them: `flow` with its four card shapes. */
+const documentedFlow = { flow: Type.Optional(ChatflowFlowSchema) };
+export const UpdateChatflowDocumentedSchema = Type.Object({ name: Type.Optional(Name), ...chatflowFields, ...documentedFlow }, strict);
+export const CreateChatflowDocumentedSchema = Type.Object({ siteId: Id, name: Name, ...chatflowFields, ...documentedFlow }, strict);
 export const ChatflowOrderSchema = Type.Object({ chatflowIds: Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true }) }, strict);
 export const ChatflowListQuerySchema = Type.Object({ siteId: Type.Optional(Id) });
 

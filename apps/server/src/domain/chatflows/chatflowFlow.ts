@@ -2,10 +2,10 @@
  * W8: a chatflow's flow as stored (JSON in `chatflows.flow`) and as an editor sends it. Cards
  * without an id get a random one (ids of the stored flow are never handed out again, so a
  * conversation waiting on a deleted card cannot land on a new one); then the engine's
- * `validateFlow` decides, and any problem refuses the whole change.
+ * `validateFlow` decides, at every depth, and any problem refuses the whole change.
  */
 import { randomBytes } from 'node:crypto';
-import { assignCardIds, cardIds, defaultFlow, renewCardIds, validateFlow } from '@parley/chatflow';
+import { assignCardIds, cardIds, defaultFlow, renewCardIds, unusedIds, validateFlow } from '@parley/chatflow';
 import type { ChatflowLanguage, FlowBranch } from '@parley/protocol';
 import type { ChatflowRow } from '../../storage/schema.js';
 import { parseRouting } from '../routing/routingSettings.js';
@@ -33,12 +33,18 @@ export function parseFlow(row: Pick<ChatflowRow, 'flow' | 'settings' | 'routing'
   return flowFromBehaviour(language, row.settings, row.routing);
 }
 
-/** An editor's flow with ids given to new cards, or `InvalidFlowError` naming the cards at fault. */
-export function checkFlow(flow: FlowBranch, stored: FlowBranch | null): FlowBranch {
-  const withIds = assignCardIds(flow, stored ? cardIds(stored) : [], randomCardId);
-  const problems = validateFlow(withIds);
+/**
+ * An editor's flow with ids given to new cards, or `InvalidFlowError` naming the cards at fault.
+ * `flow` is whatever the body held (the request schema only bounds its length): ids are given
+ * first, so a problem of a card sent without an id names the id it would have been saved with,
+ * and cards that cannot carry one (a malformed id, not an object) are named from the same source.
+ */
+export function checkFlow(flow: unknown, stored: FlowBranch | null): FlowBranch {
+  const storedIds = stored ? cardIds(stored) : [];
+  const withIds = assignCardIds(flow, storedIds, randomCardId);
+  const problems = validateFlow(withIds, { newCardId: unusedIds([...storedIds, ...cardIds(withIds)], randomCardId) });
   if (problems.length > 0) throw new InvalidFlowError(problems);
-  return withIds;
+  return withIds as FlowBranch;
 }
 
 /** A duplicated chatflow's flow: the same cards, each with a new id. */

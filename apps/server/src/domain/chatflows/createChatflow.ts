@@ -21,7 +21,7 @@ import { checkFlow } from './chatflowFlow.js';
 
 export async function createChatflow(ctx: AppContext, workspaceId: number, input: CreateChatflowRequest): Promise<Chatflow> {
   validateChatflowInput(input);
-  const checkedFlow = input.flow ? checkFlow(input.flow, null) : undefined;
+  const checkedFlow = input.flow !== undefined ? checkFlow(input.flow, null) : undefined;
   return inTransaction(ctx, async (uow) => {
     const site = await uow.trx.selectFrom('sites').select('id').where('id', '=', input.siteId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!site) throw new DomainError('validation_failed', 'siteId: no such site in this workspace');

@@ -27,7 +27,7 @@ export async function updateChatflow(ctx: AppContext, workspaceId: number, chatf
     await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
     const ticketDefaults = input.ticketDefaults ? await checkTicketDefaults(uow.trx, workspaceId, input.ticketDefaults) : undefined;
     const settings = input.settings ? mergeWidgetSettings(parseWidgetSettings(existing.settings), input.settings) : undefined;
-    const flow = input.flow ? checkFlow(input.flow, parseFlow(existing, parseLanguage(existing.language))) : undefined;
+    const flow = input.flow !== undefined ? checkFlow(input.flow, parseFlow(existing, parseLanguage(existing.language))) : undefined;
     const row = await uow.trx
       .updateTable('chatflows')
       .set({

@@ -2,7 +2,7 @@
  * Chatflows (A2): everyone signed in may read them; admins and users granted `chatflows:edit`
  * may change them (A3). Validation of targeting and settings is the engine's, in the domain.
  */
-import { ChatflowListQuerySchema, CreateChatflowSchema, IdParams, UpdateChatflowSchema } from '@parley/protocol/schemas';
+import { ChatflowListQuerySchema, CreateChatflowDocumentedSchema, CreateChatflowSchema, IdParams, UpdateChatflowDocumentedSchema, UpdateChatflowSchema } from '@parley/protocol/schemas';
 import type { CreateChatflowRequest, UpdateChatflowRequest } from '@parley/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,13 +14,15 @@ import { listChatflows, loadLiveChatflow } from '../../domain/chatflows/queries.
 import { updateChatflow } from '../../domain/chatflows/updateChatflow.js';
 import type { AppContext } from '../../domain/context.js';
 import { requireChatflowEditor, requireUser } from '../auth.js';
+import { documentBodyAs } from '../documentedBody.js';
 
 const tags = ['admin: chatflows'];
 
 /**
- * The schema checks a targeting rule's shape loosely (which keys each field needs is the engine's
- * `validateTargeting`, with better messages); the domain command runs that check before anything
- * reads the rules, so the body may be typed as the contract here.
+ * The schema checks a targeting rule's shape loosely (which keys each field needs is the
+ * engine's `validateTargeting`, with better messages) and a flow only by its length (the engine's
+ * `validateFlow` names the card); the domain command runs those checks before anything reads
+ * them, so the body may be typed as the contract here.
  */
 function asChatflowInput<T>(body: unknown): T {
   return body as T;
@@ -41,6 +43,7 @@ export async function chatflowRoutes(base: FastifyInstance, ctx: AppContext): Pr
     '/api/admin/chatflows',
     {
       schema: { tags, summary: 'Create a chatflow on a site (unpublished, last in priority, in English and with the default flow unless given); an invalid flow is refused with invalid_flow naming the card', body: CreateChatflowSchema },
+      config: documentBodyAs(CreateChatflowDocumentedSchema),
       preHandler: editor,
     },
     async (request, reply) => reply.status(201).send({ chatflow: await createChatflow(ctx, request.user!.workspace_id, asChatflowInput<CreateChatflowRequest>(request.body)) }),
@@ -59,6 +62,7 @@ export async function chatflowRoutes(base: FastifyInstance, ctx: AppContext): Pr
         params: IdParams,
         body: UpdateChatflowSchema,
       },
+      config: documentBodyAs(UpdateChatflowDocumentedSchema),
       preHandler: editor,
     },
     async (request) => ({ chatflow: await updateChatflow(ctx, request.user!.workspace_id, request.params.id, asChatflowInput<UpdateChatflowRequest>(request.body)) }),
