@@ -10,7 +10,7 @@ import type { Browser, BrowserContextOptions, Frame, FrameLocator, Page } from '
 import { connectAgent, createUserAs } from '../apps/server/test/helpers/clients.js';
 import { startCluster, type ClusterOptions, type TestCluster } from '../apps/server/test/helpers/testServer.js';
 import { assertFrontEndsBuilt, launchBrowser } from './browser.js';
-import { startHostSite, type HostSite } from './hostPage.js';
+import { startHostSite, type HostSite, type HostSiteOptions } from './hostPage.js';
 
 /** Upper bound for one wait on a page; every step finishes far sooner when healthy. */
 export const WAIT_MS = 10_000;
@@ -53,6 +53,8 @@ export interface ChatSceneOptions {
   cluster?: ClusterOptions;
   /** An agent account the admin creates before the scenario starts. */
   agent?: AgentAccount;
+  /** The customer's page (default: the plain shop at `/`). */
+  host?: HostSiteOptions;
 }
 
 /** Fails at once without built front ends or Chromium; nothing is skipped. */
@@ -61,7 +63,7 @@ export async function startChatScene(options: ChatSceneOptions = {}): Promise<Ch
   const browser = await launchBrowser();
   const cluster = await startCluster(options.cluster);
   if (options.agent) await createAgent(cluster, options.agent);
-  const host = await startHostSite(cluster.url, cluster.siteKey);
+  const host = await startHostSite(cluster.url, cluster.siteKey, options.host);
   const pageErrors: string[] = [];
   return {
     cluster,

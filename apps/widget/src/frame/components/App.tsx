@@ -147,7 +147,7 @@ export function App({ controller, config, configStatus, availability, preview }:
           />
         )}
         <VisitorGate config={config} thread={view.thread} onCaptureEmail={(email) => controller.captureEmail(email)}>
-          <ConsentGate consent={config?.consent} chatting={view.thread.conversation?.status === 'open'} onRecord={(kind, granted) => controller.recordConsent(kind, granted)}>
+          <ConsentGate consent={config?.consent} chatflowId={config?.chatflowId} chatting={view.thread.conversation?.status === 'open'} onRecord={(kind, granted) => controller.recordConsent(kind, granted)}>
             {/* Inside the gates: picking an answer starts the chat as a first message does (W8). */}
             {opening && <FlowPrompt prompt={opening} onAnswer={(cardId, index) => controller.startFlow(cardId, index, opening.answers[index] ?? '')} />}
             <Composer

@@ -13,6 +13,8 @@ import { t } from '../i18n';
 
 interface ConsentGateProps {
   consent: WidgetConsent | undefined;
+  /** The chatflow shown: the visitor's answers here are for it, so another one starts afresh. */
+  chatflowId: number | undefined;
   /** A conversation is open: the consents were settled before it started. */
   chatting: boolean;
   onRecord(kind: ConsentKind, granted: boolean): Promise<void>;
@@ -20,14 +22,23 @@ interface ConsentGateProps {
   children: ComponentChildren;
 }
 
+/** What the visitor answered in this window, and for which chatflow. */
+interface Answers {
+  chatflowId: number | undefined;
+  agreed: boolean;
+  subscribed: boolean;
+}
+
 const LINK_REL = 'noopener noreferrer nofollow';
 /** The checkbox is named by its text; the text is blocks (paragraphs, lists), which a <label> may not hold. */
 const COMMUNICATIONS_TEXT_ID = 'consent-communications-text';
 
-export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGateProps) {
-  const [agreed, setAgreed] = useState(false);
-  const [subscribed, setSubscribed] = useState(false);
+export function ConsentGate({ consent, chatflowId, chatting, onRecord, children }: ConsentGateProps) {
+  const [given, setGiven] = useState<Answers>({ chatflowId, agreed: false, subscribed: false });
   const [failed, setFailed] = useState(false);
+  // The page moved on to another chatflow with the window open (a single-page site): "I agree"
+  // was given to the other one's text, so this one asks again unless the server says it need not.
+  const answers = given.chatflowId === chatflowId ? given : { chatflowId, agreed: false, subscribed: false };
   if (!consent || chatting) return <>{children}</>;
 
   const record = async (kind: ConsentKind, granted: boolean): Promise<boolean> => {
@@ -41,7 +52,7 @@ export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGa
     }
   };
   const mode = consent.dataProcessing.mode;
-  const locked = mode === 'explicit' && !agreed && !consent.dataProcessingGranted;
+  const locked = mode === 'explicit' && !answers.agreed && !consent.dataProcessingGranted;
   const links = [
     consent.privacyPolicyUrl && { href: consent.privacyPolicyUrl, label: t('privacyPolicy') },
     consent.termsUrl && { href: consent.termsUrl, label: t('terms') },
@@ -56,7 +67,7 @@ export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGa
           </div>
         )}
         {locked && (
-          <button type="button" class="consent-agree" onClick={async () => setAgreed(await record('dataProcessing', true))}>
+          <button type="button" class="consent-agree" onClick={async () => (await record('dataProcessing', true)) && setGiven({ ...answers, agreed: true })}>
             {t('consentAgree')}
           </button>
         )}
@@ -65,10 +76,10 @@ export function ConsentGate({ consent, chatting, onRecord, children }: ConsentGa
             <input
               type="checkbox"
               aria-labelledby={COMMUNICATIONS_TEXT_ID}
-              checked={subscribed}
+              checked={answers.subscribed}
               onChange={async (event) => {
                 const granted = event.currentTarget.checked;
-                if (await record('communications', granted)) setSubscribed(granted);
+                if (await record('communications', granted)) setGiven({ ...answers, subscribed: granted });
               }}
             />
             <div id={COMMUNICATIONS_TEXT_ID} class="rich">
