@@ -6,7 +6,8 @@
  * the branch goes on with a capture form) and a reload continues there; a typed first line gets
  * the same opening stored before it and the same buttons. A chatflow asking for
  * explicit consent keeps the answers disabled until "I agree", and the server refuses a forced
- * start. The admin's preview shows an unsaved flow's opening and keeps a picked answer in the page.
+ * start; a pick made against an opening changed meanwhile is refused in words and the new one
+ * shows. The admin's preview shows an unsaved flow's opening and keeps a picked answer in the page.
  *
  * Steps run in order and build on each other; after a failed one the rest fail fast.
  * Needs the built front ends (`npm run build`) and /usr/bin/chromium; nothing is skipped.
@@ -49,6 +50,7 @@ let scene: ChatScene;
 let cluster: TestCluster;
 let host: HostSite;
 let admin: ReturnType<typeof httpAs>;
+let plainChatflowId = 0;
 let consentChatflowId = 0;
 
 before(async () => {
@@ -83,7 +85,8 @@ step(`a chatflow opening with a message and a question, and one asking for expli
   const sites = await admin('GET', '/api/admin/sites');
   const site = (sites.body as { sites: Array<{ id: number; siteKey: string; chatflows: Chatflow[] }> }).sites.find((s) => s.siteKey === cluster.siteKey)!;
   // The site's chatflow shows on every page; it goes last so the consent one wins on its pages.
-  const plain = await admin('PATCH', `/api/admin/chatflows/${site.chatflows[0]!.id}`, { priority: 100, flow: FLOW });
+  plainChatflowId = site.chatflows[0]!.id;
+  const plain = await admin('PATCH', `/api/admin/chatflows/${plainChatflowId}`, { priority: 100, flow: FLOW });
   assert.equal(plain.status, 200, JSON.stringify(plain.body));
   const consent = await admin('POST', '/api/admin/chatflows', {
     siteId: site.id,
@@ -184,6 +187,27 @@ step('explicit consent: the answers stay disabled until "I agree", a forced star
   await log.locator('.msg.own:not(.pending)').getByText('Support', { exact: true }).waitFor();
   await log.getByText(SUPPORT_REPLY).waitFor();
   assert.equal(await chat.getByRole('alert').count(), 0, 'no refusal shown');
+});
+
+step('an opening changed since the window read it: the pick is refused in words, the new opening shows and works', async () => {
+  const page = await newPage();
+  const chat = await openChat(page, `${host.sameSiteUrl}/`);
+  await chat.getByRole('button', { name: 'Sales', exact: true }).waitFor();
+  const changed = await admin('PATCH', `/api/admin/chatflows/${plainChatflowId}`, {
+    flow: [
+      { id: 'team', type: 'question', text: 'Which team?', answers: [{ label: 'Billing', cards: [{ type: 'message', text: 'Billing here.' }, liveChat] }] },
+    ] satisfies FlowBranch,
+  });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  await chat.getByRole('button', { name: 'Sales', exact: true }).click();
+  await chat.getByRole('alert').getByText('Your answer could not be sent. Please try again.').waitFor();
+  await chat.getByRole('log').getByText('Which team?').waitFor();
+  assert.equal(await chat.getByRole('button', { name: 'Sales', exact: true }).count(), 0, 'the old answers go');
+  await chat.getByRole('button', { name: 'Billing', exact: true }).click();
+  await chat.getByRole('log').locator('.msg.own:not(.pending)').getByText('Billing', { exact: true }).waitFor();
+  await chat.getByRole('log').getByText('Billing here.').waitFor();
+  // Then the live-chat card speaks (nobody is online here).
+  assert.deepEqual((await threadLines(chat)).slice(0, 4), [defaultChatflowTexts('en').welcomeMessage, 'Which team?', 'Billing', 'Billing here.']);
 });
 
 step('preview: the unsaved flow opening shows, a picked answer stays in the page, a changed config changes the opening', async (t) => {

@@ -185,10 +185,10 @@ test('a flow nested thousands of levels deep is refused as too_deep at the deepe
     headers: { 'content-type': 'application/json', cookie: shared.admin.cookie },
     body: `{"flow":${cards}}`,
   });
-  const body = await res.json();
+  const body = (await res.json()) as { error: { code: string; cardId: string; problems: Array<{ code: string; path: string }> } };
   assert.equal(res.status, 400, JSON.stringify(body).slice(0, 300));
   assert.equal(body.error.code, 'invalid_flow');
-  assert.deepEqual(body.error.problems.map((problem: { code: string; path: string }) => [problem.code, problem.path]), [['too_deep', `flow${'[0].answers[0].cards'.repeat(LIMITS.flowMaxDepth)}`]]);
+  assert.deepEqual(body.error.problems.map((problem) => [problem.code, problem.path]), [['too_deep', `flow${'[0].answers[0].cards'.repeat(LIMITS.flowMaxDepth)}`]]);
   assert.match(body.error.cardId, new RegExp(CARD_ID_PATTERN));
   assert.deepEqual(await read(demo.id), before, 'nothing changed');
 });
