@@ -43,15 +43,15 @@ const liveChat = (offline: FlowCard[] = [], id?: string): FlowCard => ({
   offline,
 });
 
-test('the demo chatflow and a new Finnish one have the default flow: welcome message, then live chat', async () => {
-  assert.deepEqual(demo.flow.map((card) => card.type), ['message', 'liveChat']);
+test('the demo chatflow and a new Finnish one have the default flow: live chat right after the welcome', async () => {
+  assert.deepEqual(demo.flow.map((card) => card.type), ['liveChat']);
   const fi = await createChatflow(shared.admin.http, { siteId, name: 'Suomi', language: 'fi' });
-  const [welcome, handOff] = fi.flow;
-  assert.ok(welcome?.type === 'message' && handOff?.type === 'liveChat');
-  assert.equal(welcome.text, defaultChatflowTexts('fi').welcomeMessage);
+  const [handOff] = fi.flow;
+  assert.ok(handOff?.type === 'liveChat');
+  assert.equal(fi.settings.welcomeMessage, defaultChatflowTexts('fi').welcomeMessage, 'the welcome is the setting, not a card');
   assert.equal(handOff.offlineMessage, defaultChatflowTexts('fi').fallbackMessage);
   assert.deepEqual(handOff.offline, []);
-  assert.ok(cardIds(fi.flow).length === 2 && cardIds(fi.flow).every(Boolean), 'every card has an id');
+  assert.ok(cardIds(fi.flow).length === 1 && cardIds(fi.flow).every(Boolean), 'every card has an id');
 });
 
 test('a valid flow is saved and read back with ids assigned; a second save keeps them', async () => {
@@ -230,10 +230,31 @@ test('migration 020 gives a chatflow stored before it the flow it behaved as', a
     await old.migrateToLatest();
     const row = await db.selectFrom('chatflows').select('flow').where('id', '=', chatflow.id).executeTakeFirstOrThrow();
     const flow = JSON.parse(row.flow!) as FlowBranch;
-    assert.deepEqual(flow.map((card) => card.type), ['message', 'liveChat']);
-    assert.ok(flow[0]!.type === 'message' && flow[1]!.type === 'liveChat');
-    assert.equal(flow[0]!.text, 'Tervetuloa vanhaan kauppaan', 'its own welcome message');
-    assert.equal(flow[1]!.offlineMessage, "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.", 'the stored routing\'s fallback message');
+    // Its welcome stays its own setting, said before the flow: the flow is the hand-off.
+    assert.deepEqual(flow.map((card) => card.type), ['liveChat']);
+    assert.ok(flow[0]!.type === 'liveChat');
+    assert.equal(flow[0]!.offlineMessage, "Sorry, nobody could take your chat right now. We'll get back to you as soon as possible.", 'the stored routing\'s fallback message');
+  } finally {
+    await old.close();
+  }
+});
+
+test('migration 024 drops a first message card that repeats the welcome, and keeps one that says something else', async () => {
+  const old = await storeAtMigration('022_flow_runs');
+  const { db } = old;
+  try {
+    const now = Date.now();
+    const settings = { welcomeMessage: 'Hello from the old shop' } as never;
+    const copy = await insertChatflow(db, { workspaceId: old.workspaceId, siteId: old.siteId, name: 'Copy', priority: 0, language: 'en', settings }, now);
+    const own = await insertChatflow(db, { workspaceId: old.workspaceId, siteId: old.siteId, name: 'Own', priority: 1, language: 'en', settings }, now);
+    const handOff = liveChat([], 'live-chat');
+    const stored = (id: number, flow: FlowBranch) => db.updateTable('chatflows').set({ flow: JSON.stringify(flow) }).where('id', '=', id).execute();
+    await stored(copy.id, [{ id: 'welcome', type: 'message', text: ' Hello from the old shop ' }, handOff]);
+    await stored(own.id, [{ id: 'intro', type: 'message', text: 'Something else first' }, handOff]);
+    await old.migrateToLatest();
+    const flowOf = async (id: number) => JSON.parse((await db.selectFrom('chatflows').select('flow').where('id', '=', id).executeTakeFirstOrThrow()).flow!) as FlowBranch;
+    assert.deepEqual(await flowOf(copy.id), [handOff]);
+    assert.deepEqual((await flowOf(own.id)).map((card) => card.id), ['intro', 'live-chat']);
   } finally {
     await old.close();
   }

@@ -37,6 +37,8 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
   assert.deepEqual(thread.body.messages.map((m: any) => [m.seq, m.author.kind, m.body]), [
     [1, 'bot', 'Hi! How can we help you today?'],
     [2, 'visitor', 'Hello, is anyone there? 👋'],
+    // The demo chatflow's flow is its live-chat card, whose online message follows (W8).
+    [3, 'bot', 'Connecting you with our team. Someone will be with you shortly.'],
   ]);
 
   // Assign to me → the visitor sees "Alice joined the chat" and the new heading.
@@ -89,7 +91,7 @@ test('a visitor message reaches the inbox live, the reply reaches the visitor un
   // A reload (fresh connection with the same token) gets the latest conversation as snapshot.
   const reloaded = await connectVisitor(shared.cluster.url, shared.cluster.wsUrl, shared.cluster.siteKey, visitor);
   assert.equal(reloaded.resumes[0]!.snapshot!.conversation!.id, again.message.conversationId);
-  assert.deepEqual(reloaded.resumes[0]!.snapshot!.messages.map((m) => m.body), ['Hi! How can we help you today?', 'One more question']);
+  assert.deepEqual(reloaded.resumes[0]!.snapshot!.messages.map((m) => m.body), ['Hi! How can we help you today?', 'One more question', 'Connecting you with our team. Someone will be with you shortly.']);
   reloaded.close();
   visitor.close();
   alice.close();

@@ -72,16 +72,18 @@ test('question, branch, email, hand-off: routing offers the chat only at the liv
     assert.equal(row.flow_card_id, 'topic');
     assert.deepEqual(await pendingOffers(cluster), [], 'nobody is offered the chat while the flow runs');
     const lines = await thread(cluster, visitor.conversationId);
+    // The welcome and the flow's opening come first, as the widget showed them before the visitor wrote.
     assert.deepEqual(lines.map((l) => [l.author_kind, l.body]), [
-      ['visitor', 'Hello there'],
+      ['bot', 'Hi! How can we help you today?'],
       ['bot', 'Hi! Two quick questions first.'],
       ['bot', 'What brings you here?'],
+      ['visitor', 'Hello there'],
     ]);
     assert.deepEqual(JSON.parse(lines[2]!.notice!), { type: 'flowQuestion', cardId: 'topic', answers: ['Pricing', 'Support'] });
 
     // The visitor's thread shows the same (a reload reads it back).
     const seen = await visitor.http('GET', '/api/widget/conversation');
-    assert.deepEqual(seen.body.messages.at(-1).notice, { type: 'flowQuestion', cardId: 'topic', answers: ['Pricing', 'Support'] });
+    assert.deepEqual(seen.body.messages.at(-2).notice, { type: 'flowQuestion', cardId: 'topic', answers: ['Pricing', 'Support'] });
 
     // Restart mid-flow: a new node on the same store continues at the stored card.
     await cluster.nodes[0]!.close();
@@ -134,10 +136,11 @@ test('question, branch, email, hand-off: routing offers the chat only at the liv
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
     const agentThread = await ann.http('GET', `/api/conversations/${visitor.conversationId}`);
     const bodies = agentThread.body.messages.map((m: any) => [m.author.kind, m.body]);
-    assert.deepEqual(bodies.slice(0, 7), [
-      ['visitor', 'Hello there'],
+    assert.deepEqual(bodies.slice(0, 8), [
+      ['bot', 'Hi! How can we help you today?'],
       ['bot', 'Hi! Two quick questions first.'],
       ['bot', 'What brings you here?'],
+      ['visitor', 'Hello there'],
       ['visitor', 'Pricing'],
       ['bot', 'Where can we reach you?'],
       ['visitor', 'Email: maija@example.com\nFirst name: Maija'],

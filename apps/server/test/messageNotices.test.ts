@@ -68,6 +68,7 @@ test('an agent takes the chat: the visitor gets the joined notice live, on resum
     assert.deepEqual(threadLines, [
       ['bot', null],
       ['visitor', null],
+      ['bot', null],
       ['system', { type: 'joined', name: adminName }],
     ]);
 

@@ -1,7 +1,7 @@
 /**
- * W8: the flow a chatflow starts with, which behaves as a chatflow did before flows: the welcome
- * message, then the hand-off to a person, with the routing's fallback message when nobody can
- * take the chat and no offline branch.
+ * W8: the flow a chatflow starts with, which behaves as a chatflow did before flows: the hand-off
+ * to a person right after the welcome (a setting of its own, said before any card), with the
+ * routing's fallback message when nobody can take the chat and no offline branch.
  */
 import type { ChatflowLanguage, FlowBranch } from '@parley/protocol';
 import { defaultChatflowTexts } from './texts.js';
@@ -22,17 +22,14 @@ const ONLINE_MESSAGES: Record<ChatflowLanguage, string> = {
 };
 
 export interface DefaultFlowTexts {
-  /** The chatflow's welcome message (its language's default when left out). */
-  welcomeMessage?: string;
   /** The routing's fallback message (its language's default when left out). */
   offlineMessage?: string;
 }
 
-/** A welcome message card and a live-chat card, with texts in `language` unless given. */
+/** A live-chat card, with texts in `language` unless given. */
 export function defaultFlow(language: ChatflowLanguage, texts: DefaultFlowTexts = {}): FlowBranch {
   const defaults = defaultChatflowTexts(language);
   return [
-    { id: 'welcome', type: 'message', text: texts.welcomeMessage ?? defaults.welcomeMessage },
     {
       id: 'live-chat',
       type: 'liveChat',

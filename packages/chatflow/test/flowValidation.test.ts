@@ -253,22 +253,22 @@ test('renewCardIds gives every card a new id, none of the old ones', () => {
   assert.deepEqual(validateFlow(copy), []);
 });
 
-test('default flow: a welcome message then a live-chat card, valid, in each of the eight languages', () => {
+test('default flow: one live-chat card (the welcome is a setting of its own), valid, in each of the eight languages', () => {
   const english = defaultFlow('en');
   for (const language of CHATFLOW_LANGUAGES) {
     const flow = defaultFlow(language);
     assert.deepEqual(validateFlow(flow), [], language);
-    assert.deepEqual(flow.map((card) => card.type), ['message', 'liveChat'], language);
-    const [welcome, handOff] = flow;
-    assert.ok(welcome.type === 'message' && handOff.type === 'liveChat');
-    assert.equal(welcome.text, defaultChatflowTexts(language).welcomeMessage, language);
+    // The welcome is the chatflow's own setting, said before any card: the flow is the hand-off.
+    assert.deepEqual(flow.map((card) => card.type), ['liveChat'], language);
+    const [handOff] = flow;
+    assert.ok(handOff.type === 'liveChat');
     assert.equal(handOff.offlineMessage, defaultChatflowTexts(language).fallbackMessage, language);
     assert.deepEqual(handOff.offline, []);
     if (language !== 'en') {
-      assert.ok(english[1].type === 'liveChat');
-      assert.notEqual(handOff.onlineMessage, english[1].onlineMessage, `${language} online message is translated`);
+      assert.ok(english[0].type === 'liveChat');
+      assert.notEqual(handOff.onlineMessage, english[0].onlineMessage, `${language} online message is translated`);
     }
   }
-  const custom = defaultFlow('fi', { welcomeMessage: 'Tervetuloa', offlineMessage: 'Palaamme pian' });
-  assert.deepEqual(custom.map((card) => (card.type === 'message' ? card.text : card.type === 'liveChat' ? card.offlineMessage : '')), ['Tervetuloa', 'Palaamme pian']);
+  const custom = defaultFlow('fi', { offlineMessage: 'Palaamme pian' });
+  assert.deepEqual(custom.map((card) => (card.type === 'liveChat' ? card.offlineMessage : '')), ['Palaamme pian']);
 });

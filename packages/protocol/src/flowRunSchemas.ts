@@ -5,6 +5,7 @@
  */
 import Type from 'typebox';
 import { CARD_ID_PATTERN } from './flow.js';
+import { LIMITS } from './limits.js';
 
 const CardId = Type.String({ pattern: CARD_ID_PATTERN });
 const ConversationId = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
@@ -17,6 +18,18 @@ const capture = { cardId: CardId, fields: Type.Record(Type.String({ minLength: 1
 /** HTTP bodies (the conversation is in the path). */
 export const FlowAnswerSchema = Type.Object(answer, strict);
 export const FlowCaptureSchema = Type.Object(capture, strict);
+/**
+ * Starting the conversation by picking an answer of the flow's opening question (WidgetConfig.flowOpening).
+ * `clientMessageId` makes a retried request answer the first one's line (`duplicate: true`).
+ */
+export const FlowStartSchema = Type.Object(
+  {
+    ...answer,
+    clientMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.clientMessageIdMaxLength })),
+    chatflowId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'the chatflow the widget shows (WidgetConfig.chatflowId)' })),
+  },
+  strict,
+);
 /** The same as socket commands of the visitor (`flow.answer`, `flow.capture`). */
 export const FlowAnswerCommandSchema = Type.Object({ conversationId: ConversationId, ...answer }, strict);
 export const FlowCaptureCommandSchema = Type.Object({ conversationId: ConversationId, ...capture }, strict);

@@ -5,7 +5,8 @@
  * a burst (or a replay after reconnecting) makes one chime, and so each alert is decided on the
  * state after the burst: the first message of a new chat is its text rather than an alert of its
  * own, a chat offered to me alerts as the offer instead (so a new chat waits, briefly, until
- * routing has placed it), a chat handed on again is not mine.
+ * routing has placed it), a chat handed on again is not mine. A chat is new to the team when its
+ * chatflow's flow hands it off (W8): while the bot still talks to the visitor nobody is alerted.
  * Nothing alerts for a conversation I am reading in a focused tab, and only one of my tabs
  * alerts (tabCoordinator.ts).
  */
@@ -36,6 +37,8 @@ const MAX_REMEMBERED = 2000;
 const raised = new Set<string>();
 /** Conversations offered to me: assigned after that means I accepted, which is not news. */
 const offeredToMe = new Set<number>();
+/** The first words of visitors whose chat is still with the bot: the alert's text at the hand-off. */
+const wordsWithBot = new Map<number, string>();
 let queued: Pending[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -48,10 +51,14 @@ function queue(fields: Omit<Pending, 'queuedAt'>): void {
 /** Called with every realtime event the inbox applies. */
 export function noticeInboxEvent<K extends keyof AgentEvents>(name: K, data: AgentEvents[K]): void {
   const me = myUserId();
-  if (name === 'conversation.created') {
+  if (name === 'conversation.created' || name === 'conversation.updated') {
     const { conversation } = data as AgentEvents['conversation.created'];
-    if (conversation.assignee !== null) return;
-    queue({ key: `new:${conversation.id}`, kind: 'newConversation', conversationId: conversation.id, snapshot: conversation, text: null });
+    if (conversation.assignee !== null || conversation.routingState === 'bot') return;
+    // An update is news only as the hand-off: the store still has the chat as the bot had it.
+    if (name === 'conversation.updated' && inbox.get().conversations.get(conversation.id)?.routingState !== 'bot') return;
+    const text = wordsWithBot.get(conversation.id) ?? null;
+    wordsWithBot.delete(conversation.id);
+    queue({ key: `new:${conversation.id}`, kind: 'newConversation', conversationId: conversation.id, snapshot: conversation, text });
   } else if (name === 'conversation.assigned') {
     const { conversation, previousAssigneeId } = data as AgentEvents['conversation.assigned'];
     if (conversation.assignee?.id !== me || previousAssigneeId === me) return;
@@ -64,6 +71,12 @@ export function noticeInboxEvent<K extends keyof AgentEvents>(name: K, data: Age
     const starting = queued.find((entry) => entry.kind === 'newConversation' && entry.conversationId === message.conversationId);
     if (starting) {
       starting.text ??= message.body;
+      return;
+    }
+    if (inbox.get().conversations.get(message.conversationId)?.routingState === 'bot') {
+      if (!wordsWithBot.has(message.conversationId)) wordsWithBot.set(message.conversationId, message.body);
+      // Chats closed while with the bot never hand off: only recent ones are kept.
+      if (wordsWithBot.size > MAX_REMEMBERED) wordsWithBot.delete(wordsWithBot.keys().next().value!);
       return;
     }
     queue({ key: `message:${message.id}`, kind: 'newMessage', conversationId: message.conversationId, snapshot: null, text: message.body });
@@ -140,4 +153,5 @@ export function resetInboxAlerts(): void {
   queued = [];
   raised.clear();
   offeredToMe.clear();
+  wordsWithBot.clear();
 }

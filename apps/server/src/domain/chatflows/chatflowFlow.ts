@@ -9,15 +9,14 @@ import { assignCardIds, cardIds, defaultFlow, renewCardIds, unusedIds, validateF
 import type { ChatflowLanguage, FlowBranch } from '@parley/protocol';
 import type { ChatflowRow } from '../../storage/schema.js';
 import { parseRouting } from '../routing/routingSettings.js';
-import { parseWidgetSettings } from './chatflowSettings.js';
 import { InvalidFlowError } from './invalidFlowError.js';
 
 /** Short random card ids: unique enough inside one workspace's flows and readable in paths. */
 export const randomCardId = (): string => `c${randomBytes(6).toString('hex')}`;
 
-/** The flow a chatflow without one behaves as: its welcome message, then live chat with its fallback message. */
-export function flowFromBehaviour(language: ChatflowLanguage, settingsJson: string, routingJson: string): FlowBranch {
-  return defaultFlow(language, { welcomeMessage: parseWidgetSettings(settingsJson).welcomeMessage, offlineMessage: parseRouting(routingJson).fallbackMessage });
+/** The flow a chatflow without one behaves as: live chat right after the welcome, with its fallback message. */
+export function flowFromBehaviour(language: ChatflowLanguage, routingJson: string): FlowBranch {
+  return defaultFlow(language, { offlineMessage: parseRouting(routingJson).fallbackMessage });
 }
 
 /** The stored flow; a row without a readable one (never after migration 020) behaves as before flows. */
@@ -30,7 +29,7 @@ export function parseFlow(row: Pick<ChatflowRow, 'flow' | 'settings' | 'routing'
       // fall through to the behaviour it had before
     }
   }
-  return flowFromBehaviour(language, row.settings, row.routing);
+  return flowFromBehaviour(language, row.routing);
 }
 
 /**

@@ -34,8 +34,8 @@ export async function createChatflow(ctx: AppContext, workspaceId: number, input
     await checkHeadingUsers(uow.trx, workspaceId, input.settings?.headingUserIds);
     const ticketDefaults = input.ticketDefaults ? await checkTicketDefaults(uow.trx, workspaceId, input.ticketDefaults) : undefined;
     const settings = mergeWidgetSettings(defaultWidgetSettings(language), input.settings);
-    // Left out, the flow is the welcome message then live chat, with this chatflow's texts.
-    const flow = checkedFlow ?? defaultFlow(language, { welcomeMessage: settings.welcomeMessage, offlineMessage: routing.fallbackMessage });
+    // Left out, the flow is live chat right after the welcome, with this chatflow's texts.
+    const flow = checkedFlow ?? defaultFlow(language, { offlineMessage: routing.fallbackMessage });
     const row = await insertChatflow(
       uow.trx,
       {

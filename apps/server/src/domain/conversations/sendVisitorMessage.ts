@@ -1,13 +1,14 @@
 /**
  * A visitor writes. The message goes to the visitor's open conversation on this site; when there
- * is none (first message, or the last one was closed) a new conversation starts, with the
- * chatflow's welcome message as its first line (W3, W13), and routing starts (R1). The new
- * conversation runs in the chatflow the widget showed when that one is published on the visitor's
- * site, else in the site's first published chatflow by priority. A chatflow whose flow of cards
- * asks something runs it after the visitor's first line and routes only at its live-chat card. A chatflow in login-only mode
- * refuses the start to a visitor who is not identified (identification_required), and one that
- * captures the email before the first message to a visitor without one (email_required). A
- * chatflow asking for explicit data processing consent refuses it until the visitor agreed (consent_required).
+ * is none (first message, or the last one was closed) a new conversation starts (W3, W13): the
+ * chatflow's welcome message and its flow's opening come first, as the widget showed them, then
+ * the visitor's line, then the flow runs on (W8); routing starts at its live-chat card (R1). The
+ * new conversation runs in the chatflow the widget showed when that one is published on the
+ * visitor's site, else in the site's first published chatflow by priority. A chatflow in
+ * login-only mode refuses the start to a visitor who is not identified (identification_required),
+ * and one that captures the email before the first message to a visitor without one
+ * (email_required). A chatflow asking for explicit data processing consent refuses it until the
+ * visitor agreed (consent_required).
  */
 import { startRefusal } from '@parley/chatflow';
 import type { SendMessageResult } from '@parley/protocol';
@@ -19,9 +20,8 @@ import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
 import { firstPublishedChatflow, publishedChatflowOfSite } from '../chatflows/queries.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { parseRouting } from '../routing/routingSettings.js';
-import { scheduleNewConversationEmail } from '../notifications/emailDeadlines.js';
 import { appendMessage, appendToOpenConversation, dedupeKey, findByDedupeKey, validateBody, type NewMessage } from './appendMessage.js';
-import { chatflowFlow, flowRuns, runCards } from '../flows/runFlow.js';
+import { chatflowFlow, runCards, runOpening, type FlowRun } from '../flows/runFlow.js';
 import { loadSummary } from './presenters.js';
 import { retryOnConflict } from './retryOnConflict.js';
 import { startingTicketProperties } from '../ticketProperties/chatflowDefaults.js';
@@ -60,15 +60,21 @@ export async function sendVisitorMessage(
   );
 }
 
-/** A new conversation with the visitor's first line; then its chatflow's flow of cards starts, if it has one to run (W8). */
+/**
+ * A new conversation with the visitor's first line between the flow's opening and the rest of the
+ * flow (W8); when the opening ends with a question, the chat waits there (the visitor may still
+ * pick an answer after writing).
+ */
 async function startWithMessage(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined, line: NewMessage) {
-  const started = await startConversation(uow, visitor, wantedChatflowId);
-  const message = await appendMessage(uow, started.id, line);
-  if (started.flow) await runCards(uow, { conversationId: started.id, workspaceId: visitor.workspace_id, chatflow: started.chatflow, flow: started.flow }, started.flow, false);
+  const run = await startConversation(uow, visitor, wantedChatflowId);
+  const { question, rest } = await runOpening(uow, run);
+  const message = await appendMessage(uow, run.conversationId, line);
+  if (!question) await runCards(uow, run, rest, false);
   return message;
 }
 
-async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined) {
+/** A new conversation in the `bot` routing state, with its welcome line; its flow is the caller's to run. */
+export async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedChatflowId: number | undefined) {
   const { trx, now } = uow;
   const wanted = wantedChatflowId === undefined ? undefined : await publishedChatflowOfSite(trx, visitor.site_id, wantedChatflowId);
   const chatflow = wanted ?? (await firstPublishedChatflow(trx, visitor.site_id));
@@ -83,8 +89,7 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
   if (unconsented) throw new DomainError(unconsented);
   // Priority, category and custom properties start as the chatflow's defaults (issue 12).
   const ticket = await startingTicketProperties(trx, chatflow);
-  const chatflowCards = chatflowFlow(chatflow);
-  const flow = flowRuns(chatflowCards) ? chatflowCards : null;
+  const flow = chatflowFlow(chatflow);
   const created = await trx
     .insertInto('conversations')
     .values({
@@ -103,28 +108,26 @@ async function startConversation(uow: UnitOfWork, visitor: VisitorRow, wantedCha
       first_agent_reply_at: null,
       closed_at: null,
       close_reason: null,
-      // A flow with something to ask runs first; routing starts at its live-chat card (W8).
-      routing_state: flow ? 'bot' : 'routing',
+      // The flow runs first; routing starts at its live-chat card (W8).
+      routing_state: 'bot',
       last_activity_at: now,
       ...ticket,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // Routing and the inactivity timeout are durable deadlines from the first moment (R6): if this
-  // node dies right after the commit, another one (or this one after a restart) routes the chat.
+  // The inactivity timeout is a durable deadline from the first moment (R6), as routing is from
+  // the hand-off: if this node dies right after the commit, another one (or this one after a
+  // restart) acts on the chat.
   const routing = parseRouting(chatflow.routing);
-  if (!flow) await scheduleDeadline(trx, { key: deadlineKeys.route(created.id), kind: 'route', workspaceId: visitor.workspace_id, dueAt: now, payload: { conversationId: created.id } }, now);
   await scheduleDeadline(
     trx,
     { key: deadlineKeys.inactivity(created.id), kind: 'inactivity', workspaceId: visitor.workspace_id, dueAt: now + routing.inactivityTimeoutMinutes * 60_000, payload: { conversationId: created.id } },
     now,
   );
-  await scheduleNewConversationEmail(uow, visitor.workspace_id, created.id);
   const summary = await loadSummary(trx, created.id);
   uow.emit({ type: 'conversation.created', workspaceId: visitor.workspace_id, conversation: summary });
-  // A running flow says its own first lines (its cards) after the visitor's.
-  if (!flow && settings.welcomeMessage.trim()) {
+  if (settings.welcomeMessage.trim()) {
     await appendMessage(uow, created.id, { author: { kind: 'bot', name: settings.headingName }, body: settings.welcomeMessage });
   }
-  return { id: created.id, chatflow, flow };
+  return { conversationId: created.id, workspaceId: visitor.workspace_id, chatflow, flow } satisfies FlowRun;
 }

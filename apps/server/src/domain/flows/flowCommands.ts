@@ -36,7 +36,7 @@ async function waitsAt(uow: UnitOfWork, visitor: VisitorRow, conversationId: num
 }
 
 /** Moves the stored position off `cardId` if it is still there; false when another request did first. */
-async function claimCard(uow: UnitOfWork, conversationId: number, cardId: string, answer: string): Promise<boolean> {
+export async function claimCard(uow: UnitOfWork, conversationId: number, cardId: string, answer: string): Promise<boolean> {
   const row = await uow.trx.selectFrom('conversations').select('flow_answers').where('id', '=', conversationId).executeTakeFirstOrThrow();
   const answers = { ...parseAnswers(row.flow_answers), [cardId]: answer };
   const claimed = await uow.trx

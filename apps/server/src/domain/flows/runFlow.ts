@@ -1,19 +1,22 @@
 /**
- * W8 running the flow. A new conversation in a chatflow whose flow asks something (a question, a
- * capture, or a live-chat card with an offline branch) is not routed at once: it starts in the
- * `bot` routing state and its cards run in order. Message cards are bot lines; a question or a
+ * W8 running the flow. Every new conversation runs its chatflow's flow: it starts in the `bot`
+ * routing state and its cards run in order. The flow's opening (its leading message cards and a
+ * question right after them, which the widget showed before the visitor wrote) is stored before
+ * the visitor's first line; the rest runs after it. Message cards are bot lines; a question or a
  * capture card is a bot line the conversation then waits at (`flow_card_id`), until the visitor
- * answers (flowCommands.ts); the live-chat card hands off to routing, or runs the offline branch
- * when nobody can take the chat (flowOffline.ts). The stored card id is the whole position, so a
- * reload, another tab or a restarted node continues from the database alone.
- *
- * A flow that only says its welcome and hands off (the flow every chatflow had before cards) is
- * not run: such a chatflow keeps its welcome message and immediate routing.
+ * answers (flowCommands.ts); the live-chat card hands off to routing with its online message and
+ * wait time, or runs its offline message and branch when nobody can take the chat
+ * (flowOffline.ts). The stored card id is the whole position, so a reload, another tab or a
+ * restarted node continues from the database alone.
  */
-import type { FlowBranch, FlowCard, LiveChatCard } from '@parley/protocol';
+import { splitOpening } from '@parley/chatflow';
+import type { FlowBranch, FlowCard, LiveChatCard, QuestionCard } from '@parley/protocol';
 import type { UnitOfWork } from '../../events/unitOfWork.js';
 import type { ChatflowRow } from '../../storage/schema.js';
+import { sql } from 'kysely';
 import { widgetAvailability } from '../availability/widgetAvailability.js';
+import { loadSummary } from '../conversations/presenters.js';
+import { scheduleNewConversationEmail } from '../notifications/emailDeadlines.js';
 import { parseFlow } from '../chatflows/chatflowFlow.js';
 import { parseWidgetSettings } from '../chatflows/chatflowSettings.js';
 import { parseLanguage } from '../chatflows/presenters.js';
@@ -21,13 +24,6 @@ import { appendMessage } from '../conversations/appendMessage.js';
 import { deadlineKeys, scheduleDeadline } from '../deadlines/deadlineStore.js';
 import { fallBack } from '../routing/fallback.js';
 import { parseRouting } from '../routing/routingSettings.js';
-
-/** Whether a flow has anything to run before the hand-off. */
-export function flowRuns(flow: FlowBranch): boolean {
-  const asks = (branch: FlowBranch): boolean =>
-    branch.some((card) => card.type === 'question' || card.type === 'capture' || (card.type === 'liveChat' && card.offline.length > 0));
-  return asks(flow);
-}
 
 export function chatflowFlow(chatflow: ChatflowRow): FlowBranch {
   return parseFlow(chatflow, parseLanguage(chatflow.language));
@@ -68,10 +64,39 @@ async function waitAt(uow: UnitOfWork, run: FlowRun, cardId: string | null): Pro
   await uow.trx.updateTable('conversations').set({ flow_card_id: cardId }).where('id', '=', run.conversationId).execute();
 }
 
-/** Routing as a conversation without a flow gets it from its first moment (R1, R6). */
+/**
+ * The hand-off: the chat leaves the bot and is routed (R1, R6); the team hears of it now, not
+ * while the bot still talks (the new-chat email, and the inbox's alert on the state change).
+ */
 export async function startRouting(uow: UnitOfWork, run: FlowRun): Promise<void> {
-  await uow.trx.updateTable('conversations').set({ routing_state: 'routing' }).where('id', '=', run.conversationId).where('routing_state', '=', 'bot').execute();
+  await leaveBot(uow, run);
   await scheduleDeadline(uow.trx, { key: deadlineKeys.route(run.conversationId), kind: 'route', workspaceId: run.workspaceId, dueAt: uow.now, payload: { conversationId: run.conversationId } }, uow.now);
+}
+
+/** From `bot` to `routing`, announced with the new state; a chat that left the bot already is left as it is. */
+async function leaveBot(uow: UnitOfWork, run: FlowRun): Promise<void> {
+  const left = await uow.trx
+    .updateTable('conversations')
+    .set({ routing_state: 'routing', version: sql<number>`version + 1`, updated_at: uow.now })
+    .where('id', '=', run.conversationId)
+    .where('routing_state', '=', 'bot')
+    .executeTakeFirst();
+  if (Number(left.numUpdatedRows) === 0) return;
+  await scheduleNewConversationEmail(uow, run.workspaceId, run.conversationId);
+  uow.emit({ type: 'conversation.updated', workspaceId: run.workspaceId, conversation: await loadSummary(uow.trx, run.conversationId) });
+}
+
+/** The opening cards, said before the visitor's first line: the leading messages, then the question after them (which the chat then waits at). */
+export async function runOpening(uow: UnitOfWork, run: FlowRun): Promise<{ question: QuestionCard | null; rest: FlowCard[] }> {
+  const { messages, question, rest } = splitOpening(run.flow);
+  for (const card of messages) await botLine(uow, run, card.text);
+  if (question) await askQuestion(uow, run, question);
+  return { question, rest };
+}
+
+async function askQuestion(uow: UnitOfWork, run: FlowRun, card: QuestionCard): Promise<void> {
+  await waitAt(uow, run, card.id ?? null);
+  await botLine(uow, run, card.text, { type: 'flowQuestion', cardId: card.id ?? '', answers: card.answers.map((a) => a.label) });
 }
 
 /**
@@ -86,8 +111,7 @@ export async function runCards(uow: UnitOfWork, run: FlowRun, cards: FlowCard[],
         await botLine(uow, run, card.text);
         break;
       case 'question':
-        await waitAt(uow, run, card.id ?? null);
-        await botLine(uow, run, card.text, { type: 'flowQuestion', cardId: card.id ?? '', answers: card.answers.map((a) => a.label) });
+        await askQuestion(uow, run, card);
         return;
       case 'capture':
         await waitAt(uow, run, card.id ?? null);
@@ -114,7 +138,7 @@ async function handOff(uow: UnitOfWork, run: FlowRun, card: LiveChatCard): Promi
   await waitAt(uow, run, card.id ?? null);
   const { state } = await widgetAvailability(uow.trx, run.chatflow, uow.now);
   if (state === 'away' || state === 'offline') {
-    await uow.trx.updateTable('conversations').set({ routing_state: 'routing' }).where('id', '=', run.conversationId).execute();
+    await leaveBot(uow, run);
     await fallBack(uow, run.conversationId, parseRouting(run.chatflow.routing));
     return;
   }

@@ -5,7 +5,7 @@
  * chatflow by priority whose targeting matches. The chat frame asks for a given chatflow
  * instead, which it gets only while it is published there.
  */
-import { chooseChatflow, loaderStrings } from '@parley/chatflow';
+import { chooseChatflow, flowOpening, loaderStrings } from '@parley/chatflow';
 import type { Device, WidgetConfig } from '@parley/protocol';
 import type { ChatflowRow, SiteRow, VisitorRow } from '../../storage/schema.js';
 import { widgetAvailability } from '../availability/widgetAvailability.js';
@@ -17,6 +17,7 @@ import { visitorCriteria } from './knownVisitor.js';
 import { visitorStanding } from './visitorStanding.js';
 import { widgetHeading } from './widgetHeading.js';
 import { widgetConsent } from '../consents/widgetConsent.js';
+import { chatflowFlow } from '../flows/runFlow.js';
 
 export interface PageView {
   /** Absolute page URL; without it (loaders from before targeting) the first published chatflow shows. */
@@ -69,5 +70,6 @@ async function presentConfig(ctx: AppContext, site: SiteRow, row: ChatflowRow, v
     loginOnly: { mode: settings.loginOnly, visitorIdentified: standing.identified },
     consent: await widgetConsent(ctx.storage.db, row, language, visitor?.id ?? null, standing.identified),
     availability: await widgetAvailability(ctx.storage.db, row, ctx.clock()),
+    flowOpening: flowOpening(chatflowFlow(row)),
   };
 }

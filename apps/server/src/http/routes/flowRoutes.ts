@@ -1,13 +1,15 @@
 /**
  * W8: the visitor's side of a running flow, with the visitor token like the other widget routes:
- * pick a question's answer, fill a capture card. `{ applied: false }` means that card had been
- * answered already (a double submit) and nothing changed.
+ * start the chat by picking an answer of the flow's opening question, pick a question's answer,
+ * fill a capture card. `{ applied: false }` means that card had been answered already (a double
+ * submit) and nothing changed.
  */
-import { ConversationIdParams, FlowAnswerSchema, FlowCaptureSchema } from '@parley/protocol/schemas';
+import { ConversationIdParams, FlowAnswerSchema, FlowCaptureSchema, FlowStartSchema } from '@parley/protocol/schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../domain/context.js';
 import { answerQuestion, submitCapture } from '../../domain/flows/flowCommands.js';
+import { startByAnswer } from '../../domain/flows/startByAnswer.js';
 import { requireVisitor } from '../auth.js';
 
 const tags = ['widget'];
@@ -16,6 +18,24 @@ const bearer = [{ visitorToken: [] }];
 export async function flowRoutes(base: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const preHandler = requireVisitor(ctx);
+
+  app.post(
+    '/api/widget/flow/start',
+    {
+      schema: {
+        tags,
+        summary:
+          'Start a conversation by picking answer `answerIndex` of the opening question (WidgetConfig.flowOpening): the welcome, the opening and the answer are stored and the flow runs on. 201 { message, duplicate } with the answer line; refused like a first message (identification_required, email_required, consent_required), flow_card_not_waiting when the opening changed or the visitor has an open conversation',
+        body: FlowStartSchema,
+        security: bearer,
+      },
+      preHandler,
+    },
+    async (request, reply) => {
+      const result = await startByAnswer(ctx, request.visitor!, request.body);
+      return reply.code(result.duplicate ? 200 : 201).send(result);
+    },
+  );
 
   app.post(
     '/api/widget/conversations/:id/flow/answer',

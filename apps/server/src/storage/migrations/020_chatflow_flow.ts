@@ -21,7 +21,7 @@ export function chatflowFlowMigration(_driver: StorageDriver) {
       await db.schema.alterTable('chatflows').addColumn('flow', 'text').execute();
       const rows = (await (db as Kysely<{ chatflows: Row }>).selectFrom('chatflows').select(['id', 'language', 'settings', 'routing']).execute()) as Row[];
       for (const row of rows) {
-        const flow = flowFromBehaviour(parseLanguage(row.language), row.settings, row.routing);
+        const flow = flowFromBehaviour(parseLanguage(row.language), row.routing);
         await (db as Kysely<{ chatflows: Row & { flow: string } }>).updateTable('chatflows').set({ flow: JSON.stringify(flow) }).where('id', '=', row.id).execute();
       }
     },
