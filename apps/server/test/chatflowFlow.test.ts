@@ -239,7 +239,7 @@ test('migration 020 gives a chatflow stored before it the flow it behaved as', a
   }
 });
 
-test('migration 024 drops a first message card that repeats the welcome, and keeps one that says something else', async () => {
+test('migration 023 drops a first message card that repeats the welcome, and keeps one that says something else', async () => {
   const old = await storeAtMigration('022_flow_runs');
   const { db } = old;
   try {
