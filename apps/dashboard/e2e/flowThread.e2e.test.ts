@@ -77,6 +77,8 @@ step('while the flow waits at the question the agent reads its answer options, n
     'Jotain muuta, joka vaatii pidemmän selityksen kuin muut vastaukset',
   ]);
   assert.equal(await pickedOption(desktop).count(), 0);
+  // Not routed yet: the thread header says the chat is still with the bot.
+  await desktop.locator('.status-bot').getByText('With bot', { exact: true }).first().waitFor();
   const question = thread(desktop).getByRole('listitem').filter({ hasText: 'Mikä tuo sinut tänne?' }).first();
   await question.getByText('Bot', { exact: true }).waitFor();
   // The visitor's line is no bot line.
@@ -110,6 +112,8 @@ step('the filled details show as label and value pairs in the chatflow’s langu
     ['Etunimi', 'Maija'],
     ['seats', '40'],
   ]);
+  // Handed off at the live-chat card: the bot badge goes, live.
+  await eventually(async () => assert.equal(await desktop.locator('.status-bot').count(), 0), WAIT_MS);
   await assertAccessible(t, 'a thread after the flow', desktop);
 });
 

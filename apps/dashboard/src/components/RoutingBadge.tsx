@@ -2,17 +2,20 @@ import type { ConversationSummary } from '@parley/protocol';
 
 interface Badge {
   label: string;
-  kind: 'queued' | 'offered' | 'missed';
+  kind: 'bot' | 'queued' | 'offered' | 'missed';
   title?: string;
 }
 
 /**
- * Where an open, unassigned chat stands in routing (R1–R3): waiting in the queue, offered to
- * someone right now, or missed (nobody accepted in time; anyone can still "Assign to me").
+ * Where an open, unassigned chat stands in routing (R1–R3): still with its chatflow's bot (W8:
+ * routing starts at the flow's live-chat card), waiting in the queue, offered to someone right
+ * now, or missed (nobody accepted in time; anyone can still "Assign to me").
  */
 export function routingBadge(conversation: ConversationSummary): Badge | null {
   if (conversation.status !== 'open') return null;
   switch (conversation.routingState) {
+    case 'bot':
+      return { label: 'With bot', kind: 'bot', title: "The chatflow's cards are still running; routing starts at its live-chat card." };
     case 'queued': {
       const queue = conversation.queue;
       if (!queue) return { label: 'Queued', kind: 'queued' };
