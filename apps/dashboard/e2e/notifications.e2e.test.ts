@@ -6,7 +6,8 @@
  * chat in Unassigned, a chat assigned to me, a visitor's message in my chat), none for the chat I
  * am reading, one alert from the focused one of two tabs, a kind turned off on the Notifications
  * page gives none (and no sound), the unread count in the tab title and the side nav, the sign-in
- * banner while the permission is undecided (Enable asks the browser; Not now is remembered), axe
+ * banner while the permission is undecided (Enable asks the browser; Not now is remembered), no
+ * alert while a chat is still with its chatflow's bot and one at its hand-off (W8), axe
  * on the page, and 390 px without sideways scrolling. Needs `npm run build` and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
@@ -248,4 +249,40 @@ test('the sign-in banner asks while the permission is undecided: Enable asks the
   await other.waitForTimeout(300);
   assert.equal(await again.count(), 0, 'dismissed for good in this browser');
   await later.close();
+});
+
+test('a chat whose flow still asks alerts nobody; its hand-off alerts as a new chat with the visitor\'s first words', { timeout: 60_000 }, async () => {
+  const site = (await boss('GET', '/api/admin/sites')).body.sites[0] as { chatflows: Array<{ id: number; flow: unknown }> };
+  const chatflow = site.chatflows[0]!;
+  const asking = [
+    {
+      id: 'topic',
+      type: 'question',
+      text: 'Is this about an order?',
+      answers: [
+        { label: 'Yes', cards: [{ id: 'hand-off', type: 'liveChat', onlineMessage: 'Finding someone.', offlineMessage: 'Nobody is here.', waitSeconds: 60, offline: [] }] },
+        { label: 'No', cards: [{ id: 'bye', type: 'message', text: 'See our guides.' }] },
+      ],
+    },
+  ];
+  assert.equal((await boss('PATCH', `/api/admin/chatflows/${chatflow.id}`, { flow: asking })).status, 200);
+  const context = await grantedContext(1280);
+  try {
+    const agent = await context.newPage();
+    await signInAway(agent);
+    await agent.getByRole('region', { name: 'Unassigned' }).waitFor();
+    const visitor = await visitorWrites(cluster, 'My order never came');
+    const title = `New chat: Visitor ${visitor.visitorId}`;
+    // The chat reaches the list (with its bot badge) but nobody is alerted while the bot asks.
+    await agent.getByRole('region', { name: 'Unassigned' }).getByText('With bot').waitFor();
+    await agent.waitForTimeout(800);
+    assert.deepEqual((await shown(agent)).filter((n) => n.title === title), []);
+    const answered = await visitor.http('POST', `/api/widget/conversations/${visitor.conversationId}/flow/answer`, { cardId: 'topic', answerIndex: 0 });
+    assert.deepEqual(answered.body, { applied: true });
+    const handedOff = await waitForNotification(agent, title);
+    assert.equal(handedOff.body, 'My order never came');
+  } finally {
+    await context.close();
+    await boss('PATCH', `/api/admin/chatflows/${chatflow.id}`, { flow: chatflow.flow });
+  }
 });
