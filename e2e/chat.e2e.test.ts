@@ -36,6 +36,8 @@ const HOSTILE = '<img src=x onerror="window.__xss=1">**bold** & "quotes"';
 const REPLY = 'Happy to help! What is the order number?';
 const AFTER_CLOSE = 'One more thing, sorry';
 const WELCOME = 'Hi! How can we help you today?';
+/** The demo chatflow's flow is its live-chat card, whose online message follows a chat's first line (W8). */
+const ONLINE = 'Connecting you with our team. Someone will be with you shortly.';
 /** Per step; with the fail-fast rule, a broken run still ends within about a minute. */
 const STEP_MS = 20_000;
 const step = failFastSteps(STEP_MS);
@@ -175,7 +177,7 @@ step('after a reload of the host page the chat reopens with its history in order
   const chat = chatOf(visitor);
   const log = chat.getByRole('log', { name: 'Messages' });
   await log.getByText(REPLY).waitFor();
-  assert.deepEqual(await visitorThread(visitor), [WELCOME, FIRST, HOSTILE, `${AGENT.name} joined the chat`, REPLY]);
+  assert.deepEqual(await visitorThread(visitor), [WELCOME, FIRST, ONLINE, HOSTILE, `${AGENT.name} joined the chat`, REPLY]);
   assert.equal(await log.locator('img').count(), 0);
   assert.equal(await xssFlag(await chatFrame(visitor)), undefined);
   assert.equal(await xssFlag(visitor), undefined);
@@ -199,7 +201,7 @@ step('writing again starts a new conversation: a fresh thread for the visitor, a
   const chat = chatOf(visitor);
   await waitUntilSent(visitor, 1);
   await chat.getByText('This chat has ended.').waitFor({ state: 'detached' });
-  await eventually(async () => assert.deepEqual(await visitorThread(visitor), [WELCOME, AFTER_CLOSE]));
+  await eventually(async () => assert.deepEqual(await visitorThread(visitor), [WELCOME, AFTER_CLOSE, ONLINE]));
 
   // Still the same page load: the new chat arrives in the list beside the closed thread.
   const unassigned = unassignedVisitor(agent);
@@ -266,7 +268,7 @@ test('on another site the visitor is still the same after a reload', { timeout: 
   await page.reload();
   const log = chatOf(page).getByRole('log', { name: 'Messages' });
   await log.getByText(WELCOME).waitFor();
-  await eventually(async () => assert.deepEqual(await visitorThread(page), [WELCOME, message]), 5000);
+  await eventually(async () => assert.deepEqual(await visitorThread(page), [WELCOME, message, ONLINE]), 5000);
 });
 
 step('no uncaught script errors in any page or frame', async () => {
