@@ -49,6 +49,12 @@ export interface HostToFrame {
    * on each id once.
    */
   'conversation:start': { id: number; text?: string };
+  /**
+   * The pointer left the host page through its top edge (exit intent, W10): a cookie notice set
+   * to show on exit intent shows now. Sent by the loader's API chunk; the frame cannot see the
+   * host page's pointer itself.
+   */
+  'page:exitIntent': Record<string, never>;
 }
 
 /** A new message in the visitor's conversation, for `Parley.on('message')` on the host page: plain text. */

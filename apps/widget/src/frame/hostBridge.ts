@@ -27,6 +27,8 @@ export interface HostBridgeHandlers {
   onWindowClosed(): void;
   /** `Parley.startConversation(text?)` number `id`: '' focuses the composer. */
   onStartConversation(id: number, text: string): void;
+  /** The visitor is about to leave the host page (W10 cookie notice on exit intent). */
+  onExitIntent(): void;
 }
 
 export interface HostBridge {
@@ -64,6 +66,8 @@ export function connectHostBridge(hostOrigin: string | null, handlers: HostBridg
     } else if (message.type === 'conversation:start') {
       const start = (message.data ?? {}) as Partial<HostToFrame['conversation:start']>;
       if (typeof start.id === 'number') handlers.onStartConversation(start.id, text(start.text));
+    } else if (message.type === 'page:exitIntent') {
+      handlers.onExitIntent();
     }
   });
 

@@ -17,6 +17,7 @@ import { readFrameParams } from './params';
 import { knownVisitorToken, receiveHostToken, keepTokenInHostPage } from './visitorSession';
 import { readAvailability } from './state/availability';
 import { ChatController } from './state/chatController';
+import { noticeExitIntent } from './state/exitIntent';
 import './styles.css';
 
 const params = readFrameParams();
@@ -44,6 +45,7 @@ bridge = connectHostBridge(params.hostOrigin, {
   },
   onWindowClosed: () => controller.windowClosed(),
   onStartConversation: (id, text) => controller.startConversation(id, text),
+  onExitIntent: noticeExitIntent,
   onVisitorToken: receiveHostToken,
   onAvailability: (availability) => {
     liveAvailability = availability;

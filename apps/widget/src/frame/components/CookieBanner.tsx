@@ -1,6 +1,6 @@
 /**
- * W10 cookie banner: as the chat shows, or once the pointer leaves the chat towards the top (exit
- * intent), for visitors who are not identified and have not answered yet. Either answer is
+ * W10 cookie banner: as the chat shows, or once the visitor is about to leave (exit intent: the
+ * pointer leaves the host page or the chat window through the top; state/exitIntent.ts), for visitors who are not identified and have not answered yet. Either answer is
  * recorded and the banner goes. The text is the business's rich text, so a cookie policy can be
  * linked inline.
  */
@@ -8,6 +8,7 @@ import type { WidgetConsent } from '@parley/protocol';
 import { RichText } from '@parley/richtext/render';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { noticeExitIntent, onExitIntent } from '../state/exitIntent';
 
 interface CookieBannerProps {
   consent: WidgetConsent | undefined;
@@ -21,10 +22,14 @@ export function CookieBanner({ consent, onAnswer }: CookieBannerProps) {
   useEffect(() => {
     if (!waitsForExit) return;
     const leave = (event: MouseEvent) => {
-      if (event.clientY <= 0) setExitIntent(true);
+      if (event.clientY <= 0) noticeExitIntent();
     };
     document.documentElement.addEventListener('mouseleave', leave);
-    return () => document.documentElement.removeEventListener('mouseleave', leave);
+    const stopListening = onExitIntent(() => setExitIntent(true));
+    return () => {
+      document.documentElement.removeEventListener('mouseleave', leave);
+      stopListening();
+    };
   }, [waitsForExit]);
 
   if (!consent?.cookieApplies || answered || (waitsForExit && !exitIntent)) return null;

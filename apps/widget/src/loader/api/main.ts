@@ -19,6 +19,7 @@ import {
   type ParleyIdentity,
 } from '@parley/protocol';
 import { writeStored } from '../hostStorage';
+import { leavesTowardsTop } from '../triggers';
 import { installApi, serial, type ParleyMethods } from './queue';
 import { visitorRequests } from './visitorRequests';
 
@@ -94,6 +95,10 @@ export default function startApi(
     wasOpen = !wasOpen;
     emit(wasOpen ? 'open' : 'close');
   }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+
+  // W10: the frame cannot see the host page's pointer; a cookie notice waiting for exit intent
+  // hears of it from here (the loader itself has no bytes to spare).
+  document.addEventListener('mouseout', (event) => leavesTowardsTop(event) && post('page:exitIntent', {}));
 
   const hiding = root.appendChild(document.createElement('style'));
   const queue = serial();
