@@ -29,7 +29,7 @@ export function LiveChatCardFields({ card, editing, path, index, depth, onChange
         max={LIMITS.flowWaitSecondsMax}
         // An empty or half-typed number is kept as not-a-number, which the flow's checks refuse by name.
         onInput={(value) => onChange({ ...card, waitSeconds: value.trim() === '' ? Number.NaN : Number(value) })}
-        hint={`How long to wait for someone to pick the chat up: ${LIMITS.flowWaitSecondsMin} to ${LIMITS.flowWaitSecondsMax} seconds.`}
+        hint={`How long to wait for someone to pick the chat up, in line at capacity too; then the offline message and branch: ${LIMITS.flowWaitSecondsMin} to ${LIMITS.flowWaitSecondsMax} seconds.`}
       />
       <NestedBranch
         editing={editing}
