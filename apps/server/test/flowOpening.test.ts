@@ -5,7 +5,8 @@
  * of the routing's fallback. The flow's opening is in the widget's config, is stored before the
  * visitor's first line, and a visitor can start the chat by picking an opening answer
  * (POST /api/widget/flow/start), refused like a first message and exactly once. The team hears
- * of a new chat at the hand-off, not while the bot talks.
+ * of a new chat at the hand-off, not while the bot talks. The wait time also bounds a wait in line
+ * at capacity.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -99,6 +100,38 @@ test('everyone away: a flow of messages says the card\'s offline message at once
     assert.deepEqual(await pendingOffers(cluster), []);
     assert.equal(await routingState(cluster, visitor.conversationId), 'missed');
     admin.close();
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('the wait time bounds a wait in line at capacity: queued chats get the offline message and leave the queue', async () => {
+  const clock = new ManualClock();
+  const cluster = await startCluster({ clock: clock.now });
+  try {
+    const admin = await connectAgent(cluster.url, cluster.wsUrl);
+    await setAway(admin);
+    const ann = await onlineAgent(cluster, admin, 'Ann');
+    await admin.http('PATCH', `/api/admin/users/${ann.userId}`, { maxChats: 1 });
+    await useFlow(admin, MESSAGES_ONLY);
+    const first = await visitorWrites(cluster, 'First in');
+    await settle(cluster);
+    const [offer] = await pendingOffers(cluster);
+    assert.equal((await ann.http('POST', `/api/offers/${offer!.id}/accept`)).status, 200);
+    const second = await visitorWrites(cluster, 'Second in');
+    const third = await visitorWrites(cluster, 'Third in');
+    await settle(cluster);
+    const queue = () => storage(cluster).selectFrom('conversations').select(['id', 'routing_state', 'queue_position']).where('id', 'in', [second.conversationId, third.conversationId]).orderBy('id').execute();
+    assert.deepEqual((await queue()).map((row) => row.routing_state), ['queued', 'queued']);
+
+    clock.advance(30_000);
+    await settle(cluster);
+    assert.deepEqual((await queue()).map((row) => [row.routing_state, row.queue_position]), [['missed', null], ['missed', null]]);
+    for (const waiting of [second, third]) assert.deepEqual((await lines(cluster, waiting.conversationId)).at(-1), ['bot', 'Nobody is free now; we will email you.']);
+    // The chat Ann took is hers: its wait time passing changes nothing.
+    const taken = await storage(cluster).selectFrom('conversations').select(['routing_state', 'assignee_id']).where('id', '=', first.conversationId).executeTakeFirstOrThrow();
+    assert.deepEqual([taken.routing_state, taken.assignee_id], ['assigned', ann.userId]);
+    for (const client of [admin, ann]) client.close();
   } finally {
     await cluster.close();
   }
