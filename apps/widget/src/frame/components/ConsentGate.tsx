@@ -39,7 +39,16 @@ export function ConsentGate({ consent, chatflowId, chatting, onRecord, children 
   // The page moved on to another chatflow with the window open (a single-page site): "I agree"
   // was given to the other one's text, so this one asks again unless the server says it need not.
   const answers = given.chatflowId === chatflowId ? given : { chatflowId, agreed: false, subscribed: false };
-  if (!consent || chatting) return <>{children}</>;
+  // The composer stays inside the same fieldset either way: a different parent would mount it
+  // anew as the chat starts and drop what the visitor is typing meanwhile.
+  const lock = (locked: boolean) => (
+    // A disabled fieldset disables every control of the composer without the composer knowing.
+    <fieldset class="consent-lock" disabled={locked}>
+      {children}
+    </fieldset>
+  );
+  // The same shape as below (a panel slot, then the fieldset), so nothing is mounted anew.
+  if (!consent || chatting) return <>{null}{lock(false)}</>;
 
   const record = async (kind: ConsentKind, granted: boolean): Promise<boolean> => {
     try {
@@ -102,10 +111,7 @@ export function ConsentGate({ consent, chatflowId, chatting, onRecord, children 
           </p>
         )}
       </div>
-      {/* A disabled fieldset disables every control of the composer without the composer knowing. */}
-      <fieldset class="consent-lock" disabled={locked}>
-        {children}
-      </fieldset>
+      {lock(locked)}
     </>
   );
 }
