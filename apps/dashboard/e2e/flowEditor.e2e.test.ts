@@ -212,7 +212,8 @@ test('Move to…: the first card into an answer\'s branch and an answer up, by k
     'Answer “Sales” of “Sales or support?”, after card 1: Message',
     'Answer “Support” of “Sales or support?”, after card 2: Message',
   ]);
-  // Escape closes the places and gives the keyboard back to the button.
+  // Escape (from the places, which took the keyboard) closes them and gives the keyboard back to the button.
+  await admin.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
   await admin.keyboard.press('Escape');
   await live.getByRole('group', { name: /^Move Card 3/ }).waitFor({ state: 'detached' });
   await admin.waitForFunction(() => document.activeElement?.textContent === 'Move card 3 to…');

@@ -74,7 +74,16 @@ export function FlowCardItem({ editing, card, path, index, count, depth }: FlowC
           <button type="button" class="button small" id={`${id}-down`} disabled={index === count - 1} onClick={() => move(1)}>
             Move down<span class="visually-hidden"> card {index + 1}</span>
           </button>
-          <button type="button" class="button small" id={`${id}-move`} aria-expanded={moving} aria-controls={moving ? `${id}-move-panel` : undefined} onClick={() => setMoving(!moving)}>
+          <button
+            type="button"
+            class="button small"
+            id={`${id}-move`}
+            aria-expanded={moving}
+            aria-controls={moving ? `${id}-move-panel` : undefined}
+            onClick={() => setMoving(!moving)}
+            // Escape closes the places from the button too: it may still have the keyboard while the panel opens.
+            onKeyDown={(event) => moving && event.key === 'Escape' && setMoving(false)}
+          >
             Move<span class="visually-hidden"> card {index + 1}</span> to…
           </button>
           <button type="button" class="button small danger-outline" id={`${id}-delete`} onClick={askToRemove}>
