@@ -25,7 +25,7 @@ import { postVisitorEmail } from './emailCapture';
 import { postConsent } from './consent';
 import type { ConsentKind } from '@parley/protocol';
 import { postFlowStart, postFlowStep } from './flowPrompt';
-import { addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
+import { addLocalLine, addPending, applyConversation, applyMessage, applyReadReceipt, applySnapshot, emptyThread, setPendingError, type PendingMessage, type ThreadState } from './thread';
 import { AgentTyping } from './agentTyping';
 import { TypingSender } from './typingSender';
 import { UnreadCounter, unreadMessage } from './unreadCounter';
@@ -157,41 +157,27 @@ export class ChatController {
 
   /** Preview: the message appears as the visitor would see it once stored. */
   private showLocally(body: string): void {
-    const seq = ++this.localSeq;
-    const message: Message = {
-      id: -seq,
-      conversationId: 0,
-      seq,
-      author: { kind: 'visitor', id: null, name: t('you'), avatarUrl: null },
-      body,
-      clientMessageId: null,
-      internal: false,
-      createdAt: Date.now(),
-    };
-    this.setThread({ ...this.view.thread, messages: [...this.view.thread.messages, message] });
+    this.setThread(addLocalLine(this.view.thread, ++this.localSeq, body, t('you')));
   }
 
   /** W10: a consent answer for the chatflow shown. The preview records nothing. */
   async recordConsent(kind: ConsentKind, granted: boolean): Promise<void> {
     const chatflowId = this.options.chatflowId();
     if (this.options.preview || !chatflowId) return;
-    if (!this.visitorToken) throw new Error('no visitor session yet');
-    await postConsent(this.visitorToken, chatflowId, kind, granted);
+    await postConsent(this.sessionToken(), chatflowId, kind, granted);
   }
 
   /** W9: the visitor's email links them to a contact. The preview keeps it in the page. */
   async captureEmail(email: string): Promise<void> {
     if (this.options.preview) return;
-    if (!this.visitorToken) throw new Error('no visitor session yet');
-    await postVisitorEmail(this.visitorToken, email);
+    await postVisitorEmail(this.sessionToken(), email);
   }
 
   /** W8: the visitor answers the card its conversation's flow waits at. The preview sends nothing. */
   async flowStep(step: 'answer' | 'capture', body: { cardId: string; answerIndex?: number; fields?: Record<string, string> }): Promise<void> {
     const conversation = this.view.thread.conversation;
     if (this.options.preview || !conversation) return;
-    if (!this.visitorToken) throw new Error('no visitor session yet');
-    await postFlowStep(this.visitorToken, conversation.id, step, body);
+    await postFlowStep(this.sessionToken(), conversation.id, step, body);
   }
 
   /**
@@ -203,12 +189,12 @@ export class ChatController {
    */
   async startFlow(cardId: string, answerIndex: number, label: string): Promise<void> {
     if (this.options.preview) return this.showLocally(label);
-    if (!this.visitorToken) throw new Error('no visitor session yet');
+    const token = this.sessionToken();
     const chatflowId = this.options.chatflowId();
-    let clientMessageId = this.flowStartIds.get(cardId);
-    if (!clientMessageId) this.flowStartIds.set(cardId, (clientMessageId = newClientMessageId()));
+    const clientMessageId = this.flowStartIds.get(cardId) ?? newClientMessageId();
+    this.flowStartIds.set(cardId, clientMessageId);
     try {
-      const result = await postFlowStart(this.visitorToken, { ...(chatflowId ? { chatflowId } : {}), cardId, answerIndex, clientMessageId });
+      const result = await postFlowStart(token, { ...(chatflowId ? { chatflowId } : {}), cardId, answerIndex, clientMessageId });
       this.flowStartIds.delete(cardId);
       this.onMessage(result.message);
       if (result.duplicate) this.reloadConversation();
@@ -284,6 +270,12 @@ export class ChatController {
       else this.update({ focusRequest: this.view.focusRequest + 1 });
     }
     this.postToHost('conversation:started', { id });
+  }
+
+  /** The token for the visitor's HTTP calls; there is none before the session started. */
+  private sessionToken(): string {
+    if (!this.visitorToken) throw new Error('no visitor session yet');
+    return this.visitorToken;
   }
 
   private connect(visitorToken: string): void {

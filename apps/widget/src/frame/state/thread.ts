@@ -119,6 +119,21 @@ export function applySnapshot(
   };
 }
 
+/** Preview: a visitor line that never leaves the page, numbered `seq` (its id is -seq, no conversation). */
+export function addLocalLine(state: ThreadState, seq: number, body: string, authorName: string): ThreadState {
+  const message: Message = {
+    id: -seq,
+    conversationId: 0,
+    seq,
+    author: { kind: 'visitor', id: null, name: authorName, avatarUrl: null },
+    body,
+    clientMessageId: null,
+    internal: false,
+    createdAt: Date.now(),
+  };
+  return { ...state, messages: [...state.messages, message] };
+}
+
 export function addPending(state: ThreadState, pending: PendingMessage): ThreadState {
   return { ...state, pending: [...state.pending, pending] };
 }
